@@ -1,0 +1,116 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Root of the repository, resolved from this file so that the working directory does not matter. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export type Neo4jTarget =
+  | { readonly mode: "external"; readonly uri: string; readonly username: string; readonly password: string }
+  | {
+      readonly mode: "local";
+      readonly dataDir: string;
+      readonly boltPort: number;
+      readonly heapMb: number;
+      readonly pageCache: string;
+    };
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly neo4j: Neo4jTarget;
+  readonly neo4jDatabase: string | undefined;
+  /** Where commune contours come from: a URL template, a local file or folder, or "none". */
+  readonly geoSource: string;
+  readonly seedOnStart: boolean;
+  readonly logLevel: LogLevel;
+}
+
+/** The official geo API; `{epci}` is replaced by each EPCI's SIREN code. */
+export const DEFAULT_GEO_SOURCE =
+  "https://geo.api.gouv.fr/communes?codeEpci={epci}&format=geojson&geometry=contour";
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses the environment once into a frozen, typed object; reports every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const port = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 65535) {
+      problems.push(`${name} must be a TCP port between 1 and 65535 (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const positiveInt = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) {
+      problems.push(`${name} must be a positive integer (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (["1", "true", "yes", "on"].includes(raw)) return true;
+    if (["0", "false", "no", "off"].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const uri = read("NEO4J_URI");
+  let neo4j: Neo4jTarget;
+  if (uri !== undefined) {
+    if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/.test(uri)) {
+      problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://host (got "${uri}")`);
+    }
+    const password = read("NEO4J_PASSWORD");
+    if (password === undefined) problems.push("NEO4J_PASSWORD is required when NEO4J_URI is set");
+    neo4j = { mode: "external", uri, username: read("NEO4J_USERNAME") ?? "neo4j", password: password ?? "" };
+  } else {
+    const pageCache = read("NEO4J_PAGE_CACHE") ?? "256m";
+    if (!/^\d+[kmg]?$/i.test(pageCache)) problems.push(`NEO4J_PAGE_CACHE must look like 256m (got "${pageCache}")`);
+    neo4j = {
+      mode: "local",
+      dataDir: path.resolve(repoRoot, read("NEO4J_DATA_DIR") ?? ".data/neo4j"),
+      boltPort: port("NEO4J_BOLT_PORT", 7687),
+      heapMb: positiveInt("NEO4J_HEAP_MB", 1024),
+      pageCache,
+    };
+  }
+
+  const logLevel = read("LOG_LEVEL") ?? "info";
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of debug, info, warn, error (got "${logLevel}")`);
+  }
+
+  const config: Config = {
+    host: read("HOST") ?? "127.0.0.1",
+    port: port("PORT", 4000),
+    neo4j,
+    neo4jDatabase: read("NEO4J_DATABASE"),
+    geoSource: read("GEO_SOURCE") ?? DEFAULT_GEO_SOURCE,
+    seedOnStart: bool("SEED_ON_START", true),
+    logLevel: logLevel as LogLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,80 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/** Stable codes clients can rely on in `extensions.code`. */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "DATABASE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+/** A typed domain error; turned into a GraphQL error only at the API edge. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/** Codes raised by graphql-js and Apollo themselves for malformed requests: their messages are safe. */
+const REQUEST_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/** Maps what a resolver threw to a public code and message, or undefined when it must stay private. */
+function publicError(original: unknown): { code: ErrorCode; message: string; details?: Record<string, unknown> } | undefined {
+  if (original instanceof AppError) return { code: original.code, message: original.message, details: { ...original.details } };
+  // @neo4j/graphql does not export its error classes; their names are stable.
+  const name = original instanceof Error ? original.name : undefined;
+  if (name === "Neo4jGraphQLConstraintValidationError") {
+    return { code: "CONFLICT", message: "An entity with the same identifier or code already exists." };
+  }
+  if (name === "Neo4jGraphQLRelationshipValidationError" && original instanceof Error) {
+    return { code: "BAD_USER_INPUT", message: original.message };
+  }
+  if (name === "Neo4jGraphQLAuthenticationError") return { code: "UNAUTHENTICATED", message: "Unauthenticated" };
+  if (name === "Neo4jGraphQLForbiddenError") return { code: "FORBIDDEN", message: "Forbidden" };
+  if (typeof original === "object" && original !== null) {
+    const code = (original as { code?: unknown }).code;
+    if (code === "ServiceUnavailable" || code === "SessionExpired") {
+      return { code: "DATABASE_UNAVAILABLE", message: "The database is unavailable. Try again in a moment." };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Apollo's `formatError`: keeps errors raised on purpose (typed errors, malformed requests) and
+ * replaces everything else (driver messages, Cypher, stack traces) by a generic message; the
+ * original goes to `onInternal` for the logs.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onInternal: (error: unknown) => void,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
+  const known = publicError(original);
+  if (known !== undefined) {
+    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code, ...known.details } };
+  }
+  const code = formatted.extensions?.code;
+  // A GraphQLError without an underlying cause comes from graphql-js or Apollo (parse, validation, variables).
+  if (typeof code === "string" && REQUEST_CODES.has(code) && (original === error || original instanceof GraphQLError)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  onInternal(original);
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
