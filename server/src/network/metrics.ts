@@ -1,0 +1,160 @@
+import betweennessModule from "graphology-metrics/centrality/betweenness.js";
+import closenessModule from "graphology-metrics/centrality/closeness.js";
+import { cjsDefault } from "./interop.js";
+import { compareIds } from "./order.js";
+import { connectedComponents } from "./traversal.js";
+import type { NetworkGraph, TieAttributes } from "./types.js";
+
+const betweennessCentrality = cjsDefault(betweennessModule);
+const closenessCentrality = cjsDefault(closenessModule);
+
+export interface BetweennessOptions {
+  /**
+   * false (default): shortest paths count hops, so a tie is a tie whatever its weight — a
+   * coordinator who met someone once still bridges. true: distance = 1 / weight, so paths prefer
+   * strong ties (float sums of 1/w may split near-equal paths differently than exact arithmetic would).
+   */
+  weighted?: boolean;
+}
+
+export interface Betweenness {
+  /** Number of shortest paths through the node, each unordered pair of other nodes counted once. */
+  raw: number;
+  /** raw / ((n − 1)(n − 2) / 2): the share of pairs of other nodes; 0 when n ≤ 2. */
+  normalised: number;
+}
+
+export interface SectorBrokerage {
+  /** k(k − 1) / 2 for a node of degree k. */
+  neighbourPairs: number;
+  /** Pairs of neighbours with two different known sectors and no tie between them. */
+  openCrossSectorPairs: number;
+  /** openCrossSectorPairs / neighbourPairs; 0 when the node has fewer than two neighbours. */
+  share: number;
+}
+
+export interface NodeMetrics {
+  id: string;
+  degree: number;
+  /** Weighted degree: sum of the weights of the node's ties. */
+  strength: number;
+  betweenness: number;
+  betweennessRaw: number;
+  closeness: number;
+  brokerage: SectorBrokerage;
+}
+
+export interface GraphMetrics {
+  nodeCount: number;
+  tieCount: number;
+  /** 2m / (n(n − 1)), ignoring weights; 0 when n < 2. */
+  density: number;
+  componentCount: number;
+  largestComponentSize: number;
+  /** Ids of nodes without any tie, sorted. */
+  isolatedNodes: string[];
+}
+
+export function betweenness(graph: NetworkGraph, options: BetweennessOptions = {}): Map<string, Betweenness> {
+  const raw = betweennessCentrality(graph, {
+    normalized: false,
+    getEdgeWeight: options.weighted ? (_edge: string, attributes: TieAttributes) => 1 / attributes.weight : null,
+  });
+  const n = graph.order;
+  const pairsOfOthers = ((n - 1) * (n - 2)) / 2;
+  const result = new Map<string, Betweenness>();
+  graph.forEachNode((node) => {
+    const value = raw[node] ?? 0;
+    result.set(node, { raw: value, normalised: pairsOfOthers > 0 ? value / pairsOfOthers : 0 });
+  });
+  return result;
+}
+
+/**
+ * Closeness on hop distances with the Wasserman–Faust correction, so it stays meaningful in a
+ * disconnected network: C(v) = ((r − 1) / (n − 1)) × ((r − 1) / Σ d(v, u)), where r is the size of
+ * v's component and the sum runs over the nodes v reaches. A node reaching everyone gets the
+ * classic (n − 1) / Σd; a node in a small component is scaled down by the share it reaches;
+ * an isolated node gets 0.
+ */
+export function closeness(graph: NetworkGraph): Map<string, number> {
+  const values = closenessCentrality(graph, { wassermanFaust: true });
+  const result = new Map<string, number>();
+  graph.forEachNode((node) => result.set(node, values[node] ?? 0));
+  return result;
+}
+
+/**
+ * Cross-sector brokerage, a deliberately simple reading of Burt's structural holes: for each node,
+ * the pairs of its neighbours that sit in different sectors and are not tied to each other — pairs
+ * only this node (among their common contacts) visibly connects. Neighbours with no sector are never
+ * counted as cross-sector but stay in the denominator. The node's own sector plays no part.
+ */
+export function sectorBrokerage(graph: NetworkGraph): Map<string, SectorBrokerage> {
+  const result = new Map<string, SectorBrokerage>();
+  graph.forEachNode((node) => {
+    const neighbours = graph.neighbors(node);
+    const k = neighbours.length;
+    let open = 0;
+    for (let i = 0; i < k; i++) {
+      const a = neighbours[i] as string;
+      const sectorA = graph.getNodeAttribute(a, "sector");
+      if (sectorA == null) continue;
+      for (let j = i + 1; j < k; j++) {
+        const b = neighbours[j] as string;
+        const sectorB = graph.getNodeAttribute(b, "sector");
+        if (sectorB == null || sectorB === sectorA) continue;
+        if (!graph.hasEdge(a, b)) open++;
+      }
+    }
+    const neighbourPairs = (k * (k - 1)) / 2;
+    result.set(node, { neighbourPairs, openCrossSectorPairs: open, share: neighbourPairs > 0 ? open / neighbourPairs : 0 });
+  });
+  return result;
+}
+
+/** Every per-node measure, one record per node, sorted by id. */
+export function computeNodeMetrics(graph: NetworkGraph, options: BetweennessOptions = {}): NodeMetrics[] {
+  const between = betweenness(graph, options);
+  const close = closeness(graph);
+  const brokerage = sectorBrokerage(graph);
+  return graph
+    .mapNodes((id): NodeMetrics => {
+      let strength = 0;
+      graph.forEachEdge(id, (_edge, attributes) => {
+        strength += attributes.weight;
+      });
+      const b = between.get(id);
+      return {
+        id,
+        degree: graph.degree(id),
+        strength,
+        betweenness: b?.normalised ?? 0,
+        betweennessRaw: b?.raw ?? 0,
+        closeness: close.get(id) ?? 0,
+        brokerage: brokerage.get(id) ?? { neighbourPairs: 0, openCrossSectorPairs: 0, share: 0 },
+      };
+    })
+    .sort((a, b) => compareIds(a.id, b.id));
+}
+
+export function density(graph: NetworkGraph): number {
+  const n = graph.order;
+  return n < 2 ? 0 : (2 * graph.size) / (n * (n - 1));
+}
+
+export function isolatedNodes(graph: NetworkGraph): string[] {
+  return graph.filterNodes((node) => graph.degree(node) === 0).sort(compareIds);
+}
+
+export function computeGraphMetrics(graph: NetworkGraph): GraphMetrics {
+  const components = connectedComponents(graph);
+  return {
+    nodeCount: graph.order,
+    tieCount: graph.size,
+    density: density(graph),
+    componentCount: components.length,
+    largestComponentSize: components[0]?.length ?? 0,
+    isolatedNodes: isolatedNodes(graph),
+  };
+}
