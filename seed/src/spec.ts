@@ -1,0 +1,167 @@
+/**
+ * Demo territories: what to generate, at what scale. Adding a territory is adding a spec
+ * (for instance CC Gorges Causses Cévennes, EPCI 200069151, with smaller figures).
+ */
+import type { AxisKey, StructureKindKey } from "./catalog.js";
+
+export interface InstitutionSpec {
+  /** Short key, part of the id (`pays-cevennes-i-ars`). */
+  readonly key: string;
+  readonly name: string;
+  /** Kind of institution (`ARS`, `DEPARTEMENT`...). */
+  readonly kind: string;
+  readonly communeCode: string;
+  readonly members: number;
+  /** Generations of the contracts it signed. */
+  readonly signs: readonly number[];
+  /** Its members sit on many groups (steering committees, technical committees). */
+  readonly isHub: boolean;
+}
+
+export interface ContractSpec {
+  readonly generation: number;
+  readonly signedOn: string;
+  readonly endsOn: string;
+  readonly axes: readonly AxisKey[];
+}
+
+export interface AnchorStructureSpec {
+  readonly kind: StructureKindKey;
+  readonly communeCode: string;
+  /** Its members are hubs of the network (the hospital, the coordination association). */
+  readonly isHub: boolean;
+}
+
+export interface TerritoryScale {
+  readonly structures: number;
+  readonly actors: number;
+  readonly workGroups: number;
+  readonly eventsPerYear: number;
+  readonly volunteerHoursPerYear: number;
+  readonly firstEventYear: number;
+  readonly lastEventYear: number;
+  /** Structures whose members take part in nothing. */
+  readonly isolatedStructures: number;
+  readonly partnerships: number;
+}
+
+export interface TerritorySpec {
+  /** Slug, also the prefix of every id. */
+  readonly id: string;
+  readonly name: string;
+  readonly epciCodes: readonly string[];
+  readonly seed: number;
+  /** Checks against the official geography; generation throws when they fail. */
+  readonly expected: { readonly communes: number; readonly population: number };
+  /** The main town, where the anchors and most institutions stand. */
+  readonly mainCommuneCode: string;
+  readonly axes: readonly AxisKey[];
+  readonly contracts: readonly ContractSpec[];
+  readonly institutions: readonly InstitutionSpec[];
+  readonly anchors: readonly AnchorStructureSpec[];
+  /** Structures placed by population, by kind; associations fill up to `scale.structures`. */
+  readonly structureCounts: Readonly<Partial<Record<StructureKindKey, number>>>;
+  readonly scale: TerritoryScale;
+}
+
+const ALES = "30007";
+const SAINT_AMBROIX = "30227";
+
+export const PAYS_CEVENNES: TerritorySpec = {
+  id: "pays-cevennes",
+  name: "Pays Cévennes",
+  epciCodes: ["200066918", "200035129"],
+  seed: 1998,
+  expected: { communes: 94, population: 156_691 },
+  mainCommuneCode: ALES,
+  axes: [
+    "perinatality",
+    "youth",
+    "elderly",
+    "disability",
+    "mentalHealth",
+    "addictions",
+    "nutrition",
+    "chronicDiseases",
+    "accessToRights",
+    "primaryCare",
+    "environment",
+  ],
+  contracts: [
+    { generation: 1, signedOn: "2011-06-30", endsOn: "2013-06-30", axes: ["youth", "elderly", "mentalHealth", "addictions", "accessToRights", "primaryCare"] },
+    { generation: 2, signedOn: "2013-07-01", endsOn: "2018-12-31", axes: ["perinatality", "youth", "elderly", "mentalHealth", "addictions", "nutrition", "chronicDiseases", "accessToRights", "primaryCare"] },
+    { generation: 3, signedOn: "2019-06-27", endsOn: "2025-12-31", axes: ["perinatality", "youth", "elderly", "disability", "mentalHealth", "addictions", "nutrition", "chronicDiseases", "accessToRights", "primaryCare", "environment"] },
+  ],
+  institutions: [
+    { key: "ars", name: "ARS Occitanie – délégation départementale du Gard", kind: "ARS", communeCode: ALES, members: 6, signs: [1, 2, 3], isHub: true },
+    { key: "departement", name: "Conseil départemental du Gard", kind: "DEPARTEMENT", communeCode: ALES, members: 7, signs: [1, 2, 3], isHub: true },
+    { key: "region", name: "Région Occitanie", kind: "REGION", communeCode: ALES, members: 3, signs: [2, 3], isHub: false },
+    { key: "cpam", name: "CPAM du Gard", kind: "CPAM", communeCode: ALES, members: 5, signs: [2, 3], isHub: true },
+    { key: "caf", name: "CAF du Gard", kind: "CAF", communeCode: ALES, members: 4, signs: [2, 3], isHub: false },
+    { key: "msa", name: "MSA Languedoc", kind: "MSA", communeCode: ALES, members: 3, signs: [3], isHub: false },
+    { key: "prefecture", name: "Préfecture du Gard", kind: "PREFECTURE", communeCode: ALES, members: 2, signs: [1, 2, 3], isHub: false },
+    { key: "sous-prefecture", name: "Sous-préfecture d'Alès", kind: "SOUS_PREFECTURE", communeCode: ALES, members: 3, signs: [], isHub: false },
+    { key: "dsden", name: "DSDEN du Gard", kind: "EDUCATION_NATIONALE", communeCode: ALES, members: 5, signs: [2, 3], isHub: true },
+    { key: "ddets", name: "DDETS du Gard", kind: "DDETS", communeCode: ALES, members: 3, signs: [3], isHub: false },
+    { key: "carsat", name: "Carsat Languedoc-Roussillon", kind: "CARSAT", communeCode: ALES, members: 2, signs: [3], isHub: false },
+    { key: "ales-agglo", name: "Alès Agglomération", kind: "EPCI", communeCode: ALES, members: 6, signs: [2, 3], isHub: true },
+    { key: "ceze-cevennes", name: "Communauté de communes de Cèze Cévennes", kind: "EPCI", communeCode: SAINT_AMBROIX, members: 4, signs: [3], isHub: false },
+    { key: "petr", name: "PETR Pays Cévennes", kind: "PAYS", communeCode: ALES, members: 4, signs: [1, 2, 3], isHub: true },
+  ],
+  anchors: [
+    { kind: "hospital", communeCode: ALES, isHub: true },
+    { kind: "coordination", communeCode: ALES, isHub: true },
+    { kind: "clinic", communeCode: ALES, isHub: false },
+    { kind: "cmp", communeCode: ALES, isHub: false },
+    { kind: "csapa", communeCode: ALES, isHub: false },
+    { kind: "missionLocale", communeCode: ALES, isHub: false },
+    { kind: "mda", communeCode: ALES, isHub: false },
+    { kind: "cpts", communeCode: ALES, isHub: true },
+    { kind: "franceTravail", communeCode: ALES, isHub: false },
+    { kind: "justiceHouse", communeCode: ALES, isHub: false },
+    { kind: "spip", communeCode: ALES, isHub: false },
+    { kind: "pjj", communeCode: ALES, isHub: false },
+    { kind: "victims", communeCode: ALES, isHub: false },
+    { kind: "cmp", communeCode: SAINT_AMBROIX, isHub: false },
+  ],
+  structureCounts: {
+    pharmacy: 30,
+    msp: 9,
+    healthCentre: 3,
+    nursing: 14,
+    medicalPractice: 10,
+    physio: 6,
+    ehpad: 14,
+    ssiad: 4,
+    saad: 5,
+    ime: 2,
+    esat: 2,
+    sessad: 2,
+    fam: 1,
+    cms: 4,
+    pmi: 3,
+    nursery: 10,
+    rpe: 4,
+    school: 22,
+    college: 10,
+    lycee: 5,
+    ccas: 14,
+    townHall: 28,
+    socialCentre: 7,
+    pij: 3,
+    foodBank: 4,
+  },
+  scale: {
+    structures: 277,
+    actors: 1600,
+    workGroups: 120,
+    eventsPerYear: 1000,
+    volunteerHoursPerYear: 8900,
+    firstEventYear: 2019,
+    lastEventYear: 2026,
+    isolatedStructures: 14,
+    partnerships: 40,
+  },
+};
+
+export const DEMO_TERRITORIES: readonly TerritorySpec[] = [PAYS_CEVENNES];
