@@ -16,6 +16,13 @@ describe("formatError", () => {
     expect(internal).toEqual([]);
   });
 
+  it("finds a typed error wrapped in several GraphQL errors", () => {
+    const cause = new AppError("BAD_USER_INPUT", "from must not be after to");
+    const inner = new GraphQLError(cause.message, { originalError: cause });
+    const { formatted } = format(new GraphQLError(inner.message, { originalError: inner }));
+    expect(formatted.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("turns a constraint violation into CONFLICT", () => {
     // The class @neo4j/graphql throws (not exported) is recognised by its name.
     const cause = Object.assign(new Error("Constraint validation failed"), { name: "Neo4jGraphQLConstraintValidationError" });

@@ -56,6 +56,24 @@ function publicError(original: unknown): { code: ErrorCode; message: string; det
 }
 
 /**
+ * Apollo and @neo4j/graphql may wrap a resolver's error in several GraphQLErrors: find what was
+ * thrown. Duck-typed on purpose: graphql ships CommonJS and ESM builds, and @neo4j/graphql (CommonJS)
+ * and Apollo (ESM) each create GraphQLErrors of their own copy, so `instanceof` fails across them.
+ */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 10; depth += 1) {
+    const inner = typeof current === "object" && current !== null ? (current as { originalError?: unknown }).originalError : undefined;
+    if (inner === undefined || inner === null) break;
+    current = inner;
+  }
+  return current;
+}
+
+const isGraphQLError = (value: unknown): boolean =>
+  value instanceof GraphQLError || (value instanceof Error && value.name === "GraphQLError");
+
+/**
  * Apollo's `formatError`: keeps errors raised on purpose (typed errors, malformed requests) and
  * replaces everything else (driver messages, Cypher, stack traces) by a generic message; the
  * original goes to `onInternal` for the logs.
@@ -65,14 +83,15 @@ export function formatError(
   error: unknown,
   onInternal: (error: unknown) => void,
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
+  const original = rootCause(error);
   const known = publicError(original);
   if (known !== undefined) {
     return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: { code: known.code, ...known.details } };
   }
   const code = formatted.extensions?.code;
-  // A GraphQLError without an underlying cause comes from graphql-js or Apollo (parse, validation, variables).
-  if (typeof code === "string" && REQUEST_CODES.has(code) && (original === error || original instanceof GraphQLError)) {
+  // graphql-js and Apollo raise these for malformed requests (parse, validation, variable coercion,
+  // including a scalar's own TypeError such as an invalid Date): their messages describe the request.
+  if (typeof code === "string" && REQUEST_CODES.has(code) && (original === error || isGraphQLError(original) || original instanceof TypeError)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   onInternal(original);

@@ -1,0 +1,2 @@
+// Connectivity check for /health.
+RETURN 1 AS ok

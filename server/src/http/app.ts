@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { GraphQLSchema } from "graphql";
+import { repoRoot } from "../config.js";
+import { formatError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { QueryRunner } from "../neo4j/queries.js";
+
+export const clientDist = path.join(repoRoot, "client", "dist");
+
+export interface AppDependencies {
+  schema: GraphQLSchema;
+  queries: QueryRunner;
+  database: string | undefined;
+  log: Logger;
+}
+
+export interface App {
+  express: Express;
+  stop(): Promise<void>;
+}
+
+/** The HTTP adapter: /health, /graphql and the built client on one Express app. */
+export async function createApp({ schema, queries, database, log }: AppDependencies): Promise<App> {
+  const apollo = new ApolloServer({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (internal) => log.error("graphql request failed", { error: String(internal) })),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.get("/health", async (_request, response) => {
+    try {
+      await queries.read("ping", {});
+      response.json({ status: "ok", neo4j: "up" });
+    } catch (error) {
+      log.warn("health check failed", { error: String(error) });
+      response.status(503).json({ status: "degraded", neo4j: "down" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async () => ({ sessionConfig: { database } }),
+    }),
+  );
+
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: "index.html", maxAge: "1h" }));
+    app.get(/^\/(?!graphql|health).*/, (_request, response) => {
+      response.sendFile(path.join(clientDist, "index.html"));
+    });
+  } else {
+    log.warn("client not built: run `npm run build:client` to serve the page", { clientDist });
+  }
+
+  return { express: app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,76 @@
+import type { Server } from "node:http";
+import { DEMO_TERRITORIES, seedTerritory } from "../../seed/src/index.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { buildSchema } from "./graphql/schema.js";
+import { createApp } from "./http/app.js";
+import { createLogger, type Logger } from "./logger.js";
+import { openDatabase, type Database } from "./neo4j/database.js";
+import { createQueryRunner, loadQueries, type QueryRunner } from "./neo4j/queries.js";
+import { applySchema } from "./neo4j/schema.js";
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee the Configuration section of README.md.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/** First start: an empty database gets the fictitious demo territories. */
+async function seedIfEmpty(db: Database, queries: QueryRunner, config: Config, log: Logger): Promise<void> {
+  const [row] = await queries.read<{ isEmpty: boolean }>("databaseIsEmpty", {});
+  if (row?.isEmpty !== true) return;
+  log.info("empty database: seeding the fictitious demo territory");
+  for (const spec of DEMO_TERRITORIES) {
+    await seedTerritory(db.driver, spec, { geoSource: config.geoSource, database: db.database, log });
+  }
+}
+
+/** Composition root: config → Neo4j → schema → HTTP. */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = readConfig();
+  const log = createLogger(config.logLevel, { service: "maillage" });
+  const catalog = loadQueries();
+  const db = await openDatabase(config, log);
+  let server: Server | undefined;
+  const shutdown = async (code: number): Promise<void> => {
+    log.info("shutting down");
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await db.close();
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void shutdown(0));
+  process.once("SIGTERM", () => void shutdown(0));
+
+  try {
+    await applySchema(db.driver, db.database);
+    const queries = createQueryRunner(db.driver, catalog, db.database);
+    if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
+    const schema = await buildSchema({ driver: db.driver, queries });
+    const app = await createApp({ schema, queries, database: db.database, log });
+    server = app.express.listen(config.port, config.host, () => {
+      const host = config.host === "127.0.0.1" ? "localhost" : config.host;
+      log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
+    });
+    server.on("error", (error) => {
+      log.error("cannot listen: is another program using this port? Set PORT to change it.", {
+        port: config.port,
+        error: String(error),
+      });
+      void shutdown(1);
+    });
+  } catch (error) {
+    log.error("start-up failed", { error: error instanceof Error ? error.message : String(error) });
+    await shutdown(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Maillage could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
+import { repoRoot } from "../server/src/config.js";
+import { buildSchema } from "../server/src/graphql/schema.js";
+import { createApp } from "../server/src/http/app.js";
+import { createLogger } from "../server/src/logger.js";
+import { connectDriver } from "../server/src/neo4j/driver.js";
+import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
+import { createQueryRunner, loadQueries } from "../server/src/neo4j/queries.js";
+import { applySchema } from "../server/src/neo4j/schema.js";
+
+/** Commune contours used by tests: the shared folder beside the repository. */
+export const testGeoSource = path.resolve(repoRoot, "../shared/data/geo");
+
+/**
+ * One real Neo4j for the whole run (free port, throwaway data directory), the demo territory
+ * seeded once, and the app served on a free port for the browser tests. Tests that write create
+ * their own uniquely named data and remove it.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const log = createLogger(process.env.LOG_LEVEL === "debug" ? "debug" : "warn", { component: "test-setup" });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-test-neo4j-"));
+  const neo4j = await startLocalNeo4j({ dataDir, heapMb: 1024, pageCache: "256m" });
+  const driver = await connectDriver({ uri: neo4j.uri });
+  let server: Server | undefined;
+  let stopApp: (() => Promise<void>) | undefined;
+  const teardown = async (): Promise<void> => {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await stopApp?.();
+    await driver.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await applySchema(driver);
+    await seedTerritory(driver, PAYS_CEVENNES, { geoSource: testGeoSource, log });
+    const queries = createQueryRunner(driver, loadQueries());
+    const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log });
+    stopApp = app.stop;
+    const port = await findFreePort();
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
+    });
+    project.provide("neo4jUri", neo4j.uri);
+    project.provide("appUrl", `http://127.0.0.1:${port}`);
+    project.provide("geoSource", testGeoSource);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    appUrl: string;
+    geoSource: string;
+  }
+}
