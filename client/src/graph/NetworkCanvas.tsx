@@ -1,0 +1,178 @@
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
+import { useEffect, useRef, useState } from "react";
+import { fr } from "../i18n/fr";
+import { startLayout, type LayoutJob } from "./backgroundLayout";
+import type { Positions } from "./layout";
+import type { NetworkViewState } from "./store";
+import { networkStylesheet } from "./style";
+import { applyElements, applySelection } from "./sync";
+
+declare global {
+  interface Window {
+    /** Development builds only: the Cytoscape instance, for debugging in the console. */
+    __maillageCy?: Core;
+  }
+}
+
+const FIT_PADDING = 48;
+/** A small network fitted to the screen would be drawn huge; beyond this zoom it is centred instead. */
+const MAX_FIT_ZOOM = 1.6;
+/** Labels are resized once zooming pauses, not on every wheel step. */
+const LABEL_RESIZE_DELAY_MS = 120;
+
+interface NetworkCanvasProps {
+  elements: readonly ElementDefinition[];
+  selection: NetworkViewState["selection"];
+  ariaLabel: string;
+  onSelectNode: (id: string) => void;
+  onClearSelection: () => void;
+}
+
+interface DrawnState {
+  state: "layout" | "ready" | "error";
+  nodeCount: number;
+  edgeCount: number;
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+function placeNodes(cy: Core, positions: Positions): void {
+  cy.batch(() => {
+    cy.nodes().positions((node) => positions[node.id()] ?? { x: 0, y: 0 });
+  });
+  cy.fit(undefined, FIT_PADDING);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
+  cy.style(networkStylesheet(cy.zoom()));
+}
+
+/** Pans to a node chosen outside the canvas (panel, picker) when it is not in view. */
+function reveal(cy: Core, node: NodeSingular): void {
+  const extent = cy.extent();
+  const box = node.boundingBox();
+  const inView = box.x1 >= extent.x1 && box.x2 <= extent.x2 && box.y1 >= extent.y1 && box.y2 <= extent.y2;
+  if (inView) return;
+  cy.animate({ center: { eles: node } }, { duration: prefersReducedMotion() ? 0 : 300 });
+}
+
+/**
+ * The only component that owns the Cytoscape instance: creates it on mount, applies the store's
+ * elements and selection to it, turns its events into callbacks, destroys it on unmount.
+ */
+export function NetworkCanvas({ elements, selection, ariaLabel, onSelectNode, onClearSelection }: NetworkCanvasProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const handlers = useRef({ onSelectNode, onClearSelection });
+  const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", nodeCount: 0, edgeCount: 0 });
+
+  useEffect(() => {
+    handlers.current = { onSelectNode, onClearSelection };
+  }, [onSelectNode, onClearSelection]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return undefined;
+    const cy = cytoscape({
+      container,
+      style: networkStylesheet(),
+      elements: [],
+      minZoom: 0.05,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      autounselectify: true,
+    });
+    cy.on("tap", "node", (event) => handlers.current.onSelectNode((event.target as NodeSingular).id()));
+    cy.on("tap", (event) => {
+      if (event.target === cy) handlers.current.onClearSelection();
+    });
+    cy.on("mouseover", "node", (event) => {
+      (event.target as NodeSingular).addClass("hovered");
+      container.style.cursor = "pointer";
+    });
+    cy.on("mouseout", "node", (event) => {
+      (event.target as NodeSingular).removeClass("hovered");
+      container.style.cursor = "";
+    });
+    let labelTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on("zoom", () => {
+      clearTimeout(labelTimer);
+      labelTimer = setTimeout(() => cy.style(networkStylesheet(cy.zoom())), LABEL_RESIZE_DELAY_MS);
+    });
+    const resizeObserver = new ResizeObserver(() => cy.resize());
+    resizeObserver.observe(container);
+    cyRef.current = cy;
+    if (import.meta.env.DEV) window.__maillageCy = cy;
+    return () => {
+      clearTimeout(labelTimer);
+      resizeObserver.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+      if (import.meta.env.DEV) delete window.__maillageCy;
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return undefined;
+    const done = () => setDrawn({ state: "ready", nodeCount: cy.nodes().length, edgeCount: cy.edges().length });
+    if (!applyElements(cy, elements)) {
+      done();
+      return undefined;
+    }
+    setDrawn((previous) => ({ ...previous, state: "layout" }));
+    let job: LayoutJob | null = startLayout(elements);
+    job.positions.then(
+      (positions) => {
+        if (!job || cy.destroyed()) return;
+        placeNodes(cy, positions);
+        done();
+      },
+      () => {
+        if (job) setDrawn((previous) => ({ ...previous, state: "error" }));
+      },
+    );
+    return () => {
+      job?.cancel();
+      job = null;
+    };
+  }, [elements]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || drawn.state !== "ready") return;
+    applySelection(cy, selection?.id ?? null);
+    const node = selection ? cy.getElementById(selection.id) : null;
+    if (selection && selection.source !== "canvas" && node?.isNode()) reveal(cy, node);
+  }, [selection, drawn.state]);
+
+  return (
+    <div className="canvas-frame" data-layout-state={drawn.state}>
+      <div
+        ref={containerRef}
+        className="network-canvas"
+        data-testid="network-canvas"
+        data-state={drawn.state}
+        data-node-count={drawn.nodeCount}
+        data-edge-count={drawn.edgeCount}
+        data-selected-id={selection?.id ?? ""}
+        role="img"
+        aria-label={ariaLabel}
+      />
+      {drawn.state === "layout" && elements.length > 0 && (
+        <div className="status" role="status" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          <p className="status-text">{fr.app.layingOut}</p>
+        </div>
+      )}
+      {drawn.state === "error" && (
+        <div className="status status--error" role="alert">
+          <p className="status-text">{fr.app.layoutFailed}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ElementDefinition } from "cytoscape";
+import { computeLayout, type Positions } from "./layout";
+
+export interface LayoutRequest {
+  elements: ElementDefinition[];
+}
+
+export type LayoutResponse = { positions: Positions } | { error: string };
+
+// Typed by hand: the client's lib is DOM, not WebWorker.
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<LayoutRequest>) => void) | null;
+  postMessage: (message: LayoutResponse) => void;
+};
+
+scope.onmessage = (event) => {
+  try {
+    scope.postMessage({ positions: computeLayout(event.data.elements) });
+  } catch (error) {
+    scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+};

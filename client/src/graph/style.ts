@@ -1,0 +1,90 @@
+import type { StylesheetJson } from "cytoscape";
+
+export const TIE_COLOUR = "#7B8794";
+const TEXT_COLOUR = "#1F2937";
+const FOCUS_COLOUR = "#1D4ED8";
+
+/** Cytoscape accepts `data(field)` for every property, but its typings omit it for a few (shape, opacity). */
+function fromData<T>(field: string): T {
+  return `data(${field})` as unknown as T;
+}
+
+/** Labels keep about the same size on screen whatever the zoom (within these bounds). */
+export function labelScale(zoom: number): number {
+  return Math.min(4, Math.max(0.75, 1 / zoom));
+}
+
+/**
+ * Classes set by the canvas: `labelled` (largest nodes, label always shown), `hovered`,
+ * `focus` (the selected node), `neighbour` (its partners and their ties), `faded` (everything else
+ * while something is selected).
+ */
+export function networkStylesheet(zoom = 1): StylesheetJson {
+  const k = labelScale(zoom);
+  return [
+    {
+      selector: "node",
+      style: {
+        width: "data(size)",
+        height: "data(size)",
+        shape: fromData<"ellipse">("shape"),
+        "background-color": "data(colour)",
+        "border-width": 1.5,
+        "border-color": "data(borderColour)",
+        "font-family": "Inter, system-ui, sans-serif",
+        "font-size": 12 * k,
+        "font-weight": 600,
+        color: TEXT_COLOUR,
+        "text-valign": "bottom",
+        "text-halign": "center",
+        "text-margin-y": 3 * k,
+        "text-outline-color": "#FFFFFF",
+        "text-outline-width": 2.5 * k,
+        "text-outline-opacity": 0.9,
+        "text-wrap": "ellipsis",
+        "text-max-width": `${170 * k}px`,
+        "overlay-opacity": 0,
+        "transition-property": "opacity",
+        "transition-duration": 150,
+      },
+    },
+    { selector: "node.labelled", style: { label: "data(label)", "z-index": 20 } },
+    {
+      selector: "node.hovered",
+      style: { label: "data(label)", "border-width": 3, "z-index": 40, "font-size": 13 * k },
+    },
+    {
+      selector: "node.neighbour",
+      style: { label: "data(label)", "z-index": 30 },
+    },
+    {
+      selector: "node.focus",
+      style: {
+        label: "data(label)",
+        "border-width": 3.5,
+        "border-color": "#111827",
+        "underlay-color": FOCUS_COLOUR,
+        "underlay-padding": 7,
+        "underlay-opacity": 0.22,
+        "underlay-shape": "ellipse",
+        "font-size": 14 * k,
+        "text-max-width": `${320 * k}px`,
+        "z-index": 50,
+      },
+    },
+    { selector: "node.faded", style: { opacity: 0.18, "text-opacity": 0 } },
+    {
+      selector: "edge",
+      style: {
+        width: "data(width)",
+        "line-color": TIE_COLOUR,
+        opacity: fromData<number>("opacity"),
+        "curve-style": "haystack",
+        "haystack-radius": 0,
+        "overlay-opacity": 0,
+      },
+    },
+    { selector: "edge.neighbour", style: { "line-color": "#374151", opacity: 0.75, "z-index": 10 } },
+    { selector: "edge.faded", style: { opacity: 0.04 } },
+  ];
+}
