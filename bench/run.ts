@@ -1,0 +1,155 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
+import { repoRoot } from "../server/src/config.js";
+import { buildSchema } from "../server/src/graphql/schema.js";
+import { createApp } from "../server/src/http/app.js";
+import { createLogger } from "../server/src/logger.js";
+import { connectDriver } from "../server/src/neo4j/driver.js";
+import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
+import { createQueryRunner, loadQueries } from "../server/src/neo4j/queries.js";
+import { applySchema } from "../server/src/neo4j/schema.js";
+import { percentile, sample, timeIt } from "./stats.js";
+
+const RUNS = 50;
+const geoSource = path.resolve(repoRoot, "../shared/data/geo");
+const log = createLogger("warn", { component: "bench" });
+
+interface Row {
+  measure: string;
+  value: number;
+  target?: number;
+  unit: string;
+}
+
+async function withTempDir<T>(prefix: string, run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  try {
+    return await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts Maillage as a user would (`tsx server/src/index.ts`), and times it until /health answers. */
+async function timeAppStart(dataDir: string): Promise<number> {
+  const [port, boltPort] = [await findFreePort(), await findFreePort()];
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, GEO_SOURCE: geoSource, LOG_LEVEL: "warn", NEO4J_URI: "" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      if (ok) return performance.now() - started;
+      if (performance.now() - started > 300_000) throw new Error("the app was not ready within 300 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  await withTempDir("maillage-bench-", async (dataDir) => {
+    const neo4jStart = await timeIt(() => startLocalNeo4j({ dataDir }));
+    const neo4j = neo4jStart.value;
+    rows.push({ measure: "local Neo4j start, empty data directory", value: neo4jStart.ms, unit: "ms" });
+    const driver = await connectDriver({ uri: neo4j.uri });
+    let server: Server | undefined;
+    try {
+      await applySchema(driver);
+      const first = await timeIt(() => seedTerritory(driver, PAYS_CEVENNES, { geoSource, log }));
+      rows.push({ measure: "demo seed, first load", value: first.ms, target: 30_000, unit: "ms" });
+      const again = await timeIt(() => seedTerritory(driver, PAYS_CEVENNES, { geoSource, log }));
+      rows.push({ measure: "demo seed, re-run (idempotent)", value: again.ms, unit: "ms" });
+
+      const catalog = loadQueries();
+      const queries = createQueryRunner(driver, catalog);
+      const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log });
+      const port = await findFreePort();
+      server = await new Promise<Server>((resolve) => {
+        const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
+      });
+      const body = JSON.stringify({
+        query: `query GetStructureNetwork($territoryId: ID!) { structureNetwork(territoryId: $territoryId) {
+          nodes { id name kind sector type communeCode communeName epciCode memberCount } ties { source target weight } } }`,
+        variables: { territoryId: PAYS_CEVENNES.id },
+      });
+      const viaGraphQL = async (): Promise<void> => {
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const json = (await response.json()) as { errors?: unknown };
+        if (json.errors !== undefined) throw new Error(JSON.stringify(json.errors));
+      };
+      const viaCypher = async (): Promise<void> => {
+        await driver.executeQuery(catalog.structureNetwork, { territoryId: PAYS_CEVENNES.id, from: null, to: null });
+      };
+      await sample(5, viaGraphQL);
+      await sample(5, viaCypher);
+      // Interleave the two so that both see the same machine state.
+      const graphqlTimes: number[] = [];
+      const cypherTimes: number[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        graphqlTimes.push(...(await sample(1, viaGraphQL)));
+        cypherTimes.push(...(await sample(1, viaCypher)));
+      }
+      rows.push({ measure: `structure network via GraphQL, p50 (${RUNS} runs)`, value: percentile(graphqlTimes, 50), unit: "ms" });
+      rows.push({ measure: `structure network via GraphQL, p95 (${RUNS} runs)`, value: percentile(graphqlTimes, 95), target: 200, unit: "ms" });
+      rows.push({ measure: `structure network, Cypher through the driver, p50`, value: percentile(cypherTimes, 50), unit: "ms" });
+      rows.push({ measure: `structure network, Cypher through the driver, p95`, value: percentile(cypherTimes, 95), unit: "ms" });
+      rows.push({
+        measure: "GraphQL layer overhead (p50 GraphQL ÷ p50 Cypher)",
+        value: percentile(graphqlTimes, 50) / percentile(cypherTimes, 50),
+        unit: "×",
+      });
+      await app.stop();
+    } finally {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await driver.close();
+      await neo4j.stop();
+    }
+  });
+
+  await withTempDir("maillage-bench-start-", async (dataDir) => {
+    rows.push({ measure: "first start of the app (build done): empty database → seeded → /health ok", value: await timeAppStart(dataDir), target: 90_000, unit: "ms" });
+    rows.push({ measure: "later start of the app (data already there)", value: await timeAppStart(dataDir), unit: "ms" });
+  });
+
+  await writeFile(path.join(repoRoot, "bench", "RESULTS.md"), renderResults(rows));
+  process.stdout.write(renderResults(rows));
+}
+
+function renderResults(rows: readonly Row[]): string {
+  const format = (value: number, unit: string): string => (unit === "×" ? `${value.toFixed(2)} ×` : `${Math.round(value)} ms`);
+  const lines = rows.map((row) => {
+    const ratio = row.target === undefined ? "" : `${(row.value / row.target).toFixed(2)}`;
+    const verdict = row.target === undefined ? "" : row.value <= row.target ? "met" : "MISSED";
+    const target = row.target === undefined ? "" : format(row.target, row.unit);
+    return `| ${row.measure} | ${format(row.value, row.unit)} | ${target} | ${ratio} | ${verdict} |`;
+  });
+  return [
+    "# Benchmark results",
+    "",
+    `Measured in one run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores,`,
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. "ratio" is value ÷ target (under 1 means the target is met);`,
+    "the GraphQL overhead is a ratio of two figures measured in the same run, interleaved.",
+    "",
+    "| measure | value | target | ratio | |",
+    "|---|---|---|---|---|",
+    ...lines,
+    "",
+  ].join("\n");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
