@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
+import { DEMO_TERRITORIES, seedTerritory } from "../seed/src/index.js";
 import { repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     await applySchema(driver);
-    await seedTerritory(driver, PAYS_CEVENNES, { geoSource: testGeoSource, log });
+    for (const spec of DEMO_TERRITORIES) await seedTerritory(driver, spec, { geoSource: testGeoSource, log });
     const queries = createQueryRunner(driver, loadQueries());
     const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log });
     stopApp = app.stop;

@@ -5,7 +5,7 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { QueryRunner } from "../neo4j/queries.js";
-import { resolveStructureNetwork, type StructureNetworkArgs } from "./resolvers/structureNetwork.js";
+import { createResolvers } from "./resolvers/index.js";
 
 const schemaDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "schema");
 
@@ -27,11 +27,7 @@ export async function buildSchema({ driver, queries }: SchemaDependencies): Prom
   const neoSchema = new Neo4jGraphQL({
     typeDefs: readTypeDefs(),
     driver,
-    resolvers: {
-      Query: {
-        structureNetwork: (_parent: unknown, args: StructureNetworkArgs) => resolveStructureNetwork(queries, args),
-      },
-    },
+    resolvers: createResolvers({ queries }),
   });
   return neoSchema.getSchema();
 }
