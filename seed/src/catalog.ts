@@ -15,7 +15,11 @@ export type AxisKey =
   | "chronicDiseases"
   | "accessToRights"
   | "primaryCare"
-  | "environment";
+  | "environment"
+  | "accessToCare"
+  | "medicalAttractiveness"
+  | "frailty"
+  | "healthyBehaviours";
 
 export interface AxisDefinition {
   readonly key: AxisKey;
@@ -29,7 +33,10 @@ export interface AxisDefinition {
   readonly conferences: readonly string[];
 }
 
-/** The 11 priority axes of Pays Cévennes (DOMAIN.md). */
+/**
+ * The 11 priority axes of Pays Cévennes (DOMAIN.md), then axes other CLS use (CC Gorges Causses
+ * Cévennes): axes are data, each territory picks its own.
+ */
 export const AXES: readonly AxisDefinition[] = [
   {
     key: "perinatality",
@@ -140,6 +147,46 @@ export const AXES: readonly AxisDefinition[] = [
     trainings: ["Qualité de l'air intérieur", "Repérer l'habitat indigne", "Santé et changement climatique"],
     publicActions: ["Arrachage d'ambroisie", "Atelier air intérieur", "Balade santé-environnement"],
     conferences: ["Santé et anciens sites miniers", "Chaleur et santé en Cévennes"],
+  },
+  {
+    key: "accessToCare",
+    name: "Accès aux soins",
+    kind: "TRANSVERSAL",
+    short: "accès aux soins",
+    themes: ["Transport vers les consultations", "Renoncement aux soins", "Consultations avancées de spécialistes", "Téléconsultation en pharmacie", "Complémentaire santé solidaire"],
+    trainings: ["Lutter contre le renoncement aux soins", "Télésanté au quotidien", "Connaître les droits en santé"],
+    publicActions: ["Bus santé", "Permanence d'accès aux droits", "Journée dépistage"],
+    conferences: ["Se soigner en territoire de montagne", "Aller-vers les publics éloignés du soin"],
+  },
+  {
+    key: "medicalAttractiveness",
+    name: "Attractivité médicale",
+    kind: "TRANSVERSAL",
+    short: "attractivité médicale",
+    themes: ["Accueil des internes", "Logement des stagiaires en santé", "Installation des jeunes médecins", "Exercice coordonné", "Maîtres de stage"],
+    trainings: ["Devenir maître de stage", "Exercice coordonné en maison de santé", "Protocoles de coopération"],
+    publicActions: ["Journée d'accueil des internes", "Portes ouvertes de la maison de santé", "Week-end découverte pour étudiants en santé"],
+    conferences: ["Attirer les soignants en Lozère", "Exercer en milieu rural"],
+  },
+  {
+    key: "frailty",
+    name: "Fragilité et autonomie",
+    kind: "POPULATION",
+    short: "fragilité et autonomie",
+    themes: ["Prévention des chutes", "Isolement des aînés", "Aidants familiaux", "Maintien à domicile", "Handicap et vieillissement"],
+    trainings: ["Repérer la fragilité des personnes âgées", "Accompagner les aidants", "Adapter le logement"],
+    publicActions: ["Atelier équilibre", "Après-midi des aidants", "Semaine bleue"],
+    conferences: ["Bien vieillir sur les causses", "Rester chez soi le plus longtemps possible"],
+  },
+  {
+    key: "healthyBehaviours",
+    name: "Comportements et environnements favorables à la santé",
+    kind: "TRANSVERSAL",
+    short: "comportements favorables à la santé",
+    themes: ["Activité physique en pleine nature", "Alimentation locale", "Conduites addictives des jeunes", "Qualité de l'eau", "Compétences psychosociales"],
+    trainings: ["Compétences psychosociales des adolescents", "Nutrition et petits budgets", "Repérage précoce et intervention brève"],
+    publicActions: ["Marche santé", "Atelier cuisine", "Forum santé jeunes"],
+    conferences: ["Sport, nature et santé", "Bien manger en Cévennes"],
   },
 ];
 

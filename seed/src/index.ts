@@ -10,7 +10,7 @@ import { loadCommuneGeometries } from "./geo.js";
 import { territorySeeded, writeDemoData, type StepReport } from "./load.js";
 import type { TerritorySpec } from "./spec.js";
 
-export { DEMO_TERRITORIES, PAYS_CEVENNES, type TerritorySpec } from "./spec.js";
+export { DEMO_TERRITORIES, GORGES_CAUSSES_CEVENNES, PAYS_CEVENNES, type TerritorySpec } from "./spec.js";
 export { generateDemoData } from "./generate.js";
 export type { DemoData } from "./model.js";
 

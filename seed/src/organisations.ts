@@ -16,7 +16,7 @@ import {
 import type { OrganisationDraft } from "./drafts.js";
 import type { InstitutionRow, Sector, StructureRow } from "./model.js";
 import type { Random } from "./random.js";
-import type { TerritorySpec } from "./spec.js";
+import { localAxes, type TerritorySpec } from "./spec.js";
 import type { CommuneInfo, TerritoryGeography } from "./territory.js";
 
 export interface StructurePlan {
@@ -60,7 +60,7 @@ export function buildInstitutions(spec: TerritorySpec, geography: TerritoryGeogr
       id: row.id,
       label: "Institution",
       commune: communeByCode(geography, institution.communeCode),
-      axes: new Set(ALL_AXIS_KEYS),
+      axes: new Set(localAxes(spec, ALL_AXIS_KEYS)),
       isGeneralist: true,
       isHub: institution.isHub,
       isIsolated: false,
@@ -109,7 +109,9 @@ function planStructures(spec: TerritorySpec, geography: TerritoryGeography, rand
   });
 
   for (const anchor of spec.anchors) {
-    plans.push(fromKind(structureKind(anchor.kind), communeByCode(geography, anchor.communeCode), anchor.isHub, true));
+    const plan = fromKind(structureKind(anchor.kind), communeByCode(geography, anchor.communeCode), anchor.isHub, true);
+    if (anchor.name !== undefined) used.add(anchor.name);
+    plans.push(anchor.name === undefined ? plan : { ...plan, name: anchor.name });
   }
   for (const kind of STRUCTURE_KINDS) {
     const count = spec.structureCounts[kind.key] ?? 0;
@@ -169,7 +171,7 @@ export function buildStructures(
       id: row.id,
       label: "Structure",
       commune: plan.commune,
-      axes: new Set(isGeneralist ? ALL_AXIS_KEYS : plan.axes),
+      axes: new Set(localAxes(spec, isGeneralist ? ALL_AXIS_KEYS : plan.axes)),
       isGeneralist,
       isHub: plan.isHub,
       isIsolated: false,

@@ -1,8 +1,7 @@
 /**
- * Demo territories: what to generate, at what scale. Adding a territory is adding a spec
- * (for instance CC Gorges Causses Cévennes, EPCI 200069151, with smaller figures).
+ * Demo territories: what to generate, at what scale. Adding a territory is adding a spec.
  */
-import type { AxisKey, StructureKindKey } from "./catalog.js";
+import type { AxisKey, CommitteeDefinition, StructureKindKey } from "./catalog.js";
 
 export interface InstitutionSpec {
   /** Short key, part of the id (`pays-cevennes-i-ars`). */
@@ -30,6 +29,8 @@ export interface AnchorStructureSpec {
   readonly communeCode: string;
   /** Its members are hubs of the network (the hospital, the coordination association). */
   readonly isHub: boolean;
+  /** Fixed name, instead of one drawn from the kind's name variants. */
+  readonly name?: string;
 }
 
 export interface TerritoryScale {
@@ -62,6 +63,26 @@ export interface TerritorySpec {
   /** Structures placed by population, by kind; associations fill up to `scale.structures`. */
   readonly structureCounts: Readonly<Partial<Record<StructureKindKey, number>>>;
   readonly scale: TerritoryScale;
+  /**
+   * Where the catalog's axes (those of structure kinds and committees, written for Pays Cévennes)
+   * land among this territory's own axes; catalog axes neither listed nor in `axes` are dropped.
+   * Absent: the catalog's axes are used as they are.
+   */
+  readonly axisAliases?: Readonly<Partial<Record<AxisKey, AxisKey>>>;
+  /** Standing committees besides each contract's committees (default: the catalog's, Pays Cévennes). */
+  readonly standingCommittees?: readonly CommitteeDefinition[];
+}
+
+/**
+ * The catalog's axes seen from a territory: translated through `axisAliases`, restricted to the
+ * territory's axes, without duplicates. Without aliases the keys are returned unchanged, so a
+ * territory written against the catalog (Pays Cévennes) draws exactly what it always drew.
+ */
+export function localAxes(spec: TerritorySpec, keys: readonly AxisKey[]): readonly AxisKey[] {
+  const aliases = spec.axisAliases;
+  if (aliases === undefined) return keys;
+  const local = keys.map((key) => aliases[key] ?? key).filter((key) => spec.axes.includes(key));
+  return [...new Set(local)];
 }
 
 const ALES = "30007";
@@ -164,4 +185,81 @@ export const PAYS_CEVENNES: TerritorySpec = {
   },
 };
 
-export const DEMO_TERRITORIES: readonly TerritorySpec[] = [PAYS_CEVENNES];
+const FLORAC = "48061";
+
+/**
+ * CC Gorges Causses Cévennes (Lozère): a real CLS territory, one EPCI of 17 mountain communes and
+ * about 6,900 inhabitants, with other axes than Pays Cévennes. Its network is fictitious and scaled
+ * down; it exists so that every query is tested against two territories in one database.
+ */
+export const GORGES_CAUSSES_CEVENNES: TerritorySpec = {
+  id: "gorges-causses-cevennes",
+  name: "CC Gorges Causses Cévennes",
+  epciCodes: ["200069151"],
+  seed: 2017,
+  expected: { communes: 17, population: 6_908 },
+  mainCommuneCode: FLORAC,
+  axes: ["accessToCare", "medicalAttractiveness", "frailty", "healthyBehaviours", "mentalHealth"],
+  axisAliases: {
+    accessToRights: "accessToCare",
+    chronicDiseases: "accessToCare",
+    primaryCare: "medicalAttractiveness",
+    elderly: "frailty",
+    disability: "frailty",
+    perinatality: "healthyBehaviours",
+    youth: "healthyBehaviours",
+    addictions: "healthyBehaviours",
+    nutrition: "healthyBehaviours",
+    environment: "healthyBehaviours",
+  },
+  standingCommittees: [
+    { name: "Comité de coordination gérontologique des Causses", axes: ["frailty"], start: "2014-03-11", end: null },
+    { name: "Conseil local de santé mentale Cévennes-Gorges", axes: ["mentalHealth"], start: "2021-02-02", end: null },
+  ],
+  contracts: [
+    { generation: 1, signedOn: "2012-10-01", endsOn: "2014-06-30", axes: ["accessToCare", "medicalAttractiveness", "frailty"] },
+    { generation: 2, signedOn: "2014-07-01", endsOn: "2019-12-31", axes: ["accessToCare", "medicalAttractiveness", "frailty", "healthyBehaviours"] },
+    { generation: 3, signedOn: "2020-09-15", endsOn: "2026-12-31", axes: ["accessToCare", "medicalAttractiveness", "frailty", "healthyBehaviours", "mentalHealth"] },
+  ],
+  institutions: [
+    { key: "ars", name: "ARS Occitanie – délégation départementale de la Lozère", kind: "ARS", communeCode: FLORAC, members: 3, signs: [1, 2, 3], isHub: true },
+    { key: "departement", name: "Conseil départemental de la Lozère", kind: "DEPARTEMENT", communeCode: FLORAC, members: 3, signs: [1, 2, 3], isHub: true },
+    { key: "cpam", name: "CPAM de la Lozère", kind: "CPAM", communeCode: FLORAC, members: 2, signs: [2, 3], isHub: false },
+    { key: "msa", name: "MSA du Languedoc – Lozère", kind: "MSA", communeCode: FLORAC, members: 2, signs: [3], isHub: false },
+    { key: "sous-prefecture", name: "Sous-préfecture de Florac", kind: "SOUS_PREFECTURE", communeCode: FLORAC, members: 1, signs: [], isHub: false },
+    { key: "cc", name: "Communauté de communes Gorges Causses Cévennes", kind: "EPCI", communeCode: FLORAC, members: 3, signs: [1, 2, 3], isHub: true },
+  ],
+  anchors: [
+    { kind: "hospital", communeCode: FLORAC, isHub: true, name: "Hôpital local de Florac" },
+    { kind: "coordination", communeCode: FLORAC, isHub: true, name: "Association Santé Gorges Causses Cévennes" },
+    { kind: "cmp", communeCode: FLORAC, isHub: false },
+  ],
+  structureCounts: {
+    pharmacy: 3,
+    msp: 1,
+    nursing: 3,
+    medicalPractice: 2,
+    physio: 1,
+    ehpad: 2,
+    ssiad: 1,
+    saad: 1,
+    nursery: 1,
+    school: 5,
+    ccas: 1,
+    townHall: 4,
+    foodBank: 1,
+  },
+  scale: {
+    structures: 40,
+    actors: 250,
+    workGroups: 25,
+    eventsPerYear: 150,
+    volunteerHoursPerYear: 1300,
+    firstEventYear: 2019,
+    lastEventYear: 2026,
+    isolatedStructures: 3,
+    partnerships: 6,
+  },
+};
+
+export const DEMO_TERRITORIES: readonly TerritorySpec[] = [PAYS_CEVENNES, GORGES_CAUSSES_CEVENNES];

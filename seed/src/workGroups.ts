@@ -6,7 +6,7 @@ import { AXES, STANDING_COMMITTEES, contractCommitteeNames, deCommune, type Axis
 import { dayOf, toDay } from "./dates.js";
 import type { ActorDraft, ParticipationDraft, WorkGroupDraft } from "./drafts.js";
 import type { Random } from "./random.js";
-import type { TerritorySpec } from "./spec.js";
+import { localAxes, type TerritorySpec } from "./spec.js";
 import type { CommuneInfo, TerritoryGeography } from "./territory.js";
 
 const axisByKey = new Map(AXES.map((axis) => [axis.key, axis]));
@@ -92,14 +92,14 @@ export function buildWorkGroups(spec: TerritorySpec, geography: TerritoryGeograp
         kind: "COMMITTEE",
         start: toDay(contract.signedOn),
         end: toDay(contract.endsOn),
-        axes: ["accessToRights", "primaryCare"],
+        axes: localAxes(spec, ["accessToRights", "primaryCare"]),
         scope: territory,
         homeCommune: territory.home,
         isSelective: true,
       });
     }
   }
-  for (const committee of STANDING_COMMITTEES) {
+  for (const committee of spec.standingCommittees ?? STANDING_COMMITTEES) {
     add({
       name: committee.name,
       kind: "COMMITTEE",
