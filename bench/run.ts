@@ -4,6 +4,10 @@ import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
+import { randomBytes } from "node:crypto";
+import { createAppAuth } from "../server/src/auth/index.js";
+import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
+import { mintToken } from "../server/src/auth/tokens.js";
 import { repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
@@ -40,7 +44,7 @@ async function timeAppStart(dataDir: string): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, GEO_SOURCE: geoSource, LOG_LEVEL: "warn", NEO4J_URI: "" },
+    env: { ...process.env, PORT: String(port), NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, GEO_SOURCE: geoSource, LOG_LEVEL: "warn", NEO4J_URI: "", JWT_SECRET: randomBytes(48).toString("base64url") },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -74,7 +78,14 @@ async function main(): Promise<void> {
 
       const catalog = loadQueries();
       const queries = createQueryRunner(driver, catalog);
-      const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log });
+      const jwtSecret = randomBytes(48).toString("base64url");
+      const auth = createAppAuth(
+        { jwksUrl: undefined, issuer: undefined, audience: undefined, devLogin: false },
+        { jwtSecret, pseudonymSecret: derivePseudonymSecret(jwtSecret) },
+        { database: undefined, demoTerritoryIds: [PAYS_CEVENNES.id] },
+      );
+      const { token } = await mintToken(jwtSecret, { subject: "bench", role: "ANALYST", territories: [PAYS_CEVENNES.id], expiresInSeconds: 3600 });
+      const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log, auth });
       const port = await findFreePort();
       server = await new Promise<Server>((resolve) => {
         const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
@@ -85,7 +96,11 @@ async function main(): Promise<void> {
         variables: { territoryId: PAYS_CEVENNES.id },
       });
       const viaGraphQL = async (): Promise<void> => {
-        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body,
+        });
         const json = (await response.json()) as { errors?: unknown };
         if (json.errors !== undefined) throw new Error(JSON.stringify(json.errors));
       };

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { DEMO_TERRITORIES, seedTerritory } from "../seed/src/index.js";
+import { createAppAuth } from "../server/src/auth/index.js";
+import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
 import { repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
@@ -15,6 +17,9 @@ import { applySchema } from "../server/src/neo4j/schema.js";
 
 /** Commune contours used by tests: the shared folder beside the repository. */
 export const testGeoSource = path.resolve(repoRoot, "../shared/data/geo");
+
+/** Fixed HS256 secret of the test app: tests mint their own tokens with it (test/graphql.ts). */
+export const testJwtSecret = "maillage-test-secret-not-for-production-use-0123456789";
 
 /**
  * One real Neo4j for the whole run (free port, throwaway data directory), the demo territory
@@ -39,7 +44,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await applySchema(driver);
     for (const spec of DEMO_TERRITORIES) await seedTerritory(driver, spec, { geoSource: testGeoSource, log });
     const queries = createQueryRunner(driver, loadQueries());
-    const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log });
+    const auth = createAppAuth(
+      { jwksUrl: undefined, issuer: undefined, audience: undefined, devLogin: true },
+      { jwtSecret: testJwtSecret, pseudonymSecret: derivePseudonymSecret(testJwtSecret) },
+      { database: undefined, demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id) },
+    );
+    const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log, auth });
     stopApp = app.stop;
     const port = await findFreePort();
     server = await new Promise<Server>((resolve) => {
@@ -48,6 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("neo4jUri", neo4j.uri);
     project.provide("appUrl", `http://127.0.0.1:${port}`);
     project.provide("geoSource", testGeoSource);
+    project.provide("jwtSecret", testJwtSecret);
   } catch (error) {
     await teardown();
     throw error;
@@ -60,5 +71,6 @@ declare module "vitest" {
     neo4jUri: string;
     appUrl: string;
     geoSource: string;
+    jwtSecret: string;
   }
 }

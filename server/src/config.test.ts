@@ -12,7 +12,11 @@ describe("loadConfig", () => {
   });
 
   it("uses an external Neo4j when NEO4J_URI is set", () => {
-    const config = loadConfig({ NEO4J_URI: "neo4j+s://abc.databases.neo4j.io", NEO4J_PASSWORD: "secret" });
+    const config = loadConfig({
+      NEO4J_URI: "neo4j+s://abc.databases.neo4j.io",
+      NEO4J_PASSWORD: "secret",
+      JWT_SECRET: "a-test-secret-of-at-least-thirty-two-characters",
+    });
     expect(config.neo4j).toEqual({
       mode: "external",
       uri: "neo4j+s://abc.databases.neo4j.io",
@@ -33,6 +37,24 @@ describe("loadConfig", () => {
       expect(problems).toMatch(/NEO4J_PASSWORD is required/);
       expect(problems).toMatch(/LOG_LEVEL/);
       expect(problems).toMatch(/SEED_ON_START/);
+      expect(problems).toMatch(/JWT_SECRET is required when NEO4J_URI is set/);
     }
+  });
+
+  it("keeps a generated JWT secret beside the local data directory and enables the development login", () => {
+    const config = loadConfig({ NEO4J_DATA_DIR: "/tmp/maillage/neo4j" });
+    expect(config.auth).toMatchObject({ jwtSecret: undefined, secretFile: "/tmp/maillage/jwt-secret", devLogin: true });
+  });
+
+  it("refuses a short JWT secret and reads the token settings", () => {
+    expect(() => loadConfig({ JWT_SECRET: "short" })).toThrow(/at least 32 characters/);
+    const config = loadConfig({
+      JWT_SECRET: "x".repeat(32),
+      JWT_JWKS_URL: "https://id.example/jwks.json",
+      JWT_ISSUER: "https://id.example",
+      JWT_AUDIENCE: "maillage",
+      AUTH_DEV_LOGIN: "false",
+    });
+    expect(config.auth).toMatchObject({ jwksUrl: "https://id.example/jwks.json", issuer: "https://id.example", audience: "maillage", devLogin: false });
   });
 });

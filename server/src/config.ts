@@ -16,6 +16,20 @@ export type Neo4jTarget =
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
+/** Bearer tokens and pseudonyms (see server/src/auth). */
+export interface AuthConfig {
+  /** HS256 secret from JWT_SECRET; unset in local mode means "generated once into `secretFile`". */
+  readonly jwtSecret: string | undefined;
+  /** Local mode only: where a generated secret is kept (`.data/jwt-secret`). */
+  readonly secretFile: string | undefined;
+  readonly jwksUrl: string | undefined;
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+  /** Keys pseudonyms; derived from the JWT secret when unset. */
+  readonly pseudonymSecret: string | undefined;
+  readonly devLogin: boolean;
+}
+
 export interface Config {
   readonly host: string;
   readonly port: number;
@@ -25,6 +39,9 @@ export interface Config {
   readonly geoSource: string;
   readonly seedOnStart: boolean;
   readonly logLevel: LogLevel;
+  /** Limits on GraphQL operations, checked before they run (see server/src/graphql/limits.ts). */
+  readonly graphqlLimits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPageSize: number };
+  readonly auth: AuthConfig;
 }
 
 /** The official geo API; `{epci}` is replaced by each EPCI's SIREN code. */
@@ -97,6 +114,27 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
+  const jwtSecret = read("JWT_SECRET");
+  const jwksUrl = read("JWT_JWKS_URL");
+  const pseudonymSecret = read("PSEUDONYM_SECRET");
+  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push("JWT_SECRET must be at least 32 characters long");
+  if (jwksUrl !== undefined && !/^https?:\/\/.+/.test(jwksUrl)) problems.push(`JWT_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+  if (neo4j.mode === "external" && jwtSecret === undefined && jwksUrl === undefined) {
+    problems.push("JWT_SECRET is required when NEO4J_URI is set (a random string of 32 characters or more, e.g. `openssl rand -base64 48`)");
+  }
+  if (jwtSecret === undefined && jwksUrl !== undefined && pseudonymSecret === undefined && neo4j.mode === "external") {
+    problems.push("PSEUDONYM_SECRET is required when tokens come from JWT_JWKS_URL without JWT_SECRET");
+  }
+  const auth: AuthConfig = {
+    jwtSecret,
+    secretFile: neo4j.mode === "local" ? path.join(path.dirname(neo4j.dataDir), "jwt-secret") : undefined,
+    jwksUrl,
+    issuer: read("JWT_ISSUER"),
+    audience: read("JWT_AUDIENCE"),
+    pseudonymSecret,
+    devLogin: bool("AUTH_DEV_LOGIN", true),
+  };
+
   const logLevel = read("LOG_LEVEL") ?? "info";
   if (!["debug", "info", "warn", "error"].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of debug, info, warn, error (got "${logLevel}")`);
@@ -110,6 +148,12 @@ export function loadConfig(env: Env = process.env): Config {
     geoSource: read("GEO_SOURCE") ?? DEFAULT_GEO_SOURCE,
     seedOnStart: bool("SEED_ON_START", true),
     logLevel: logLevel as LogLevel,
+    graphqlLimits: Object.freeze({
+      maxDepth: positiveInt("GRAPHQL_MAX_DEPTH", 10),
+      maxCost: positiveInt("GRAPHQL_MAX_COST", 20_000),
+      maxPageSize: positiveInt("GRAPHQL_MAX_PAGE_SIZE", 1_000),
+    }),
+    auth: Object.freeze(auth),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

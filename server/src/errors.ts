@@ -8,7 +8,11 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "DATABASE_UNAVAILABLE"
-  | "INTERNAL_SERVER_ERROR";
+  | "INTERNAL_SERVER_ERROR"
+  // Operations rejected before they run (server/src/graphql/limits.ts).
+  | "QUERY_TOO_DEEP"
+  | "QUERY_TOO_COMPLEX"
+  | "PAGE_SIZE_TOO_LARGE";
 
 /** A typed domain error; turned into a GraphQL error only at the API edge. */
 export class AppError extends Error {
@@ -31,6 +35,10 @@ const REQUEST_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // Raised by the limits plugin (server/src/graphql/limits.ts); its messages state the limit.
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COMPLEX",
+  "PAGE_SIZE_TOO_LARGE",
 ]);
 
 /** Maps what a resolver threw to a public code and message, or undefined when it must stay private. */

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { DEMO_TERRITORIES, seedTerritory } from "../../seed/src/index.js";
+import { createAppAuth, resolveAuthSecrets } from "./auth/index.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildSchema } from "./graphql/schema.js";
 import { createApp } from "./http/app.js";
@@ -52,7 +53,14 @@ async function main(): Promise<void> {
     const queries = createQueryRunner(db.driver, catalog, db.database);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
     const schema = await buildSchema({ driver: db.driver, queries });
-    const app = await createApp({ schema, queries, database: db.database, log });
+    const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
+      database: db.database,
+      demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id),
+    });
+    if (auth.devLogin.enabled && config.host !== "127.0.0.1") {
+      log.warn("the development login is on while serving the network: set AUTH_DEV_LOGIN=false", { host: config.host });
+    }
+    const app = await createApp({ schema, queries, database: db.database, log, limits: config.graphqlLimits, auth });
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });

@@ -1,20 +1,13 @@
 import { describe, expect, inject, it } from "vitest";
+import { ADMIN, graphqlAs, type GraphQLResponse, type TestViewer } from "../../../test/graphql.js";
 
 const appUrl = inject("appUrl");
 
-interface GraphQLResponse<T> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+/** The figures below are Pays Cévennes': its coordinator sees that territory only. */
+const coordinator: TestViewer = { role: "COORDINATOR", territories: ["pays-cevennes"] };
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${appUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
-}
+const graphql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> =>
+  graphqlAs<T>(coordinator, query, variables);
 
 describe("the GraphQL API on the demo territory", () => {
   it("answers counts that match DOMAIN.md", async () => {
@@ -127,7 +120,8 @@ describe("the GraphQL API on the demo territory", () => {
   });
 
   it("answers an unknown territory with NOT_FOUND", async () => {
-    const result = await graphql(`{ structureNetwork(territoryId: "nowhere") { ties { weight } } }`);
+    // A coordinator gets FORBIDDEN for any territory outside the token: only an administrator can ask.
+    const result = await graphqlAs(ADMIN, `{ structureNetwork(territoryId: "nowhere") { ties { weight } } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 

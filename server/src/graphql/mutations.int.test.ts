@@ -1,21 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { ADMIN, graphqlAs, type GraphQLResponse } from "../../../test/graphql.js";
 
-const appUrl = inject("appUrl");
-
-interface GraphQLResponse<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${appUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
-}
+/** These tests create a commune outside any territory: only an administrator may. */
+const graphql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> =>
+  graphqlAs<T>(ADMIN, query, variables);
 
 // Unique data for this file, removed at the end.
 const tag = `test-${randomUUID().slice(0, 8)}`;

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
+import { actorResolvers } from "../auth/actorResolvers.js";
 import type { QueryRunner } from "../neo4j/queries.js";
 import { createResolvers } from "./resolvers/index.js";
 
@@ -27,7 +28,8 @@ export async function buildSchema({ driver, queries }: SchemaDependencies): Prom
   const neoSchema = new Neo4jGraphQL({
     typeDefs: readTypeDefs(),
     driver,
-    resolvers: createResolvers({ queries }),
+    // The access rules of the SDL read `context.jwt`, verified and set by server/src/auth/context.ts.
+    resolvers: [createResolvers({ queries }), actorResolvers],
   });
   return neoSchema.getSchema();
 }

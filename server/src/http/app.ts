@@ -4,10 +4,13 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
+import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
+import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
+import { graphiqlRouter } from "./graphiql.js";
 
 export const clientDist = path.join(repoRoot, "client", "dist");
 
@@ -16,6 +19,10 @@ export interface AppDependencies {
   queries: QueryRunner;
   database: string | undefined;
   log: Logger;
+  /** Token verification, request context and development login (server/src/auth). */
+  auth: AppAuth;
+  /** Depth, cost and page-size limits of GraphQL operations; defaults when absent. */
+  limits?: Partial<GraphQLLimits> | undefined;
 }
 
 export interface App {
@@ -24,11 +31,12 @@ export interface App {
 }
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
-export async function createApp({ schema, queries, database, log }: AppDependencies): Promise<App> {
-  const apollo = new ApolloServer({
+export async function createApp({ schema, queries, log, limits, auth }: AppDependencies): Promise<App> {
+  const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    plugins: [limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }), personalDataPlugin()],
     formatError: (formatted, error) =>
       formatError(formatted, error, (internal) => log.error("graphql request failed", { error: String(internal) })),
   });
@@ -51,9 +59,14 @@ export async function createApp({ schema, queries, database, log }: AppDependenc
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async () => ({ sessionConfig: { database } }),
+      // Verifies the bearer token: without a valid one, no GraphQL at all (not even introspection).
+      context: ({ req }) => auth.createContext(req),
     }),
   );
+
+  app.use(devLoginRouter(auth.devLogin));
+
+  app.use(graphiqlRouter(clientDist));
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: "index.html", maxAge: "1h" }));

@@ -1,0 +1,37 @@
+/** Tokens, roles and pseudonyms: what the HTTP layer needs, assembled once at start. */
+import type { AuthConfig } from "../config.js";
+import { createContextFactory, type RequestContext, type RequestHeaders } from "./context.js";
+import type { DevLoginSettings } from "./devLogin.js";
+import type { AuthSecrets } from "./secrets.js";
+import { createTokenVerifier } from "./tokens.js";
+
+export interface AppAuth {
+  readonly createContext: (request: RequestHeaders) => Promise<RequestContext>;
+  readonly devLogin: DevLoginSettings;
+}
+
+export function createAppAuth(
+  auth: Pick<AuthConfig, "jwksUrl" | "issuer" | "audience" | "devLogin">,
+  secrets: AuthSecrets,
+  options: { database: string | undefined; demoTerritoryIds: readonly string[] },
+): AppAuth {
+  const verify = createTokenVerifier({ jwtSecret: secrets.jwtSecret, jwksUrl: auth.jwksUrl, issuer: auth.issuer, audience: auth.audience });
+  return {
+    createContext: createContextFactory({ verify, pseudonymSecret: secrets.pseudonymSecret, database: options.database }),
+    devLogin: {
+      enabled: auth.devLogin && secrets.jwtSecret !== undefined,
+      jwtSecret: secrets.jwtSecret,
+      defaultTerritories: options.demoTerritoryIds,
+      issuer: auth.issuer,
+      audience: auth.audience,
+    },
+  };
+}
+
+export type { RequestContext } from "./context.js";
+export { actorResolvers } from "./actorResolvers.js";
+export { personalDataPlugin } from "./personalDataRule.js";
+export { devLoginRouter } from "./devLogin.js";
+export { resolveAuthSecrets } from "./secrets.js";
+export * from "./viewer.js";
+export { pseudonymFor } from "./pseudonym.js";
