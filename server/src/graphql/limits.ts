@@ -1,0 +1,278 @@
+import { createRequire } from "node:module";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from "graphql";
+import type * as GraphQL from "graphql";
+import type * as QueryComplexity from "graphql-query-complexity";
+import type { ErrorCode } from "../errors.js";
+
+// The schema comes from @neo4j/graphql, a CommonJS package, so its types are instances of graphql's
+// CommonJS build; graphql-js checks `instanceof` and throws on a second copy (which the ESM builds of
+// graphql-query-complexity, and of graphql itself under Vite, would load). Take both from CommonJS.
+const require = createRequire(import.meta.url);
+const { GraphQLError: CommonJsGraphQLError, getNamedType, getNullableType, getVariableValues, isListType } = require("graphql") as typeof GraphQL;
+const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = require("graphql-query-complexity") as typeof QueryComplexity;
+
+/** Limits applied to every operation before it runs. */
+export interface GraphQLLimits {
+  /** Deepest field nesting allowed (`{ a { b } }` has depth 2); introspection fields do not count. */
+  readonly maxDepth: number;
+  /** Highest estimated cost allowed: each field costs 1, list fields multiply what they select. */
+  readonly maxCost: number;
+  /** Highest `limit` or `first` argument allowed on any field. */
+  readonly maxPageSize: number;
+  /** Items a list field is assumed to return when no `limit` or `first` says otherwise. */
+  readonly assumedListSize: number;
+}
+
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
+  maxDepth: 10,
+  maxCost: 20_000,
+  maxPageSize: 1_000,
+  assumedListSize: 25,
+});
+
+/** Stable `extensions.code` of an operation rejected by a limit. */
+export type LimitErrorCode = Extract<ErrorCode, "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAGE_SIZE_TOO_LARGE">;
+
+/** Arguments that set the size of a page, on @neo4j/graphql's lists (`limit`) and connections (`first`). */
+const PAGE_ARGUMENTS = new Set(["limit", "first"]);
+
+/** graphql-query-complexity's own guard against fragment bombs; its error has no code. */
+const MAX_QUERY_NODES = 10_000;
+const TOO_MANY_NODES = "Query exceeds the maximum allowed number of nodes.";
+
+export function limitError(code: LimitErrorCode | "BAD_USER_INPUT", message: string): GraphQLError {
+  // A limit is the client's doing: answer 400, like a validation error, not Apollo's default 500.
+  return new CommonJsGraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+interface PageRequest {
+  readonly field: string;
+  readonly argument: string;
+  readonly size: number;
+}
+
+interface Measure {
+  readonly depth: number;
+  readonly largestPage: PageRequest | undefined;
+  readonly smallestPage: PageRequest | undefined;
+}
+
+type Variables = Readonly<Record<string, unknown>>;
+
+function larger(a: PageRequest | undefined, b: PageRequest | undefined): PageRequest | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.size > a.size ? b : a;
+}
+
+function smaller(a: PageRequest | undefined, b: PageRequest | undefined): PageRequest | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.size < a.size ? b : a;
+}
+
+const NOTHING: Measure = Object.freeze({ depth: 0, largestPage: undefined, smallestPage: undefined });
+
+/** The number a page argument asks for: a literal, a variable, or the variable's default. */
+function requestedSize(
+  value: ValueNode,
+  variables: Variables,
+  defaults: ReadonlyMap<string, ValueNode>,
+): number | undefined {
+  if (value.kind === "IntValue") return Number.parseInt(value.value, 10);
+  if (value.kind !== "Variable") return undefined;
+  const name = value.name.value;
+  if (Object.hasOwn(variables, name)) {
+    const given = variables[name];
+    return typeof given === "number" ? given : undefined;
+  }
+  const fallback = defaults.get(name);
+  return fallback === undefined ? undefined : requestedSize(fallback, {}, new Map());
+}
+
+/**
+ * Depth, largest and smallest page of one operation, read from its syntax alone: fragments are resolved and
+ * measured once each (a fragment spread a thousand times costs one walk), introspection is skipped
+ * (graphql-js bounds it with its own MaxIntrospectionDepthRule).
+ */
+export function measureOperation(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Variables,
+): Measure {
+  const defaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) defaults.set(definition.variable.name.value, definition.defaultValue);
+  }
+  const fragmentMeasures = new Map<string, Measure>();
+  const inProgress = new Set<string>();
+
+  const measureSelections = (selectionSet: SelectionSetNode): Measure => {
+    let depth = 0;
+    let largestPage: PageRequest | undefined;
+    let smallestPage: PageRequest | undefined;
+    for (const selection of selectionSet.selections) {
+      let inner: Measure;
+      if (selection.kind === "Field") {
+        if (selection.name.value.startsWith("__")) continue;
+        const below = selection.selectionSet ? measureSelections(selection.selectionSet) : NOTHING;
+        let { largestPage: largest, smallestPage: smallest } = below;
+        for (const argument of selection.arguments ?? []) {
+          if (!PAGE_ARGUMENTS.has(argument.name.value)) continue;
+          const size = requestedSize(argument.value, variables, defaults);
+          if (size === undefined) continue;
+          const page = { field: selection.name.value, argument: argument.name.value, size };
+          largest = larger(largest, page);
+          smallest = smaller(smallest, page);
+        }
+        inner = { depth: below.depth + 1, largestPage: largest, smallestPage: smallest };
+      } else if (selection.kind === "InlineFragment") {
+        inner = measureSelections(selection.selectionSet);
+      } else {
+        inner = measureFragment(selection.name.value);
+      }
+      depth = Math.max(depth, inner.depth);
+      largestPage = larger(largestPage, inner.largestPage);
+      smallestPage = smaller(smallestPage, inner.smallestPage);
+    }
+    return { depth, largestPage, smallestPage };
+  };
+
+  const measureFragment = (name: string): Measure => {
+    const known = fragmentMeasures.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    // Validation rejects unknown fragments and cycles before this runs; stay safe regardless.
+    if (!fragment || inProgress.has(name)) return NOTHING;
+    inProgress.add(name);
+    const measure = measureSelections(fragment.selectionSet);
+    inProgress.delete(name);
+    fragmentMeasures.set(name, measure);
+    return measure;
+  };
+
+  return measureSelections(operation.selectionSet);
+}
+
+/**
+ * Cost of list fields: what they select, times the page they ask for (`limit`, or `first` on a
+ * connection) or the assumed list size. A connection's `edges` are already counted by the connection.
+ */
+export function listEstimator(assumedListSize: number): QueryComplexity.ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    if (type.name.startsWith("__") || field.name.startsWith("__")) return 0;
+    const nullable = getNullableType(field.type);
+    const named = getNamedType(field.type);
+    const isConnection = named.name.endsWith("Connection") && "getFields" in named && "edges" in named.getFields();
+    if (!isListType(nullable) && !isConnection) return undefined;
+    if (type.name.endsWith("Connection") && field.name === "edges") return 1 + childComplexity;
+    const requested: unknown = args.limit ?? args.first;
+    const size = typeof requested === "number" && requested >= 0 ? requested : assumedListSize;
+    return 1 + size * childComplexity;
+  };
+}
+
+export interface OperationToCheck {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  readonly operationName?: string | undefined;
+  readonly variables?: Variables | undefined;
+}
+
+/**
+ * The estimated cost of an operation whose variables are valid, or "too many nodes" when
+ * graphql-query-complexity gives up on its size. Anything else it throws is a fault: it propagates
+ * (the request fails closed) rather than letting the operation through unmeasured.
+ */
+export function estimateCost({ schema, document, operationName, variables }: OperationToCheck, limits: GraphQLLimits): number | "too many nodes" {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables: { ...variables },
+      maxQueryNodes: MAX_QUERY_NODES,
+      estimators: [fieldExtensionsEstimator(), listEstimator(limits.assumedListSize), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message === TOO_MANY_NODES) return "too many nodes";
+    throw error;
+  }
+}
+
+function selectOperation(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  if (operationName === undefined) return operations.length === 1 ? operations[0] : undefined;
+  return operations.find((operation) => operation.name?.value === operationName);
+}
+
+/** The first limit a (validated) operation exceeds, as a GraphQL error with a stable code; undefined when within all limits. */
+export function checkLimits(request: OperationToCheck, limits: GraphQLLimits): GraphQLError | undefined {
+  const operation = selectOperation(request.document, request.operationName);
+  if (!operation) return undefined;
+  const fragments = new Map(
+    request.document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === "FragmentDefinition")
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  // Invalid variables: execution rejects them with BAD_USER_INPUT before anything runs.
+  const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], { ...request.variables });
+  if (coerced.errors !== undefined) return undefined;
+  const { depth, largestPage, smallestPage } = measureOperation(operation, fragments, coerced.coerced);
+  if (depth > limits.maxDepth) {
+    return limitError("QUERY_TOO_DEEP", `Query depth ${depth} exceeds the maximum of ${limits.maxDepth}.`);
+  }
+  if (largestPage !== undefined && largestPage.size > limits.maxPageSize) {
+    return limitError(
+      "PAGE_SIZE_TOO_LARGE",
+      `Page size ${largestPage.size} (\`${largestPage.argument}\` on \`${largestPage.field}\`) exceeds the maximum of ${limits.maxPageSize}: request smaller pages.`,
+    );
+  }
+  if (smallestPage !== undefined && smallestPage.size < 0) {
+    // Neo4j would refuse a negative LIMIT with an error of its own, which clients must not see.
+    return limitError(
+      "BAD_USER_INPUT",
+      `Page size ${smallestPage.size} (\`${smallestPage.argument}\` on \`${smallestPage.field}\`) must be 0 or more.`,
+    );
+  }
+  const cost = estimateCost({ ...request, variables: coerced.coerced }, limits);
+  if (cost === "too many nodes") {
+    return limitError("QUERY_TOO_COMPLEX", `Query has more than ${MAX_QUERY_NODES} fields and fragments to evaluate.`);
+  }
+  if (cost > limits.maxCost) {
+    return limitError(
+      "QUERY_TOO_COMPLEX",
+      `Query cost ${cost} exceeds the maximum of ${limits.maxCost}: ask for fewer nested lists or smaller pages (\`limit\`, \`first\`; a list without one counts as ${limits.assumedListSize} items).`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Apollo Server plugin: once the operation is parsed, validated and chosen (and before anything
+ * runs), rejects it if it is too deep, asks for too large a page, or costs too much.
+ */
+export function limitsPlugin<TContext extends BaseContext>(limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const error = checkLimits(
+            { schema, document, operationName: operationName ?? undefined, variables: request.variables },
+            limits,
+          );
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
