@@ -1,15 +1,24 @@
+import { AnalyticsService } from "../../analytics/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
+import type { RequestContext } from "../../auth/context.js";
+import { assertReadable, createAnalyticsResolvers } from "./analytics.js";
 import { resolveStructureNetwork, type StructureNetworkArgs } from "./structureNetwork.js";
 
 export interface ResolverDependencies {
   queries: QueryRunner;
+  /** The analyst API's service (and its cache: call `invalidate()` after writes); one is created if absent. */
+  analytics?: AnalyticsService;
 }
 
 /** Resolvers for the fields @neo4j/graphql cannot generate (network queries and analytics). */
-export function createResolvers({ queries }: ResolverDependencies) {
+export function createResolvers({ queries, analytics = new AnalyticsService(queries) }: ResolverDependencies) {
   return {
     Query: {
-      structureNetwork: (_parent: unknown, args: StructureNetworkArgs) => resolveStructureNetwork(queries, args),
+      structureNetwork: async (_parent: unknown, args: StructureNetworkArgs, context: RequestContext) => {
+        await assertReadable(analytics, context, args.territoryId);
+        return resolveStructureNetwork(queries, args);
+      },
+      ...createAnalyticsResolvers(analytics),
     },
   };
 }

@@ -1,0 +1,98 @@
+import {
+  computeGraphMetrics,
+  graphTies,
+  computeNodeMetrics,
+  detectCommunities,
+  type CommunityResult,
+  type GraphMetrics,
+  type NodeMetrics,
+  type Tie,
+  type ValueCount,
+} from "../network/index.js";
+import { AppError } from "../errors.js";
+import type { AnalysedNode, CollaborationGraph } from "./collaboration.js";
+
+/**
+ * Betweenness costs about nodes × ties: past this many ties (an all-time actor network holds
+ * ~360,000) a request would hold the server for minutes, so it is refused with advice instead.
+ */
+export const MAX_TIES_FOR_METRICS = 150_000;
+
+export interface NodeMetricsWithCommunity extends NodeMetrics {
+  community: number;
+}
+
+/**
+ * One collaboration graph with its measures computed on first use and kept: the object the cache
+ * holds, so repeated questions on the same network (metrics, communities, ego networks, paths)
+ * pay the expensive part once.
+ */
+export class Analysis {
+  private graphMetricsValue: GraphMetrics | undefined;
+  private nodeMetricsValue: Map<string, NodeMetricsWithCommunity> | undefined;
+  private communitiesValue: CommunityResult | undefined;
+  private tiesValue: Tie[] | undefined;
+
+  constructor(readonly network: CollaborationGraph) {}
+
+  get graph() {
+    return this.network.graph;
+  }
+
+  node(id: string): AnalysedNode | undefined {
+    return this.network.nodes.get(id);
+  }
+
+  /** Every tie, sorted by (source, target): the order ties are paginated in. */
+  tieList(): Tie[] {
+    this.tiesValue ??= graphTies(this.graph);
+    return this.tiesValue;
+  }
+
+  /** The most frequent values of a node attribute (`sector`, `axes`) among some nodes. */
+  dominantValues(members: readonly string[], attribute: "sector" | "axes", top: number): ValueCount[] {
+    const counts = new Map<string, number>();
+    for (const member of members) {
+      const value: unknown = this.graph.getNodeAttribute(member, attribute);
+      const values = Array.isArray(value) ? value : [value];
+      for (const item of new Set(values)) if (typeof item === "string") counts.set(item, (counts.get(item) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+      .slice(0, top);
+  }
+
+  graphMetrics(): GraphMetrics {
+    this.graphMetricsValue ??= computeGraphMetrics(this.graph);
+    return this.graphMetricsValue;
+  }
+
+  private assertSmallEnough(): void {
+    if (this.graph.size > MAX_TIES_FOR_METRICS) {
+      throw new AppError(
+        "BAD_USER_INPUT",
+        `This network has ${this.graph.size} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Narrow the window, filter, or raise filter.minWeight.`,
+        { tieCount: this.graph.size },
+      );
+    }
+  }
+
+  communities(): CommunityResult {
+    this.assertSmallEnough();
+    this.communitiesValue ??= detectCommunities(this.graph, { attributes: ["sector", "axes"], top: 3 });
+    return this.communitiesValue;
+  }
+
+  /** Per-node measures (hop betweenness, Wasserman–Faust closeness, sector brokerage, community). */
+  nodeMetrics(): Map<string, NodeMetricsWithCommunity> {
+    if (this.nodeMetricsValue === undefined) {
+      this.assertSmallEnough();
+      const { assignment } = this.communities();
+      this.nodeMetricsValue = new Map(
+        computeNodeMetrics(this.graph).map((metrics) => [metrics.id, { ...metrics, community: assignment.get(metrics.id) ?? -1 }]),
+      );
+    }
+    return this.nodeMetricsValue;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { TtlCache } from "./cache.js";
+
+describe("TtlCache", () => {
+  it("computes once within the time to live, again after it or after invalidate()", async () => {
+    let now = 0;
+    let computed = 0;
+    const cache = new TtlCache<number>(1000, 10, () => now);
+    const compute = async (): Promise<number> => ++computed;
+    expect(await cache.get("t|x", compute)).toBe(1);
+    expect(await cache.get("t|x", compute)).toBe(1);
+    now = 1500;
+    expect(await cache.get("t|x", compute)).toBe(2);
+    cache.invalidate("t|");
+    expect(await cache.get("t|x", compute)).toBe(3);
+  });
+
+  it("evicts the oldest entry past its size and never keeps a failure", async () => {
+    const cache = new TtlCache<number>(1000, 1);
+    await cache.get("a", async () => 1);
+    await cache.get("b", async () => 2);
+    expect(cache.size).toBe(1);
+    await expect(cache.get("c", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await Promise.resolve();
+    expect(await cache.get("c", async () => 3)).toBe(3);
+  });
+});

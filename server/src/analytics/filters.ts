@@ -1,0 +1,73 @@
+import { AppError } from "../errors.js";
+import type { Plain } from "./values.js";
+
+export type NetworkLevel = "ACTOR" | "STRUCTURE";
+export type TieSource = "WORK_GROUP" | "EVENT";
+
+/**
+ * What to keep in a collaboration network. Group filters (axes, work groups, tie sources) choose
+ * which shared work groups and events make ties; node filters (sectors, categories, places) keep an
+ * induced subgraph; `minWeight` drops weak ties last. Lists are sorted and de-duplicated so that
+ * equal filters give equal cache keys.
+ */
+export interface NetworkFilter {
+  readonly axisIds: readonly string[] | null;
+  readonly workGroupIds: readonly string[] | null;
+  readonly sectors: readonly string[] | null;
+  readonly categories: readonly string[] | null;
+  readonly epciCodes: readonly string[] | null;
+  readonly communeCodes: readonly string[] | null;
+  readonly through: readonly TieSource[];
+  readonly minWeight: number;
+}
+
+export const NO_FILTER: NetworkFilter = {
+  axisIds: null,
+  workGroupIds: null,
+  sectors: null,
+  categories: null,
+  epciCodes: null,
+  communeCodes: null,
+  through: ["EVENT", "WORK_GROUP"],
+  minWeight: 1,
+};
+
+function list(input: Plain, key: string): string[] | null {
+  const value = input[key];
+  if (value === null || value === undefined) return null;
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === "string")) {
+    throw new AppError("BAD_USER_INPUT", `filter.${key} must be a list of strings`, { argument: `filter.${key}` });
+  }
+  if (value.length === 0) return null;
+  return [...new Set(value)].sort();
+}
+
+export function parseFilter(value: unknown): NetworkFilter {
+  if (value === null || value === undefined) return NO_FILTER;
+  if (typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_USER_INPUT", "filter must be an object", { argument: "filter" });
+  const input = value as Plain;
+  const through = list(input, "through");
+  const minWeight = input.minWeight ?? 1;
+  if (typeof minWeight !== "number" || !Number.isInteger(minWeight) || minWeight < 1) {
+    throw new AppError("BAD_USER_INPUT", "filter.minWeight must be a positive integer", { argument: "filter.minWeight" });
+  }
+  if (through !== null && !through.every((item): item is TieSource => item === "WORK_GROUP" || item === "EVENT")) {
+    throw new AppError("BAD_USER_INPUT", "filter.through takes WORK_GROUP and EVENT", { argument: "filter.through" });
+  }
+  return {
+    axisIds: list(input, "axisIds"),
+    workGroupIds: list(input, "workGroupIds"),
+    sectors: list(input, "sectors"),
+    categories: list(input, "categories"),
+    epciCodes: list(input, "epciCodes"),
+    communeCodes: list(input, "communeCodes"),
+    through: through ?? NO_FILTER.through,
+    minWeight,
+  };
+}
+
+export function parseLevel(value: unknown): NetworkLevel {
+  if (value === null || value === undefined) return "STRUCTURE";
+  if (value === "ACTOR" || value === "STRUCTURE") return value;
+  throw new AppError("BAD_USER_INPUT", "level must be ACTOR or STRUCTURE", { argument: "level" });
+}

@@ -1,0 +1,275 @@
+import { AppError } from "../errors.js";
+import type { QueryRunner } from "../neo4j/queries.js";
+import { toPlain } from "../neo4j/values.js";
+import {
+  buildGraph,
+  compareNetworks,
+  egoNetwork,
+  graphTies,
+  MAX_EGO_DEPTH,
+  shortestPath,
+  type EgoNetwork,
+  type GraphMetrics,
+  type NetworkEvolution,
+  type NetworkGraph,
+  type Tie,
+} from "../network/index.js";
+import { Analysis } from "./analysis.js";
+import { TtlCache } from "./cache.js";
+import { buildCollaborationGraph, type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
+import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
+import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
+import { num, optionalText, records, text, texts, type Plain } from "./values.js";
+import { windowParameters, yearWindow, type Window } from "./window.js";
+
+export interface NetworkRequest {
+  readonly territoryId: string;
+  readonly level: NetworkLevel;
+  readonly window: Window;
+  readonly filter: NetworkFilter;
+}
+
+export interface KeyFigures {
+  readonly territoryId: string;
+  readonly territoryName: string;
+  readonly year: number;
+  readonly actors: number;
+  readonly activeActors: number;
+  readonly structures: number;
+  readonly institutions: number;
+  readonly workGroups: number;
+  readonly activeWorkGroups: number;
+  readonly axes: number;
+  readonly contracts: number;
+  readonly contractsInForce: readonly string[];
+  readonly events: number;
+  readonly volunteerHours: number;
+  readonly inhabitants: number;
+  readonly communes: number;
+  readonly epcis: number;
+}
+
+export interface TerritoryProfile {
+  readonly territoryId: string;
+  readonly keyFigures: KeyFigures;
+  readonly network: GraphMetrics & { readonly modularity: number; readonly communityCount: number };
+  readonly coverage: Coverage;
+}
+
+export interface EvolutionResult extends NetworkEvolution {
+  readonly before: Analysis;
+  readonly after: Analysis;
+}
+
+export interface AnalyticsOptions {
+  /** How long a computed network stays cached (default 10 minutes). */
+  readonly ttlMs?: number;
+  /** How many networks the cache holds at most (default 64). */
+  readonly maxEntries?: number;
+}
+
+function organisationRow(row: Plain): OrganisationRow {
+  return {
+    id: text(row, "id"),
+    name: text(row, "name"),
+    kind: text(row, "kind") === "INSTITUTION" ? "INSTITUTION" : "STRUCTURE",
+    sector: optionalText(row, "sector"),
+    type: text(row, "type"),
+    communeCode: optionalText(row, "communeCode"),
+    communeName: optionalText(row, "communeName"),
+    epciCode: optionalText(row, "epciCode"),
+    memberCount: num(row, "memberCount"),
+  };
+}
+
+function groupRow(row: Plain): GroupRow {
+  return {
+    id: text(row, "id"),
+    kind: text(row, "kind") === "EVENT" ? "EVENT" : "WORK_GROUP",
+    axisIds: texts(row, "axisIds"),
+    actorIds: texts(row, "actorIds"),
+  };
+}
+
+function actorRow(row: Plain): ActorRow {
+  return {
+    id: text(row, "id"),
+    firstName: text(row, "firstName"),
+    lastName: text(row, "lastName"),
+    category: text(row, "category"),
+    profession: optionalText(row, "profession"),
+    organisationIds: texts(row, "organisationIds"),
+  };
+}
+
+/** The nodes of `graph` for which `keep` holds, with the ties among them. */
+function subgraph(graph: NetworkGraph, keep: (id: string) => boolean): NetworkGraph {
+  const nodes = graph.filterNodes((id) => keep(id)).map((id) => ({ id, sector: graph.getNodeAttribute(id, "sector") ?? null }));
+  const ids = new Set(nodes.map((node) => node.id));
+  return buildGraph(nodes, graphTies(graph).filter((tie: Tie) => ids.has(tie.source) && ids.has(tie.target)));
+}
+
+/**
+ * The analyst API's service layer: runs the named queries, converts their rows, and hands the
+ * numbers to server/src/network. Territory scoping is the queries' job (every one starts from the
+ * territory); permission checks are the resolvers'.
+ */
+export class AnalyticsService {
+  private readonly cache: TtlCache<Analysis>;
+
+  constructor(
+    private readonly queries: QueryRunner,
+    options: AnalyticsOptions = {},
+  ) {
+    this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+  }
+
+  /** Drops cached networks (of one territory, or all): call it after any write. */
+  invalidate(territoryId?: string): void {
+    this.cache.invalidate(territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`);
+  }
+
+  /** The territory's name and axes; NOT_FOUND when it does not exist. */
+  async territory(territoryId: string): Promise<{ name: string; axes: CoverageAxis[] }> {
+    const [row] = await this.queries.read<Plain>("territoryExists", { territoryId });
+    if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
+    const plain = toPlain(row) as Plain;
+    const axes = records(plain.axes, "axes")
+      .filter((axis) => typeof axis.id === "string")
+      .map((axis) => ({ id: text(axis, "id"), name: text(axis, "name"), kind: text(axis, "kind") }));
+    return { name: text(plain, "name"), axes };
+  }
+
+  /** The analysed network for a request, from the cache when it is there. */
+  analyse(request: NetworkRequest): Promise<Analysis> {
+    const key = `${JSON.stringify(request.territoryId)}|${JSON.stringify([request.level, request.window, request.filter])}`;
+    return this.cache.get(key, async () => new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter)));
+  }
+
+  private async collaborationData(request: NetworkRequest): Promise<CollaborationData> {
+    const { filter } = request;
+    const rows = await this.queries.read<Plain>("collaborationData", {
+      territoryId: request.territoryId,
+      ...windowParameters(request.window),
+      axisIds: filter.axisIds,
+      workGroupIds: filter.workGroupIds,
+      includeWorkGroups: filter.through.includes("WORK_GROUP"),
+      includeEvents: filter.through.includes("EVENT"),
+    });
+    const row = rows[0];
+    if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${request.territoryId}"`, { argument: "territoryId" });
+    return {
+      organisations: records(toPlain(row.organisationRows), "organisationRows").map(organisationRow),
+      groups: records(toPlain(row.groupRows), "groupRows").map(groupRow),
+      actors: records(toPlain(row.actorRows), "actorRows").map(actorRow),
+    };
+  }
+
+  private static requireNode(analysis: Analysis, id: string, argument: string): void {
+    if (analysis.node(id) === undefined) {
+      throw new AppError("NOT_FOUND", `No node "${id}" in this territory's network for the window and filter`, { argument });
+    }
+  }
+
+  async ego(request: NetworkRequest, nodeId: string, depth: number): Promise<{ analysis: Analysis; ego: EgoNetwork }> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EGO_DEPTH) {
+      throw new AppError("BAD_USER_INPUT", `depth must be an integer from 1 to ${MAX_EGO_DEPTH}`, { argument: "depth" });
+    }
+    const analysis = await this.analyse(request);
+    AnalyticsService.requireNode(analysis, nodeId, "nodeId");
+    return { analysis, ego: egoNetwork(analysis.graph, nodeId, depth) };
+  }
+
+  async path(request: NetworkRequest, fromId: string, toId: string): Promise<{ analysis: Analysis; path: string[] | null }> {
+    const analysis = await this.analyse(request);
+    AnalyticsService.requireNode(analysis, fromId, "fromId");
+    AnalyticsService.requireNode(analysis, toId, "toId");
+    return { analysis, path: shortestPath(analysis.graph, fromId, toId) };
+  }
+
+  /**
+   * Before → after. Nodes are the active ones of each window: at STRUCTURE level, organisations
+   * with at least one member taking part in something counted (an organisation does not "join"
+   * by merely existing).
+   */
+  async evolution(request: Omit<NetworkRequest, "window">, before: Window, after: Window): Promise<EvolutionResult> {
+    const [a, b] = await Promise.all([this.analyse({ ...request, window: before }), this.analyse({ ...request, window: after })]);
+    const active = (analysis: Analysis): NetworkGraph =>
+      request.level === "ACTOR"
+        ? analysis.graph
+        : subgraph(analysis.graph, (id) => (analysis.node(id)?.activeMemberCount ?? 0) > 0);
+    return { ...compareNetworks(active(a), active(b)), before: a, after: b };
+  }
+
+  async keyFigures(territoryId: string, year: number): Promise<KeyFigures> {
+    const window = yearWindow(year);
+    const [row] = await this.queries.read<Plain>("keyFigures", { territoryId, ...windowParameters(window) });
+    if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
+    const plain = toPlain(row) as Plain;
+    return {
+      territoryId: text(plain, "territoryId"),
+      territoryName: text(plain, "territoryName"),
+      year,
+      actors: num(plain, "actors"),
+      activeActors: num(plain, "activeActors"),
+      structures: num(plain, "structures"),
+      institutions: num(plain, "institutions"),
+      workGroups: num(plain, "workGroups"),
+      activeWorkGroups: num(plain, "activeWorkGroups"),
+      axes: num(plain, "axes"),
+      contracts: num(plain, "contracts"),
+      contractsInForce: texts(plain, "contractsInForce"),
+      events: num(plain, "events"),
+      volunteerHours: num(plain, "volunteerHours"),
+      inhabitants: num(plain, "inhabitants"),
+      communes: num(plain, "communes"),
+      epcis: num(plain, "epcis"),
+    };
+  }
+
+  async coverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
+    const [row] = await this.queries.read<Plain>("coverage", { territoryId, ...windowParameters(window), axisId });
+    if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
+    const axes = records(toPlain(row.axes), "axes").map((axis) => ({ id: text(axis, "id"), name: text(axis, "name"), kind: text(axis, "kind") }));
+    if (axisId !== null && axes.length === 0) {
+      throw new AppError("NOT_FOUND", `No axis "${axisId}" in territory "${territoryId}"`, { argument: "axisId" });
+    }
+    const communes = records(toPlain(row.communes), "communes").map((commune) => ({
+      code: text(commune, "code"),
+      name: text(commune, "name"),
+      population: num(commune, "population"),
+      epciCode: text(commune, "epciCode"),
+    }));
+    const counts = [
+      ...records(toPlain(row.activity), "activity").map((cell) => ({
+        communeCode: text(cell, "communeCode"),
+        axisId: text(cell, "axisId"),
+        structures: num(cell, "structures"),
+        actors: num(cell, "actors"),
+      })),
+      ...records(toPlain(row.eventCells), "eventCells").map((cell) => ({
+        communeCode: text(cell, "communeCode"),
+        axisId: text(cell, "axisId"),
+        events: num(cell, "events"),
+      })),
+    ];
+    return buildCoverage(communes, axes, counts);
+  }
+
+  /** Side by side for a regional view: key figures, the structure network and coverage over the year. */
+  async profile(territoryId: string, year: number): Promise<TerritoryProfile> {
+    const window = yearWindow(year);
+    const [keyFigures, analysis, coverage] = await Promise.all([
+      this.keyFigures(territoryId, year),
+      this.analyse({ territoryId, level: "STRUCTURE", window, filter: NO_FILTER }),
+      this.coverage(territoryId, window, null),
+    ]);
+    const communities = analysis.communities();
+    return {
+      territoryId,
+      keyFigures,
+      network: { ...analysis.graphMetrics(), modularity: communities.modularity, communityCount: communities.communities.length },
+      coverage,
+    };
+  }
+}
