@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { DEMO_TERRITORIES, seedTerritory } from "../seed/src/index.js";
+import { AnalyticsService } from "../server/src/analytics/service.js";
 import { createAppAuth } from "../server/src/auth/index.js";
 import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
 import { repoRoot } from "../server/src/config.js";
@@ -49,7 +50,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       { jwtSecret: testJwtSecret, pseudonymSecret: derivePseudonymSecret(testJwtSecret) },
       { database: undefined, demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id) },
     );
-    const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log, auth });
+    const analytics = new AnalyticsService(queries);
+    const schema = await buildSchema({ driver, queries, analytics });
+    const app = await createApp({ schema, queries, database: undefined, log, auth, onWrite: () => analytics.invalidate() });
     stopApp = app.stop;
     const port = await findFreePort();
     server = await new Promise<Server>((resolve) => {

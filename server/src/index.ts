@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { DEMO_TERRITORIES, seedTerritory } from "../../seed/src/index.js";
+import { AnalyticsService } from "./analytics/service.js";
 import { createAppAuth, resolveAuthSecrets } from "./auth/index.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildSchema } from "./graphql/schema.js";
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     await applySchema(db.driver, db.database);
     const queries = createQueryRunner(db.driver, catalog, db.database);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
-    const schema = await buildSchema({ driver: db.driver, queries });
+    const analytics = new AnalyticsService(queries);
+    const schema = await buildSchema({ driver: db.driver, queries, analytics });
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
       demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id),
@@ -60,7 +62,15 @@ async function main(): Promise<void> {
     if (auth.devLogin.enabled && config.host !== "127.0.0.1") {
       log.warn("the development login is on while serving the network: set AUTH_DEV_LOGIN=false", { host: config.host });
     }
-    const app = await createApp({ schema, queries, database: db.database, log, limits: config.graphqlLimits, auth });
+    const app = await createApp({
+      schema,
+      queries,
+      database: db.database,
+      log,
+      limits: config.graphqlLimits,
+      auth,
+      onWrite: () => analytics.invalidate(),
+    });
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });

@@ -7,6 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
+import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
 import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
@@ -23,6 +24,8 @@ export interface AppDependencies {
   auth: AppAuth;
   /** Depth, cost and page-size limits of GraphQL operations; defaults when absent. */
   limits?: Partial<GraphQLLimits> | undefined;
+  /** Called after every mutation, e.g. to drop cached analytics. */
+  onWrite?: () => void;
 }
 
 export interface App {
@@ -31,12 +34,16 @@ export interface App {
 }
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
-export async function createApp({ schema, queries, log, limits, auth }: AppDependencies): Promise<App> {
+export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }), personalDataPlugin()],
+    plugins: [
+      limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }),
+      personalDataPlugin(),
+      writeNotifierPlugin<RequestContext>(onWrite ?? (() => undefined)),
+    ],
     formatError: (formatted, error) =>
       formatError(formatted, error, (internal) => log.error("graphql request failed", { error: String(internal) })),
   });
