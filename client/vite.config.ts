@@ -34,6 +34,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      "/auth": { target: "http://127.0.0.1:4000", changeOrigin: false },
       "/graphql": apiTarget,
       "/health": apiTarget,
     },

@@ -2,12 +2,16 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { devLogin } from "../src/api/auth";
 import {
   fetchStructureNetwork,
   fetchTerritories,
   type StructureNetwork,
   type Territory,
+  type TimeWindow,
 } from "../src/api/network";
+import { normalise } from "../src/features/search/match";
+import { defaultWindow } from "../src/features/timeWindow/timeWindow";
 import { CATEGORY_COLOURS, categoryOf } from "../src/graph/palette";
 
 const appUrl = inject("appUrl");
@@ -19,6 +23,35 @@ let browser: Browser;
 let page: Page;
 let territory: Territory;
 let network: StructureNetwork;
+let apiToken: string;
+let endpoint: string;
+
+/** The page's default: ties shared by at least two work groups (computed here, not with the app's code). */
+const DEFAULT_MIN_WEIGHT = 2;
+const tiesFrom = (n: StructureNetwork, minWeight: number) => n.ties.filter((t) => t.weight >= minWeight).length;
+
+const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+async function networkFor(window: TimeWindow): Promise<StructureNetwork> {
+  return fetchStructureNetwork(territory.id, window, { endpoint, token: apiToken });
+}
+
+async function edgeCount(target: Page): Promise<number> {
+  return Number(await target.getAttribute(canvas, "data-edge-count"));
+}
+
+/** Waits until the canvas is ready and draws this many ties (a new period or filter has landed). */
+async function waitForEdges(target: Page, count: number): Promise<void> {
+  await target.waitForFunction(
+    ({ selector, count }) => {
+      const element = document.querySelector<HTMLElement>(selector);
+      return element?.dataset.state === "ready" && Number(element.dataset.edgeCount) === count;
+    },
+    { selector: canvas, count },
+    { timeout: 60_000 },
+  );
+}
 
 /** Where a node of this colour is drawn: a pixel whose whole neighbourhood has exactly that fill. */
 async function findNodePixel(target: Page, hex: string): Promise<{ x: number; y: number } | null> {
@@ -55,25 +88,30 @@ async function findNodePixel(target: Page, hex: string): Promise<{ x: number; y:
   );
 }
 
-async function openApp(): Promise<void> {
-  await page.goto(appUrl);
-  await page.waitForSelector(`${canvas}[data-state="ready"]`, { timeout: 60_000 });
+/** Opens the page and signs in through the development login screen with the given role. */
+async function signIn(target: Page, roleName: RegExp, screenshot?: string): Promise<number> {
+  const started = Date.now();
+  await target.goto(appUrl);
+  const login = target.locator('[data-testid="login-screen"]');
+  await login.waitFor({ state: "visible" });
+  expect(await login.locator("h1").textContent()).toBe("Connexion de développement");
+  if (screenshot) await target.screenshot({ path: `${screenshots}${screenshot}` });
+  await target.getByRole("button", { name: roleName }).click();
+  await target.waitForSelector(`${canvas}[data-state="ready"]`, { timeout: 60_000 });
+  return Date.now() - started;
 }
 
 beforeAll(async () => {
   await mkdir(screenshots, { recursive: true });
-  const endpoint = new URL("/graphql", appUrl).toString();
-  const territories = await fetchTerritories({ endpoint });
+  endpoint = new URL("/graphql", appUrl).toString();
+  apiToken = (await devLogin("ADMIN", undefined, { baseUrl: appUrl })).token;
+  const territories = await fetchTerritories({ endpoint, token: apiToken });
   const first = territories[0];
   if (!first) throw new Error("Aucun territoire : la mise en place des tests doit charger la démo.");
   territory = first;
-  network = await fetchStructureNetwork(territory.id, { endpoint });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  network = await networkFor(defaultWindow(territory.contracts));
+  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
 });
 
 afterAll(async () => {
@@ -81,14 +119,17 @@ afterAll(async () => {
 });
 
 describe("network page", () => {
-  it("draws as many nodes and ties as the API returns for the first territory", async () => {
-    await openApp();
+  it("signs in as administrator and draws the current contract's network, ties filtered at 2 shared groups", async () => {
+    const elapsed = await signIn(page, /^Administrateur/, "login.png");
     const nodeCount = Number(await page.getAttribute(canvas, "data-node-count"));
-    const edgeCount = Number(await page.getAttribute(canvas, "data-edge-count"));
     expect(network.nodes.length).toBeGreaterThan(0);
     expect(nodeCount).toBe(network.nodes.length);
-    expect(edgeCount).toBe(network.ties.length);
+    expect(await edgeCount(page)).toBe(tiesFrom(network, DEFAULT_MIN_WEIGHT));
     await expect(page.locator('[data-testid="network-counts"]').textContent()).resolves.toContain("structures et institutions");
+    const latest = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];
+    if (latest) expect(await page.locator('[data-testid="active-window"]').textContent()).toContain(latest.name);
+    expect(await page.locator('[data-testid="role-badge"]').textContent()).toContain("Administrateur");
+    console.info(`login → network drawn: ${elapsed} ms`);
     await page.screenshot({ path: `${screenshots}network.png` });
   });
 
@@ -122,15 +163,19 @@ describe("network page", () => {
   });
 
   it("selects with the keyboard, follows a partner, and closes with Escape", async () => {
-    const hub = [...network.nodes].sort(
-      (a, b) => network.ties.filter((t) => t.source === b.id || t.target === b.id).length
-        - network.ties.filter((t) => t.source === a.id || t.target === a.id).length,
-    )[0];
+    const strong = network.ties.filter((t) => t.weight >= DEFAULT_MIN_WEIGHT);
+    const degree = (id: string) => strong.filter((t) => t.source === id || t.target === id).length;
+    const hub = [...network.nodes].sort((a, b) => degree(b.id) - degree(a.id))[0];
     if (!hub) throw new Error("réseau vide");
-    await page.focus("#node-picker");
-    await page.selectOption("#node-picker", hub.id);
+    await page.focus("#search-input");
+    await page.keyboard.type(hub.name);
+    await page.keyboard.press("Enter");
     const panel = page.locator('[data-testid="details-panel"]');
     await expect(panel.locator("h2").textContent()).resolves.toBe(hub.name);
+    // First Escape clears the search, the panel stays.
+    await page.keyboard.press("Escape");
+    expect(await page.inputValue("#search-input")).toBe("");
+    expect(await panel.isVisible()).toBe(true);
 
     const firstPartner = panel.locator("button.partner").first();
     const partnerName = await firstPartner.locator(".partner-name").textContent();
@@ -145,9 +190,128 @@ describe("network page", () => {
   });
 
   it("shows no personal data (email addresses, phone numbers)", async () => {
-    await page.selectOption("#node-picker", { index: 1 });
+    const first = network.nodes[0];
+    if (!first) throw new Error("réseau vide");
+    await page.fill("#search-input", first.name);
+    await page.keyboard.press("Enter");
+    await page.locator('[data-testid="details-panel"]').waitFor({ state: "visible" });
     const text = await page.locator("body").innerText();
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
     expect(text).not.toMatch(/(?:\+33\s?|\b0)[1-9](?:[\s.]?\d{2}){4}\b/);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+  });
+
+  it("shows the minimum weight as a removable chip, and the slider changes what is drawn", async () => {
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="minWeight"]');
+    expect(await chip.textContent()).toContain("au moins 2 groupes");
+    await page.fill("#min-weight", "4");
+    await waitForEdges(page, tiesFrom(network, 4));
+    expect(await chip.textContent()).toContain("au moins 4 groupes");
+    await page.screenshot({ path: `${screenshots}filter-min-weight.png` });
+    await chip.getByRole("button").click();
+    await chip.waitFor({ state: "detached" });
+    await waitForEdges(page, network.ties.length);
+    expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBe(network.nodes.length);
+    await page.fill("#min-weight", String(DEFAULT_MIN_WEIGHT));
+    await waitForEdges(page, tiesFrom(network, DEFAULT_MIN_WEIGHT));
+  });
+
+  it("hides a sector from the legend, with a chip, and the legend counts what is drawn", async () => {
+    const care = network.nodes.filter((n) => n.kind === "STRUCTURE" && n.sector === "CARE").map((n) => n.id);
+    if (care.length === 0) return;
+    await page.click('input[data-category="CARE"]');
+    const hidden = new Set(care);
+    const expectedTies = network.ties.filter(
+      (t) => t.weight >= DEFAULT_MIN_WEIGHT && !hidden.has(t.source) && !hidden.has(t.target),
+    ).length;
+    await waitForEdges(page, expectedTies);
+    expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBe(network.nodes.length - care.length);
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="categories"]');
+    expect(await chip.textContent()).toContain("tout sauf Soin");
+    await page.screenshot({ path: `${screenshots}filter-sector.png` });
+    await chip.getByRole("button").click();
+    await waitForEdges(page, tiesFrom(network, DEFAULT_MIN_WEIGHT));
+  });
+
+  it("changes the tie count when another period is chosen, and says which period is shown", async () => {
+    const before = await page.locator('[data-testid="network-counts"]').textContent();
+    const whole = await networkFor({ from: null, to: null });
+    await page.selectOption('[data-testid="time-window-preset"]', "all");
+    await waitForEdges(page, tiesFrom(whole, DEFAULT_MIN_WEIGHT));
+    expect(tiesFrom(whole, DEFAULT_MIN_WEIGHT)).not.toBe(tiesFrom(network, DEFAULT_MIN_WEIGHT));
+    expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBe(whole.nodes.length);
+    expect(await page.locator('[data-testid="network-counts"]').textContent()).not.toBe(before);
+    expect(await page.locator('[data-testid="active-window"]').textContent()).toContain("Toute la période");
+    await page.screenshot({ path: `${screenshots}period-all.png` });
+
+    const oldest = [...territory.contracts].sort((a, b) => a.generation - b.generation)[0];
+    if (oldest) {
+      const first = await networkFor({ from: oldest.signedOn, to: oldest.endsOn });
+      await page.selectOption('[data-testid="time-window-preset"]', oldest.id);
+      await waitForEdges(page, tiesFrom(first, DEFAULT_MIN_WEIGHT));
+      expect(await page.locator('[data-testid="active-window"]').textContent()).toContain(oldest.name);
+    }
+  });
+
+  it("finds an Alès structure by typing 'ales' and opens its panel", async () => {
+    const territories = await fetchTerritories({ endpoint, token: apiToken });
+    const cevennes = territories.find((t) => normalise(t.name) === "pays cevennes");
+    if (!cevennes) throw new Error("le territoire de démonstration Pays Cévennes manque");
+    const cevennesNetwork = await fetchStructureNetwork(cevennes.id, defaultWindow(cevennes.contracts), { endpoint, token: apiToken });
+    if (cevennes.id !== territory.id) {
+      await page.selectOption(".territory-choice select", cevennes.id);
+      await waitForEdges(page, tiesFrom(cevennesNetwork, DEFAULT_MIN_WEIGHT));
+    }
+    await page.focus("#search-input");
+    await page.keyboard.type("ales");
+    const results = page.locator('[data-testid="search-results"] [role="option"]');
+    await results.first().waitFor({ state: "visible" });
+    expect(await results.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}search-ales.png` });
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    const panel = page.locator('[data-testid="details-panel"]');
+    await panel.waitFor({ state: "visible" });
+    const selectedId = await page.getAttribute(canvas, "data-selected-id");
+    const node = cevennesNetwork.nodes.find((n) => n.id === selectedId);
+    if (!node) throw new Error("aucune organisation sélectionnée");
+    expect(normalise(`${node.name} ${node.communeName ?? ""}`)).toContain("ales");
+    expect(await panel.locator("h2").textContent()).toBe(node.name);
+    await page.screenshot({ path: `${screenshots}search-panel.png` });
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+  });
+
+  it("signs out back to the login screen", async () => {
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.locator('[data-testid="login-screen"]').waitFor({ state: "visible" });
+    expect(await page.evaluate(() => sessionStorage.getItem("maillage.token"))).toBeNull();
+  });
+
+  it("goes back to the login screen with a message when the token is refused", async () => {
+    await page.getByRole("button", { name: /^Administrateur/ }).click();
+    await page.waitForSelector(`${canvas}[data-state="ready"]`, { timeout: 60_000 });
+    await page.evaluate(() => sessionStorage.setItem("maillage.token", "not-a-token"));
+    await page.reload();
+    await page.locator('[data-testid="login-screen"]').waitFor({ state: "visible" });
+    expect(await page.locator(".login-notice").textContent()).toContain("Votre session a expiré");
+  });
+});
+
+describe("network page for an analyst", () => {
+  it("still shows the network after an ANALYST login", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+    const analystPage = await context.newPage();
+    try {
+      await signIn(analystPage, /^Analyste/);
+      expect(Number(await analystPage.getAttribute(canvas, "data-node-count"))).toBeGreaterThan(0);
+      expect(await analystPage.locator('[data-testid="role-badge"]').textContent()).toContain("Analyste");
+      await analystPage.screenshot({ path: `${screenshots}analyst.png` });
+    } finally {
+      await context.close();
+    }
   });
 });

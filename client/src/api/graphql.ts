@@ -17,6 +17,28 @@ export class ApiError extends Error {
 export interface RequestOptions {
   signal?: AbortSignal;
   endpoint?: string;
+  /** Bearer token; defaults to the one set by `setAuthToken` (the signed-in session). */
+  token?: string | null;
+}
+
+/** Error codes the server puts in `extensions.code` when the token is missing, expired or too narrow. */
+export const UNAUTHENTICATED = "UNAUTHENTICATED";
+export const FORBIDDEN = "FORBIDDEN";
+
+let sessionToken: string | null = null;
+
+/** The token sent with every request that does not pass its own; null signs out. */
+export function setAuthToken(token: string | null): void {
+  sessionToken = token;
+}
+
+export function authHeaders(token: string | null | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** True when the server says the session is missing or over: the user must sign in again. */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === UNAUTHENTICATED || (error.kind === "http" && error.code === "401"));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,7 +67,11 @@ export async function requestGraphQL(
   try {
     response = await fetch(options.endpoint ?? "/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        ...authHeaders(options.token === undefined ? sessionToken : options.token),
+      },
       body: JSON.stringify({ query, variables }),
       signal: options.signal ?? null,
     });

@@ -15,10 +15,34 @@ export type Sector = (typeof SECTORS)[number];
 export const NODE_KINDS = ["STRUCTURE", "INSTITUTION"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
+export interface Contract {
+  id: string;
+  /** Display name, e.g. `CLS 3`. */
+  name: string;
+  generation: number;
+  /** ISO dates (YYYY-MM-DD). */
+  signedOn: string;
+  endsOn: string | null;
+}
+
+export interface Epci {
+  code: string;
+  name: string;
+}
+
 export interface Territory {
   id: string;
   name: string;
   isDemo: boolean;
+  /** Oldest first. */
+  contracts: Contract[];
+  epcis: Epci[];
+}
+
+/** A period [from, to] in ISO dates; null bounds are open (every period). */
+export interface TimeWindow {
+  from: string | null;
+  to: string | null;
 }
 
 interface NetworkNodeBase {
@@ -54,13 +78,24 @@ export const GET_TERRITORIES = /* GraphQL */ `
       id
       name
       isDemo
+      contracts {
+        id
+        name
+        generation
+        signedOn
+        endsOn
+      }
+      epcis {
+        code
+        name
+      }
     }
   }
 `;
 
 export const GET_STRUCTURE_NETWORK = /* GraphQL */ `
-  query GetStructureNetwork($territoryId: ID!) {
-    structureNetwork(territoryId: $territoryId) {
+  query GetStructureNetwork($territoryId: ID!, $from: Date, $to: Date) {
+    structureNetwork(territoryId: $territoryId, from: $from, to: $to) {
       nodes {
         id
         name
@@ -85,12 +120,30 @@ export function parseTerritories(data: unknown): Territory[] {
   return array(record(data, "data").territories, "territories").map((item, i) => {
     const path = `territories[${i}]`;
     const t = record(item, path);
+    const contracts = array(t.contracts ?? [], `${path}.contracts`).map((c, j) => parseContract(c, `${path}.contracts[${j}]`));
+    const epcis = array(t.epcis ?? [], `${path}.epcis`).map((e, j) => {
+      const epci = record(e, `${path}.epcis[${j}]`);
+      return { code: string(epci.code, `${path}.epcis[${j}].code`), name: string(epci.name, `${path}.epcis[${j}].name`) };
+    });
     return {
       id: string(t.id, `${path}.id`),
       name: string(t.name, `${path}.name`),
       isDemo: boolean(t.isDemo, `${path}.isDemo`),
+      contracts: contracts.sort((a, b) => a.generation - b.generation || a.signedOn.localeCompare(b.signedOn)),
+      epcis: epcis.sort((a, b) => a.name.localeCompare(b.name, "fr")),
     };
   });
+}
+
+function parseContract(item: unknown, path: string): Contract {
+  const c = record(item, path);
+  return {
+    id: string(c.id, `${path}.id`),
+    name: string(c.name, `${path}.name`),
+    generation: integer(c.generation, `${path}.generation`),
+    signedOn: string(c.signedOn, `${path}.signedOn`),
+    endsOn: optionalString(c.endsOn, `${path}.endsOn`),
+  };
 }
 
 function parseNode(item: unknown, path: string): NetworkNode {
@@ -132,7 +185,9 @@ export async function fetchTerritories(options?: RequestOptions): Promise<Territ
 
 export async function fetchStructureNetwork(
   territoryId: string,
+  window: TimeWindow = { from: null, to: null },
   options?: RequestOptions,
 ): Promise<StructureNetwork> {
-  return parseStructureNetwork(await requestGraphQL(GET_STRUCTURE_NETWORK, { territoryId }, options));
+  const variables = { territoryId, from: window.from, to: window.to };
+  return parseStructureNetwork(await requestGraphQL(GET_STRUCTURE_NETWORK, variables, options));
 }

@@ -1,5 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { NodeKind } from "../api/network";
+import { layoutBackbone } from "./backbone";
 import type { NetworkModel } from "./model";
 import { CATEGORY_COLOURS, CATEGORY_SHAPES, categoryOf, darken, type NodeCategory } from "./palette";
 
@@ -54,10 +55,19 @@ export function labelledNodeIds(model: NetworkModel): Set<string> {
   return new Set(largest.map((n) => n.id));
 }
 
-/** Maps the network to Cytoscape element definitions (nodes first, then ties); pure. */
-export function toElements(model: NetworkModel): ElementDefinition[] {
-  const maxMembers = Math.max(0, ...model.nodes.map((n) => n.memberCount));
-  const maxWeight = Math.max(0, ...model.ties.map((t) => t.weight));
+function maxOf(values: Iterable<number>): number {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
+/**
+ * Maps the network to Cytoscape element definitions (nodes first, then ties); pure. Sizes and
+ * widths are scaled on `reference` (the loaded network), so that filtering never resizes what stays.
+ */
+export function toElements(model: NetworkModel, reference: NetworkModel = model): ElementDefinition[] {
+  const maxMembers = maxOf(reference.nodes.map((n) => n.memberCount));
+  const maxWeight = maxOf(reference.ties.map((t) => t.weight));
   const labelled = labelledNodeIds(model);
 
   const nodes = model.nodes.map((node): ElementDefinition => {
@@ -90,5 +100,19 @@ export function toElements(model: NetworkModel): ElementDefinition[] {
     return { group: "edges", data };
   });
 
+  return [...nodes, ...ties];
+}
+
+/** What the layout needs: every node with its size, and only the backbone of the ties. */
+export function toLayoutElements(model: NetworkModel): ElementDefinition[] {
+  const maxMembers = maxOf(model.nodes.map((n) => n.memberCount));
+  const nodes = model.nodes.map((node): ElementDefinition => ({
+    group: "nodes",
+    data: { id: node.id, size: round(sqrtScale(node.memberCount, maxMembers, NODE_SIZE.min, NODE_SIZE.max)) },
+  }));
+  const ties = layoutBackbone(model.ties).map((tie): ElementDefinition => ({
+    group: "edges",
+    data: { id: tieId(tie.source, tie.target), source: tie.source, target: tie.target, weight: tie.weight },
+  }));
   return [...nodes, ...ties];
 }

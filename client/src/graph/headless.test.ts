@@ -2,7 +2,7 @@ import cytoscape, { type EdgeSingular } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { toElements } from "./elements";
 import { createNetworkModel, listPartners } from "./model";
-import { applyElements, applySelection } from "./sync";
+import { applyElements, applySelection, MAX_NAMED_PARTNERS } from "./sync";
 import { sampleNetwork } from "./testNetwork";
 
 function headless() {
@@ -72,6 +72,25 @@ describe("applySelection", () => {
     expect(cy.nodes(".faded")).toHaveLength(7);
 
     applySelection(cy, null);
-    expect(cy.$(".focus, .neighbour, .faded")).toHaveLength(0);
+    expect(cy.$(".focus, .neighbour, .named, .faded")).toHaveLength(0);
+  });
+
+  it("names only the strongest partners of a hub", () => {
+    const { cy } = headless();
+    const extra = Array.from({ length: MAX_NAMED_PARTNERS + 5 }, (_, i) => i);
+    cy.add(extra.map((i) => ({ group: "nodes" as const, data: { id: `x${i}` } })));
+    cy.add(extra.map((i) => ({ group: "edges" as const, data: { id: `e${i}`, source: "s-college", target: `x${i}`, weight: i + 1 } })));
+    applySelection(cy, "s-college");
+    expect(cy.nodes(".neighbour")).toHaveLength(MAX_NAMED_PARTNERS + 6);
+    expect(cy.nodes(".named")).toHaveLength(MAX_NAMED_PARTNERS);
+    expect(cy.getElementById("x0").hasClass("named")).toBe(false);
+    expect(cy.getElementById(`x${MAX_NAMED_PARTNERS + 4}`).hasClass("named")).toBe(true);
+  });
+
+  it("keeps the highlight when the same elements are applied again", () => {
+    const { cy, model } = headless();
+    applySelection(cy, "s-college");
+    applyElements(cy, toElements(model));
+    expect(cy.$(".focus").map((e) => e.id())).toEqual(["s-college"]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Territory } from "../api/network";
+import { NO_FILTERS, toggleCategory } from "../features/filters/filters";
 import {
   initialState,
   networkViewReducer as reduce,
@@ -12,9 +13,17 @@ import {
 import { sampleNetwork } from "./testNetwork";
 
 const territories: Territory[] = [
-  { id: "pays-cevennes", name: "Pays Cévennes", isDemo: true },
-  { id: "gorges-causses", name: "Gorges Causses Cévennes", isDemo: true },
+  {
+    id: "pays-cevennes", name: "Pays Cévennes", isDemo: true, epcis: [],
+    contracts: [
+      { id: "cls1", name: "CLS 1", generation: 1, signedOn: "2011-06-30", endsOn: "2013-06-30" },
+      { id: "cls3", name: "CLS 3", generation: 3, signedOn: "2019-06-27", endsOn: "2025-12-31" },
+    ],
+  },
+  { id: "gorges-causses", name: "Gorges Causses Cévennes", isDemo: true, epcis: [], contracts: [] },
 ];
+const cls3 = { from: "2019-06-27", to: "2025-12-31" };
+const allPeriod = { from: null, to: null };
 
 function run(...actions: NetworkViewAction[]): NetworkViewState {
   return actions.reduce(reduce, initialState);
@@ -24,7 +33,7 @@ const loaded = (): NetworkViewState =>
   run(
     { type: "start" },
     { type: "territoriesLoaded", territories },
-    { type: "networkLoaded", territoryId: "pays-cevennes", network: sampleNetwork() },
+    { type: "networkLoaded", territoryId: "pays-cevennes", window: cls3, network: sampleNetwork() },
   );
 
 describe("networkViewReducer", () => {
@@ -45,11 +54,40 @@ describe("networkViewReducer", () => {
     expect(state).toMatchObject({ status: "ready", territoryId: null, model: null });
   });
 
-  it("builds the model and the elements when the network arrives", () => {
+  it("opens on the current (latest) contract of the territory", () => {
+    const state = run({ type: "start" }, { type: "territoriesLoaded", territories });
+    expect(state.window).toEqual(cls3);
+  });
+
+  it("builds the model, the filtered elements and the layout backbone when the network arrives", () => {
     const state = loaded();
     expect(state.status).toBe("ready");
     expect(state.model?.nodes).toHaveLength(9);
-    expect(state.elements).toHaveLength(19);
+    // Default filter: ties shared by a single work group are not drawn (3 of the 10).
+    expect(state.visible?.ties).toHaveLength(7);
+    expect(state.elements).toHaveLength(16);
+    expect(state.layoutElements.filter((e) => e.group === "nodes")).toHaveLength(9);
+  });
+
+  it("loads the network again for another window, keeping the picture until it arrives", () => {
+    const state = reduce(loaded(), { type: "setWindow", window: allPeriod });
+    expect(state).toMatchObject({ status: "loading", window: allPeriod });
+    expect(state.model?.nodes).toHaveLength(9);
+    const stale = reduce(state, { type: "networkLoaded", territoryId: "pays-cevennes", window: cls3, network: sampleNetwork() });
+    expect(stale).toBe(state);
+    expect(reduce(state, { type: "setWindow", window: { from: "2020-01-01", to: "2019-01-01" } }).window).toEqual(allPeriod);
+  });
+
+  it("filters without reloading or laying out again, and drops a selection that got hidden", () => {
+    const selected = reduce(loaded(), { type: "selectNode", id: "s-ch-ales", source: "search" });
+    const all = reduce(selected, { type: "setFilters", filters: NO_FILTERS });
+    expect(all.elements).toHaveLength(19);
+    expect(all.layoutElements).toBe(selected.layoutElements);
+    expect(all.selection?.id).toBe("s-ch-ales");
+    const noCare = reduce(all, { type: "setFilters", filters: toggleCategory(NO_FILTERS, "CARE") });
+    expect(noCare.visible?.nodesById.has("s-ch-ales")).toBe(false);
+    expect(noCare.selection).toBeNull();
+    expect(reduce(noCare, { type: "selectNode", id: "s-ch-ales", source: "search" })).toBe(noCare);
   });
 
   it("ignores a network that arrives for a territory no longer shown", () => {
@@ -58,7 +96,7 @@ describe("networkViewReducer", () => {
       { type: "territoriesLoaded", territories },
       { type: "chooseTerritory", territoryId: "gorges-causses" },
     );
-    const late = reduce(state, { type: "networkLoaded", territoryId: "pays-cevennes", network: sampleNetwork() });
+    const late = reduce(state, { type: "networkLoaded", territoryId: "pays-cevennes", window: cls3, network: sampleNetwork() });
     expect(late).toBe(state);
   });
 
@@ -82,11 +120,12 @@ describe("networkViewReducer", () => {
     expect(reduce(retried, { type: "retry" })).toBe(retried);
   });
 
-  it("selects a known node with its partners and ignores unknown ids", () => {
+  it("selects a known node with its partners as drawn and ignores unknown ids", () => {
     const state = reduce(loaded(), { type: "selectNode", id: "s-prev-jeunes", source: "panel" });
     expect(state.selection).toEqual({ id: "s-prev-jeunes", source: "panel" });
     expect(selectSelectedNode(state)?.name).toBe("Association Prévention Jeunes");
-    expect(selectSelectedPartners(state).map((p) => p.node.id)).toEqual([
+    expect(selectSelectedPartners(state).map((p) => p.node.id)).toEqual(["s-college", "s-ch-ales", "s-msp-st-ambroix"]);
+    expect(selectSelectedPartners(reduce(state, { type: "setFilters", filters: NO_FILTERS })).map((p) => p.node.id)).toEqual([
       "s-college", "s-ch-ales", "s-msp-st-ambroix", "s-ccas-ales",
     ]);
     expect(reduce(state, { type: "selectNode", id: "ghost", source: "canvas" })).toBe(state);

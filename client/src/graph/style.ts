@@ -9,14 +9,34 @@ function fromData<T>(field: string): T {
   return `data(${field})` as unknown as T;
 }
 
-/** Labels keep about the same size on screen whatever the zoom (within these bounds). */
+/**
+ * Labels keep about the same size on screen whatever the zoom (within these bounds). The scale moves
+ * in steps of a tenth so that small zoom changes reuse the same stylesheet.
+ */
 export function labelScale(zoom: number): number {
-  return Math.min(4, Math.max(0.75, 1 / zoom));
+  return Math.round(Math.min(4, Math.max(0.75, 1 / zoom)) * 10) / 10;
+}
+
+const stylesheets = new Map<number, StylesheetJson>();
+
+/**
+ * The stylesheet for a zoom, built once per label scale. Restyling thousands of ties is the costly
+ * part of a zoom: the canvas only applies a stylesheet when this returns a different object.
+ */
+export function stylesheetForZoom(zoom: number): StylesheetJson {
+  const k = labelScale(zoom);
+  let sheet = stylesheets.get(k);
+  if (!sheet) {
+    sheet = networkStylesheet(zoom);
+    stylesheets.set(k, sheet);
+  }
+  return sheet;
 }
 
 /**
  * Classes set by the canvas: `labelled` (largest nodes, label always shown), `hovered`,
- * `focus` (the selected node), `neighbour` (its partners and their ties), `faded` (everything else
+ * `focus` (the selected node), `neighbour` (its partners and their ties), `named` (its strongest
+ * partners, whose names are drawn), `faded` (everything else
  * while something is selected).
  */
 export function networkStylesheet(zoom = 1): StylesheetJson {
@@ -53,10 +73,8 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
       selector: "node.hovered",
       style: { label: "data(label)", "border-width": 3, "z-index": 40, "font-size": 13 * k },
     },
-    {
-      selector: "node.neighbour",
-      style: { label: "data(label)", "z-index": 30 },
-    },
+    { selector: "node.neighbour", style: { "z-index": 30 } },
+    { selector: "node.named", style: { label: "data(label)", "z-index": 35 } },
     {
       selector: "node.focus",
       style: {

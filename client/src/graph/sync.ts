@@ -1,10 +1,14 @@
-import type { Core, ElementDefinition } from "cytoscape";
+import type { Core, ElementDefinition, Position } from "cytoscape";
 
 /**
- * Brings `cy` to the given elements: removes what disappeared, adds what is new, updates data and
- * classes of what stays. Returns true when the set of elements changed (the layout must run again).
+ * Brings `cy` to the given elements: removes what disappeared, adds what is new (at its known
+ * position, if any), updates data and classes of what stays. Returns true when the set changed.
  */
-export function applyElements(cy: Core, elements: readonly ElementDefinition[]): boolean {
+export function applyElements(
+  cy: Core,
+  elements: readonly ElementDefinition[],
+  positions: Readonly<Record<string, Position>> | null = null,
+): boolean {
   const wanted = new Map<string, ElementDefinition>();
   for (const element of elements) {
     const id = element.data.id;
@@ -22,11 +26,17 @@ export function applyElements(cy: Core, elements: readonly ElementDefinition[]):
     for (const [id, element] of wanted) {
       const existing = cy.getElementById(id);
       if (existing.empty()) {
-        added.push(element);
+        const position = element.group === "nodes" ? positions?.[id] : undefined;
+        added.push(position ? { ...element, position: { ...position } } : element);
         continue;
       }
-      existing.data(element.data);
-      existing.classes(typeof element.classes === "string" ? element.classes : (element.classes ?? []));
+      // Data is compared first: setting it, even to equal values, makes Cytoscape restyle the element.
+      if (!sameData(existing.data() as Record<string, unknown>, element.data)) existing.data(element.data);
+      const classes = typeof element.classes === "string" ? element.classes.split(" ").filter(Boolean) : (element.classes ?? []);
+      const current = (existing.classes() as string[]).filter((c) => !HIGHLIGHT.has(c));
+      if (current.length !== classes.length || current.some((c) => !classes.includes(c))) {
+        existing.classes([...classes, ...(existing.classes() as string[]).filter((c) => HIGHLIGHT.has(c))]);
+      }
     }
     if (added.length > 0) {
       cy.add(added);
@@ -36,7 +46,15 @@ export function applyElements(cy: Core, elements: readonly ElementDefinition[]):
   return changed;
 }
 
-const HIGHLIGHT_CLASSES = "focus neighbour faded";
+function sameData(current: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
+  for (const key of Object.keys(wanted)) if (current[key] !== wanted[key]) return false;
+  return true;
+}
+
+const HIGHLIGHT_CLASSES = "focus neighbour named faded";
+/** Partners of the selected node whose names are drawn. */
+export const MAX_NAMED_PARTNERS = 15;
+const HIGHLIGHT = new Set(HIGHLIGHT_CLASSES.split(" "));
 
 /** Shows the selected node, its partners and their ties; fades the rest. */
 export function applySelection(cy: Core, selectedId: string | null): void {
@@ -49,5 +67,11 @@ export function applySelection(cy: Core, selectedId: string | null): void {
     cy.elements().difference(neighbourhood).addClass("faded");
     neighbourhood.difference(node).addClass("neighbour");
     node.addClass("focus");
+    // A hub has a hundred partners: only the strongest get their name, the others stay readable dots.
+    const strongest = node
+      .connectedEdges()
+      .sort((a, b) => Number(b.data("weight")) - Number(a.data("weight")))
+      .slice(0, MAX_NAMED_PARTNERS);
+    strongest.connectedNodes().difference(node).addClass("named");
   });
 }

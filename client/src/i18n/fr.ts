@@ -1,3 +1,4 @@
+import type { Role } from "../api/auth";
 import type { ApiErrorKind } from "../api/graphql";
 import type { NodeCategory } from "../graph/palette";
 
@@ -38,7 +39,66 @@ export const fr = {
     noTerritoryHelp: "Chargez les données de démonstration (npm run seed) puis rechargez la page.",
     emptyNetwork: "Aucune structure ni institution n'a de membre actif sur ce territoire.",
     canvasLabel: (name: string) =>
-      `Réseau de collaboration de ${name}. Utilisez la liste « Aller à » pour parcourir les organisations au clavier.`,
+      `Réseau de collaboration de ${name}. Utilisez le champ « Rechercher » pour atteindre une organisation au clavier.`,
+  },
+  login: {
+    title: "Connexion de développement",
+    intro:
+      "Connexion sans mot de passe, réservée au développement et aux démonstrations. Choisissez le rôle avec lequel explorer le réseau.",
+    roles: {
+      ADMIN: { name: "Administrateur", help: "Voit et gère tous les territoires et toutes les données." },
+      COORDINATOR: { name: "Coordinateur·rice", help: "Explore le réseau de son territoire et voit les noms des personnes." },
+      ANALYST: { name: "Analyste", help: "Interroge le réseau : les personnes y sont pseudonymisées." },
+    } satisfies Record<Role, { name: string; help: string }>,
+    signingIn: "Connexion…",
+    expired: "Votre session a expiré. Reconnectez-vous pour continuer.",
+    signedOut: "Vous êtes déconnecté·e.",
+    disabled: "La connexion de développement est désactivée sur ce serveur. Demandez un accès à l'administrateur.",
+    unavailable:
+      "Le serveur ne propose pas (encore) la connexion de développement. Vérifiez qu'il est à jour et démarré, puis réessayez.",
+    failed: "La connexion a échoué. Réessayez ; si l'erreur persiste, consultez le journal du serveur.",
+    signOut: "Se déconnecter",
+    roleBadge: (roleName: string) => `Rôle : ${roleName}`,
+    forbidden: "Votre rôle ne donne pas accès à ce territoire.",
+  },
+  timeWindow: {
+    label: "Période",
+    allPeriod: "Toute la période",
+    custom: "Période personnalisée",
+    from: "Du",
+    to: "Au",
+    apply: "Appliquer",
+    contract: (name: string, fromYear: string, toYear: string | null) =>
+      toYear ? `${name} (${fromYear}–${toYear})` : `${name} (depuis ${fromYear})`,
+    between: (from: string, to: string) => `du ${from} au ${to}`,
+    since: (from: string) => `depuis le ${from}`,
+    until: (to: string) => `jusqu'au ${to}`,
+    invalid: "La date de début doit précéder la date de fin.",
+  },
+  filters: {
+    title: "Filtres",
+    minWeight: "Liens d'au moins",
+    minWeightValue: (n: number) => plural(n, "groupe de travail en commun", "groupes de travail en commun"),
+    minWeightHelp: "Masque les liens faibles (un seul groupe partagé) pour lire la structure du réseau.",
+    epci: "Intercommunalité (EPCI)",
+    allEpcis: "Toutes les intercommunalités",
+    active: "Filtres actifs",
+    none: "Aucun filtre : tout le réseau chargé est dessiné.",
+    chipMinWeight: (n: number) => `Liens : au moins ${plural(n, "groupe", "groupes")} en commun`,
+    chipCategories: (shown: readonly string[]) => `Secteur : ${shown.join(", ")}`,
+    chipCategoriesExcept: (hidden: readonly string[]) => `Secteur : tout sauf ${hidden.join(", ")}`,
+    chipNoCategory: "Secteur : aucun",
+    chipEpci: (name: string) => `EPCI : ${name}`,
+    remove: (label: string) => `Retirer le filtre « ${label} »`,
+    clearAll: "Tout effacer",
+    nothingShown: "Aucune organisation ne correspond aux filtres actifs. Retirez un filtre pour en voir.",
+  },
+  search: {
+    label: "Rechercher",
+    placeholder: "Structure ou commune…",
+    noResult: "Aucune organisation ne correspond.",
+    hint: "↑ ↓ pour parcourir, Entrée pour afficher, Échap pour effacer",
+    results: (n: number) => plural(n, "résultat", "résultats"),
   },
   errors: {
     title: "Le réseau n'a pas pu être chargé",
@@ -54,14 +114,12 @@ export const fr = {
   },
   legend: {
     title: "Légende",
+    filterHint: "Décochez un secteur pour le masquer.",
+    hidden: "masqué",
     sizeHint: "Taille : nombre de membres",
     widthHint: "Épaisseur du lien : groupes de travail en commun",
     structureShape: "Structure",
     institutionShape: "Institution",
-  },
-  picker: {
-    label: "Aller à",
-    placeholder: "Choisir une organisation…",
   },
   details: {
     close: "Fermer",

@@ -1,14 +1,18 @@
+import type { Role } from "../../api/auth";
 import type { Territory } from "../../api/network";
 import { fr } from "../../i18n/fr";
 
 interface AppHeaderProps {
   territories: readonly Territory[];
   territory: Territory | null;
-  counts: { nodes: number; ties: number } | null;
+  /** The active period in words ("CLS 3 · du 27/06/2019 au 31/12/2025"). */
+  windowText: string | null;
+  role: Role;
   onChooseTerritory: (id: string) => void;
+  onSignOut: () => void;
 }
 
-export function AppHeader({ territories, territory, counts, onChooseTerritory }: AppHeaderProps) {
+export function AppHeader({ territories, territory, windowText, role, onChooseTerritory, onSignOut }: AppHeaderProps) {
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -42,11 +46,19 @@ export function AppHeader({ territories, territory, counts, onChooseTerritory }:
           )}
         </div>
       )}
-      {counts && (
-        <p className="counts" data-testid="network-counts">
-          {fr.app.counts(counts.nodes, counts.ties)}
+      {windowText && (
+        <p className="active-window" data-testid="active-window" title={windowText}>
+          <span className="active-window-label">{fr.timeWindow.label} :</span> {windowText}
         </p>
       )}
+      <div className="viewer">
+        <span className="role-badge" data-testid="role-badge" data-role={role}>
+          {fr.login.roleBadge(fr.login.roles[role].name)}
+        </span>
+        <button type="button" className="button button--quiet" onClick={onSignOut}>
+          {fr.login.signOut}
+        </button>
+      </div>
     </header>
   );
 }

@@ -9,8 +9,11 @@ export interface LegendEntry {
   count: number;
 }
 
-/** One entry per category actually drawn, in the palette's order, with how many nodes it has. */
-export function legendEntries(nodes: readonly NetworkNode[]): LegendEntry[] {
+/**
+ * One entry per category, in the palette's order, with how many nodes are drawn. `categories` lists
+ * the rows to show even when empty (a sector hidden by a filter keeps its row, with 0).
+ */
+export function legendEntries(nodes: readonly NetworkNode[], categories?: readonly NodeCategory[]): LegendEntry[] {
   const counts = new Map<NodeCategory, number>();
   for (const node of nodes) {
     const category = categoryOf(node);
@@ -18,7 +21,7 @@ export function legendEntries(nodes: readonly NetworkNode[]): LegendEntry[] {
   }
   return CATEGORIES.flatMap((category) => {
     const count = counts.get(category) ?? 0;
-    if (count === 0) return [];
+    if (count === 0 && !categories?.includes(category)) return [];
     const colour = CATEGORY_COLOURS[category];
     return [{ category, colour, borderColour: darken(colour, 0.4), shape: CATEGORY_SHAPES[category], count }];
   });
