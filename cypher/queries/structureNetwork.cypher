@@ -1,7 +1,9 @@
 // The collaboration network of a territory's organisations (structures and institutions).
 // Two organisations are tied when a member of each took part in the same work group of the
 // territory, with memberships and participations overlapping the window [$from, $to]
-// (a null bound means open-ended). Weight = number of distinct shared work groups.
+// (a null bound means open-ended). Weight = number of distinct shared work groups. The query
+// returns each work group with the organisations of its members; the server projects them into
+// ties (cheaper than building every pair in Cypher and shipping them through the driver).
 // Parameters: $territoryId, $from (date or null), $to (date or null).
 MATCH (t:Territory {id: $territoryId})
 CALL (t) {
@@ -42,10 +44,6 @@ CALL (t, organisations) {
     AND ($to IS NULL OR m.since IS NULL OR m.since <= $to)
     AND ($from IS NULL OR m.until IS NULL OR m.until >= $from)
   WITH g, collect(DISTINCT o.id) AS members
-  UNWIND members AS source
-  UNWIND members AS target
-  WITH source, target, g WHERE source < target
-  WITH source, target, count(DISTINCT g) AS weight
-  RETURN collect({source: source, target: target, weight: weight}) AS ties
+  RETURN collect({groupId: g.id, organisationIds: members}) AS groups
 }
-RETURN nodes, ties
+RETURN nodes, groups

@@ -1,5 +1,6 @@
 import neo4j, { type Date as Neo4jDate, type Integer } from "neo4j-driver";
 import { AppError } from "../../errors.js";
+import { projectAffiliations } from "../../network/index.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 import { toPlain } from "../../neo4j/values.js";
 
@@ -29,6 +30,19 @@ export interface StructureNetwork {
   ties: NetworkTie[];
 }
 
+interface WorkGroupOrganisations {
+  groupId: string;
+  organisationIds: string[];
+}
+
+/** Two organisations are tied once per work group where both had members; source < target. */
+function tiesThroughGroups(groups: readonly WorkGroupOrganisations[]): NetworkTie[] {
+  const affiliations = groups.flatMap((group) =>
+    group.organisationIds.map((organisationId) => ({ personId: organisationId, groupId: group.groupId })),
+  );
+  return projectAffiliations(affiliations);
+}
+
 export interface StructureNetworkArgs {
   territoryId: string;
   from?: unknown;
@@ -56,7 +70,7 @@ export async function resolveStructureNetwork(
   if (from !== null && to !== null && from.toString() > to.toString()) {
     throw new AppError("BAD_USER_INPUT", "from must not be after to", { argument: "from" });
   }
-  const rows = await runner.read<{ nodes: unknown; ties: unknown }>("structureNetwork", {
+  const rows = await runner.read<{ nodes: unknown; groups: unknown }>("structureNetwork", {
     territoryId: args.territoryId,
     from,
     to,
@@ -70,6 +84,6 @@ export async function resolveStructureNetwork(
     from: from?.toString() ?? null,
     to: to?.toString() ?? null,
     nodes: toPlain(row.nodes) as NetworkNode[],
-    ties: toPlain(row.ties) as NetworkTie[],
+    ties: tiesThroughGroups(toPlain(row.groups) as WorkGroupOrganisations[]),
   };
 }
