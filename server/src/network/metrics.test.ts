@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { betweenness, closeness, computeGraphMetrics, computeNodeMetrics, sectorBrokerage } from "./metrics.js";
 import { disconnectedPairs, path4, pathAndPair, star, trianglePendant, twoTriangles, weightedSquare } from "./testGraphs.js";
+import { mulberry32 } from "./prng.js";
+import { buildGraph } from "./projection.js";
 import type { NetworkGraph } from "./types.js";
 
 const byId = <T extends { id: string }>(rows: T[]): Record<string, T> => Object.fromEntries(rows.map((r) => [r.id, r]));
@@ -147,5 +149,40 @@ describe("computeGraphMetrics", () => {
   it("computes the density of two bridged triangles", () => {
     // 7 ties of 6·5/2 = 15
     expect(computeGraphMetrics(twoTriangles()).density).toBeCloseTo(7 / 15, 12);
+  });
+});
+
+describe("sectorBrokerage on larger graphs", () => {
+  /** The definition, pair by pair: the reference the bitset counting must agree with. */
+  function naiveOpenPairs(graph: NetworkGraph, node: string): number {
+    const neighbours = graph.neighbors(node);
+    let open = 0;
+    for (let i = 0; i < neighbours.length; i++) {
+      for (let j = i + 1; j < neighbours.length; j++) {
+        const a = neighbours[i] as string;
+        const b = neighbours[j] as string;
+        const sa = graph.getNodeAttribute(a, "sector");
+        const sb = graph.getNodeAttribute(b, "sector");
+        if (sa != null && sb != null && sa !== sb && !graph.hasEdge(a, b)) open++;
+      }
+    }
+    return open;
+  }
+
+  it("agrees with the pair-by-pair definition on random graphs with 70 nodes (more than two 32-bit words)", () => {
+    const random = mulberry32(7);
+    const sectors = ["CARE", "SOCIAL", "EDUCATION", null];
+    for (let round = 0; round < 5; round++) {
+      const nodes = Array.from({ length: 70 }, (_, i) => ({ id: `n${String(i).padStart(2, "0")}`, sector: sectors[Math.floor(random() * 4)] ?? null }));
+      const ties = [];
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          if (random() < 0.15) ties.push({ source: nodes[i]!.id, target: nodes[j]!.id, weight: 1 });
+        }
+      }
+      const graph = buildGraph(nodes, ties);
+      const brokerage = sectorBrokerage(graph);
+      for (const { id } of nodes) expect(brokerage.get(id)?.openCrossSectorPairs, id).toBe(naiveOpenPairs(graph, id));
+    }
   });
 });
