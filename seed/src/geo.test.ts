@@ -85,6 +85,14 @@ describe("loadCommuneGeometries", () => {
     expect(lines.filter((line) => line.level === "warn")).toHaveLength(1);
   });
 
+  it("warns only the first time an unreadable source is asked for, as when seeding several territories", async () => {
+    const { log, lines } = capturingLogger();
+    const source = path.join(geoFolder, "missing-twice");
+    await loadCommuneGeometries(source, request, log);
+    await loadCommuneGeometries(source, request, log);
+    expect(lines.filter((line) => line.level === "warn")).toHaveLength(1);
+  });
+
   it("lists the communes a source does not cover, without failing", async () => {
     const { log, lines } = capturingLogger();
     const geometries = await loadCommuneGeometries(path.join(geoFolder, "communes-07-ardeche.geojson"), request, log);

@@ -208,6 +208,9 @@ async function readSource(source: string, epciCodes: readonly string[]): Promise
   return merged;
 }
 
+/** Sources already reported unreadable in this process: seeding several territories warns once. */
+const reportedUnreadable = new Set<string>();
+
 /**
  * Centroid and simplified contour of each requested commune that the source covers. Logs one
  * warning when the source cannot be read (and returns an empty map), and one listing the
@@ -228,6 +231,11 @@ export async function loadCommuneGeometries(
   try {
     features = await readSource(trimmed, request.epciCodes);
   } catch (error) {
+    if (reportedUnreadable.has(trimmed)) {
+      log.debug("Commune contours still unavailable", { geoSource: trimmed });
+      return result;
+    }
+    reportedUnreadable.add(trimmed);
     log.warn(
       "Commune contours unavailable: communes are loaded without centroid or contour. " +
         "Set GEO_SOURCE to a GeoJSON URL (may contain {epci}), a local .geojson file or a folder of .geojson files " +
