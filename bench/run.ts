@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         { database: undefined, demoTerritoryIds: [PAYS_CEVENNES.id] },
       );
       const { token } = await mintToken(jwtSecret, { subject: "bench", role: "ANALYST", territories: [PAYS_CEVENNES.id], expiresInSeconds: 3600 });
-      const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, database: undefined, log, auth });
+      const app = await createApp({ schema: await buildSchema({ driver, queries }), queries, log, auth });
       const port = await findFreePort();
       server = await new Promise<Server>((resolve) => {
         const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));

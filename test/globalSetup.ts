@@ -52,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     const analytics = new AnalyticsService(queries);
     const schema = await buildSchema({ driver, queries, analytics });
-    const app = await createApp({ schema, queries, database: undefined, log, auth, onWrite: () => analytics.invalidate() });
+    const app = await createApp({ schema, queries, log, auth, onWrite: () => analytics.invalidate() });
     stopApp = app.stop;
     const port = await findFreePort();
     server = await new Promise<Server>((resolve) => {

@@ -65,7 +65,6 @@ async function main(): Promise<void> {
     const app = await createApp({
       schema,
       queries,
-      database: db.database,
       log,
       limits: config.graphqlLimits,
       auth,

@@ -19,7 +19,6 @@ export const clientDist = path.join(repoRoot, "client", "dist");
 export interface AppDependencies {
   schema: GraphQLSchema;
   queries: QueryRunner;
-  database: string | undefined;
   log: Logger;
   /** Token verification, request context and development login (server/src/auth). */
   auth: AppAuth;
