@@ -9,7 +9,7 @@ import { applyElements, applySelection } from "./sync";
 
 declare global {
   interface Window {
-    /** Development builds only: the Cytoscape instance, for debugging in the console. */
+    /** The Cytoscape instance, for the console in development builds and for `?bench=1` (bench/). */
     __maillageCy?: Core;
   }
 }
@@ -139,13 +139,14 @@ export function NetworkCanvas({
     const resizeObserver = new ResizeObserver(() => cy.resize());
     resizeObserver.observe(container);
     cyRef.current = cy;
-    if (import.meta.env.DEV) window.__maillageCy = cy;
+    const exposeCy = import.meta.env.DEV || new URLSearchParams(window.location.search).has("bench");
+    if (exposeCy) window.__maillageCy = cy;
     return () => {
       clearTimeout(labelTimer);
       resizeObserver.disconnect();
       cy.destroy();
       cyRef.current = null;
-      if (import.meta.env.DEV) delete window.__maillageCy;
+      if (exposeCy) delete window.__maillageCy;
     };
   }, []);
 
