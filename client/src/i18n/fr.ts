@@ -135,4 +135,15 @@ export const fr = {
     sharedGroups: (n: number) => `${plural(n, "groupe de travail", "groupes de travail")} en commun`,
     unknownCommune: "Non renseignée",
   },
+  map: {
+    noContours:
+      "Les contours des communes ne sont pas disponibles : la carte ne peut pas être dessinée. Les structures sont regroupées par intercommunalité et par commune.",
+    noContoursHelp:
+      "Pour afficher la carte, demandez à l'administrateur de configurer une source de contours (variable GEO_SOURCE) puis de redémarrer le serveur.",
+    coverageTitle: { structures: "Structures par commune", actors: "Acteurs par commune" },
+    zoneBlanche: { structures: "Aucune structure (zone blanche)", actors: "Aucun acteur (zone blanche)" },
+    range: (min: number, max: number) => (min === max ? formatCount(min) : `${formatCount(min)} à ${formatCount(max)}`),
+    outsideTerritory: "Hors territoire",
+    noCommune: "Commune non renseignée",
+  },
 } as const;
