@@ -55,7 +55,7 @@ function label(node: AnalysedNode, context: RequestContext): string {
 }
 
 /** The API shape of a node; `metrics` is a thunk (graphql-js calls it) so only asked-for metrics are computed. */
-function apiNode(analysis: Analysis, id: string, context: RequestContext) {
+export function apiNode(analysis: Analysis, id: string, context: RequestContext) {
   const node = analysis.node(id);
   if (node === undefined) throw new Error(`Node ${id} is not in the analysis`);
   return {
@@ -117,6 +117,23 @@ function tiePage(ties: readonly Tie[], first: number, after: unknown) {
   };
 }
 
+/** Ties as indexes into the id-sorted node list: the explorer draws whole networks in one request. */
+function packTies(sortedIds: readonly string[], ties: readonly Tie[]) {
+  const index = new Map(sortedIds.map((id, i) => [id, i]));
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  for (const tie of ties) {
+    const source = index.get(tie.source);
+    const target = index.get(tie.target);
+    if (source === undefined || target === undefined) continue;
+    sources.push(source);
+    targets.push(target);
+    weights.push(tie.weight);
+  }
+  return { count: sources.length, sources, targets, weights };
+}
+
 const ORDERS: Record<string, (metrics: { degree: number; strength: number; betweenness: number; closeness: number; brokerage: { share: number } }) => number> = {
   BETWEENNESS: (m) => m.betweenness,
   DEGREE: (m) => m.degree,
@@ -145,6 +162,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         summary: () => summary(analysis),
         nodes: () => analysis.graph.nodes().sort().map((id) => apiNode(analysis, id, context)),
         ties: () => tiePage(analysis.tieList(), first, args.after),
+        packedTies: () => packTies(analysis.graph.nodes().sort(), analysis.tieList()),
       };
     },
 
