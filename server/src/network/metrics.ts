@@ -1,12 +1,11 @@
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
-import closenessModule from "graphology-metrics/centrality/closeness.js";
+import { hopCentralities, indexGraph, type IndexedGraph } from "./indexed.js";
 import { cjsDefault } from "./interop.js";
 import { compareIds } from "./order.js";
 import { connectedComponents } from "./traversal.js";
 import type { NetworkGraph, TieAttributes } from "./types.js";
 
 const betweennessCentrality = cjsDefault(betweennessModule);
-const closenessCentrality = cjsDefault(closenessModule);
 
 export interface BetweennessOptions {
   /**
@@ -55,19 +54,29 @@ export interface GraphMetrics {
   isolatedNodes: string[];
 }
 
-export function betweenness(graph: NetworkGraph, options: BetweennessOptions = {}): Map<string, Betweenness> {
-  const raw = betweennessCentrality(graph, {
-    normalized: false,
-    getEdgeWeight: options.weighted ? (_edge: string, attributes: TieAttributes) => 1 / attributes.weight : null,
-  });
-  const n = graph.order;
+function betweennessRecords(ids: readonly string[], raw: ArrayLike<number>): Map<string, Betweenness> {
+  const n = ids.length;
   const pairsOfOthers = ((n - 1) * (n - 2)) / 2;
   const result = new Map<string, Betweenness>();
-  graph.forEachNode((node) => {
-    const value = raw[node] ?? 0;
+  ids.forEach((node, index) => {
+    const value = raw[index] ?? 0;
     result.set(node, { raw: value, normalised: pairsOfOthers > 0 ? value / pairsOfOthers : 0 });
   });
   return result;
+}
+
+export function betweenness(graph: NetworkGraph, options: BetweennessOptions = {}): Map<string, Betweenness> {
+  if (!options.weighted) {
+    const indexed = indexGraph(graph);
+    return betweennessRecords(indexed.ids, hopCentralities(indexed).betweenness);
+  }
+  // Weighted paths need Dijkstra: rare, so graphology's implementation is kept for them.
+  const raw = betweennessCentrality(graph, {
+    normalized: false,
+    getEdgeWeight: (_edge: string, attributes: TieAttributes) => 1 / attributes.weight,
+  });
+  const ids = graph.nodes();
+  return betweennessRecords(ids, ids.map((node) => raw[node] ?? 0));
 }
 
 /**
@@ -78,10 +87,9 @@ export function betweenness(graph: NetworkGraph, options: BetweennessOptions = {
  * an isolated node gets 0.
  */
 export function closeness(graph: NetworkGraph): Map<string, number> {
-  const values = closenessCentrality(graph, { wassermanFaust: true });
-  const result = new Map<string, number>();
-  graph.forEachNode((node) => result.set(node, values[node] ?? 0));
-  return result;
+  const indexed = indexGraph(graph);
+  const values = hopCentralities(indexed).closeness;
+  return new Map(indexed.ids.map((node, index) => [node, values[index] ?? 0]));
 }
 
 /**
@@ -90,14 +98,13 @@ export function closeness(graph: NetworkGraph): Map<string, number> {
  * only this node (among their common contacts) visibly connects. Neighbours with no sector are never
  * counted as cross-sector but stay in the denominator. The node's own sector plays no part.
  */
-export function sectorBrokerage(graph: NetworkGraph): Map<string, SectorBrokerage> {
+export function sectorBrokerage(graph: NetworkGraph, indexed: IndexedGraph = indexGraph(graph)): Map<string, SectorBrokerage> {
   // Counted with bitsets rather than by testing every pair of neighbours (O(n·k²) hash lookups,
   // ~0.5 s on the demo's dense structure network): open cross-sector pairs = all cross-sector pairs
   // of neighbours (from sector counts) minus the tied ones (popcounts of neighbourhood intersections).
-  const ids = graph.nodes();
+  const { ids, offsets } = indexed;
   const n = ids.length;
   const words = Math.ceil(n / 32);
-  const indexOf = new Map(ids.map((id, index) => [id, index] as const));
   const sectorCodes = new Map<string, number>();
   const sectorOf = new Int32Array(n).fill(-1);
   ids.forEach((id, index) => {
@@ -107,8 +114,8 @@ export function sectorBrokerage(graph: NetworkGraph): Map<string, SectorBrokerag
     sectorOf[index] = sectorCodes.get(sector) as number;
   });
   const adjacency = new Uint32Array(n * words);
-  const neighbourIndexes: Int32Array[] = ids.map((id, index) => {
-    const list = Int32Array.from(graph.neighbors(id), (other) => indexOf.get(other) as number);
+  const neighbourIndexes: Int32Array[] = ids.map((_id, index) => {
+    const list = indexed.neighbours.subarray(offsets[index], offsets[index + 1]);
     for (const other of list) adjacency[index * words + (other >>> 5)]! |= 1 << (other & 31);
     return list;
   });
@@ -162,23 +169,24 @@ function popcount(value: number): number {
 
 /** Every per-node measure, one record per node, sorted by id. */
 export function computeNodeMetrics(graph: NetworkGraph, options: BetweennessOptions = {}): NodeMetrics[] {
-  const between = betweenness(graph, options);
-  const close = closeness(graph);
-  const brokerage = sectorBrokerage(graph);
-  return graph
-    .mapNodes((id): NodeMetrics => {
+  // One index for every measure; hop betweenness and closeness share their breadth-first searches.
+  const indexed = indexGraph(graph);
+  const { ids, offsets, weights } = indexed;
+  const hops = hopCentralities(indexed);
+  const between = options.weighted ? betweenness(graph, options) : betweennessRecords(ids, hops.betweenness);
+  const brokerage = sectorBrokerage(graph, indexed);
+  return ids
+    .map((id, index): NodeMetrics => {
       let strength = 0;
-      graph.forEachEdge(id, (_edge, attributes) => {
-        strength += attributes.weight;
-      });
+      for (let j = offsets[index] as number, end = offsets[index + 1] as number; j < end; j++) strength += weights[j] as number;
       const b = between.get(id);
       return {
         id,
-        degree: graph.degree(id),
+        degree: (offsets[index + 1] as number) - (offsets[index] as number),
         strength,
         betweenness: b?.normalised ?? 0,
         betweennessRaw: b?.raw ?? 0,
-        closeness: close.get(id) ?? 0,
+        closeness: hops.closeness[index] ?? 0,
         brokerage: brokerage.get(id) ?? { neighbourPairs: 0, openCrossSectorPairs: 0, share: 0 },
       };
     })
