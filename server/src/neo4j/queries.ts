@@ -6,7 +6,21 @@ import { repoRoot } from "../config.js";
 export const queriesDir = path.join(repoRoot, "cypher", "queries");
 
 /** Every query the server runs itself; each is the file `cypher/queries/<name>.cypher`. */
-export const QUERY_NAMES = ["ping", "databaseIsEmpty", "structureNetwork", "collaborationData", "keyFigures", "coverage", "territoryExists"] as const;
+export const QUERY_NAMES = [
+  "ping",
+  "databaseIsEmpty",
+  "structureNetwork",
+  "collaborationData",
+  "keyFigures",
+  "coverage",
+  "territoryExists",
+  "explorerCatalog",
+  "explorerParticipations",
+  "explorerOrganisation",
+  "explorerWorkGroup",
+  "explorerCommune",
+  "explorerActor",
+] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
 export type QueryCatalog = Readonly<Record<QueryName, string>>;
