@@ -1,7 +1,9 @@
 import { AnalyticsService } from "../../analytics/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 import type { RequestContext } from "../../auth/context.js";
+import { ExplorerService } from "../../explorer/service.js";
 import { assertReadable, createAnalyticsResolvers } from "./analytics.js";
+import { createExplorerResolvers } from "./explorer.js";
 import { resolveStructureNetwork, type StructureNetworkArgs } from "./structureNetwork.js";
 
 export interface ResolverDependencies {
@@ -10,7 +12,7 @@ export interface ResolverDependencies {
   analytics?: AnalyticsService;
 }
 
-/** Resolvers for the fields @neo4j/graphql cannot generate (network queries and analytics). */
+/** Resolvers for the fields @neo4j/graphql cannot generate (network queries, analytics and the explorer). */
 export function createResolvers({ queries, analytics = new AnalyticsService(queries) }: ResolverDependencies) {
   return {
     Query: {
@@ -19,6 +21,7 @@ export function createResolvers({ queries, analytics = new AnalyticsService(quer
         return resolveStructureNetwork(queries, args);
       },
       ...createAnalyticsResolvers(analytics),
+      ...createExplorerResolvers(new ExplorerService(queries, analytics), analytics),
     },
   };
 }
