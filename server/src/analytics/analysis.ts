@@ -1,6 +1,5 @@
 import {
   computeGraphMetrics,
-  graphTies,
   computeNodeMetrics,
   detectCommunities,
   type CommunityResult,
@@ -31,7 +30,6 @@ export class Analysis {
   private graphMetricsValue: GraphMetrics | undefined;
   private nodeMetricsValue: Map<string, NodeMetricsWithCommunity> | undefined;
   private communitiesValue: CommunityResult | undefined;
-  private tiesValue: Tie[] | undefined;
 
   constructor(readonly network: CollaborationGraph) {}
 
@@ -44,9 +42,8 @@ export class Analysis {
   }
 
   /** Every tie, sorted by (source, target): the order ties are paginated in. */
-  tieList(): Tie[] {
-    this.tiesValue ??= graphTies(this.graph);
-    return this.tiesValue;
+  tieList(): readonly Tie[] {
+    return this.network.ties;
   }
 
   /** The most frequent values of a node attribute (`sector`, `axes`) among some nodes. */

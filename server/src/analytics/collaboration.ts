@@ -72,6 +72,8 @@ export interface AnalysedNode {
 
 export interface CollaborationGraph {
   readonly graph: NetworkGraph;
+  /** The graph's ties, sorted by (source, target): kept from the projection rather than re-read. */
+  readonly ties: readonly Tie[];
   /** Every node of the graph, by id. */
   readonly nodes: ReadonlyMap<string, AnalysedNode>;
 }
@@ -197,5 +199,5 @@ export function buildCollaborationGraph(data: CollaborationData, level: NetworkL
 
   const kept = ties.filter((tie) => tie.weight >= filter.minWeight && nodes.has(tie.source) && nodes.has(tie.target));
   const infos: NodeInfo[] = [...nodes.values()].map((node) => ({ id: node.id, sector: node.sector, axes: node.axisIds }));
-  return { graph: buildGraph(infos, kept), nodes };
+  return { graph: buildGraph(infos, kept), ties: kept, nodes };
 }

@@ -3,7 +3,7 @@ import louvainModule from "graphology-communities-louvain";
 import { cjsDefault } from "./interop.js";
 import { compareIds } from "./order.js";
 import { mulberry32 } from "./prng.js";
-import { graphTies } from "./projection.js";
+import { graphTies, isCanonical } from "./projection.js";
 import type { NetworkGraph, NodeAttributes, TieAttributes } from "./types.js";
 
 const louvain = cjsDefault(louvainModule);
@@ -49,6 +49,7 @@ export interface CommunityResult {
  * makes it depend on the data alone, even for graphs not built by `buildGraph`.
  */
 function canonicalCopy(graph: NetworkGraph): NetworkGraph {
+  if (isCanonical(graph)) return graph;
   const copy: NetworkGraph = new UndirectedGraph<NodeAttributes, TieAttributes>();
   for (const node of graph.nodes().sort(compareIds)) copy.addNode(node);
   for (const tie of graphTies(graph)) copy.addEdge(tie.source, tie.target, { weight: tie.weight });

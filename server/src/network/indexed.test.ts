@@ -1,12 +1,13 @@
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import closenessModule from "graphology-metrics/centrality/closeness.js";
+import { UndirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { hopCentralities, indexGraph } from "./indexed.js";
 import { cjsDefault } from "./interop.js";
 import { mulberry32 } from "./prng.js";
 import { buildGraph } from "./projection.js";
 import { disconnectedPairs, path4, star } from "./testGraphs.js";
-import type { NetworkGraph, Tie } from "./types.js";
+import type { NetworkGraph, NodeAttributes, Tie, TieAttributes } from "./types.js";
 
 const reference = { betweenness: cjsDefault(betweennessModule), closeness: cjsDefault(closenessModule) };
 
@@ -22,6 +23,32 @@ function randomGraph(seed: number, n: number, p: number): NetworkGraph {
     }
   }
   return buildGraph(ids.map((id) => ({ id })), ties);
+}
+
+/** The same kind of graph with ties inserted in random order: neighbours are not in index order. */
+function shuffledGraph(seed: number, n: number, p: number): NetworkGraph {
+  const random = mulberry32(seed);
+  const ordered = randomGraph(seed, n, p);
+  const graph: NetworkGraph = new UndirectedGraph<NodeAttributes, TieAttributes>();
+  ordered.forEachNode((id) => graph.addNode(id));
+  const ties = ordered.mapEdges((_edge, attributes, source, target) => ({ source, target, weight: attributes.weight }));
+  for (let i = ties.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [ties[i], ties[j]] = [ties[j] as Tie, ties[i] as Tie];
+  }
+  for (const tie of ties) graph.addEdge(tie.target, tie.source, { weight: tie.weight });
+  return graph;
+}
+
+function expectGraphologyNumbers(graph: NetworkGraph): void {
+  const indexed = indexGraph(graph);
+  const { betweenness, closeness } = hopCentralities(indexed);
+  const expectedBetweenness = reference.betweenness(graph, { normalized: false, getEdgeWeight: null });
+  const expectedCloseness = reference.closeness(graph, { wassermanFaust: true });
+  indexed.ids.forEach((id, index) => {
+    expect(betweenness[index]).toBe(expectedBetweenness[id]);
+    expect(closeness[index]).toBe(expectedCloseness[id]);
+  });
 }
 
 describe("indexGraph", () => {
@@ -55,17 +82,19 @@ describe("hopCentralities", () => {
     });
   });
 
-  it("gives exactly graphology-metrics' numbers on dense and sparse random graphs", () => {
-    for (const [seed, n, p] of [[1, 60, 0.5], [2, 80, 0.08], [3, 40, 0.9]] as const) {
+  it("gives exactly graphology-metrics' numbers on dense and sparse random graphs (bitset searches)", () => {
+    for (const [seed, n, p] of [[1, 60, 0.5], [2, 80, 0.08], [3, 40, 0.9], [4, 100, 0.3]] as const) {
       const graph = randomGraph(seed, n, p);
-      const indexed = indexGraph(graph);
-      const { betweenness, closeness } = hopCentralities(indexed);
-      const expectedBetweenness = reference.betweenness(graph, { normalized: false, getEdgeWeight: null });
-      const expectedCloseness = reference.closeness(graph, { wassermanFaust: true });
-      indexed.ids.forEach((id, index) => {
-        expect(betweenness[index]).toBe(expectedBetweenness[id]);
-        expect(closeness[index]).toBe(expectedCloseness[id]);
-      });
+      expect(indexGraph(graph).sortedNeighbours).toBe(true);
+      expectGraphologyNumbers(graph);
+    }
+  });
+
+  it("gives exactly graphology-metrics' numbers when neighbours are in insertion order (list searches)", () => {
+    for (const [seed, n, p] of [[5, 60, 0.5], [6, 80, 0.08]] as const) {
+      const graph = shuffledGraph(seed, n, p);
+      expect(indexGraph(graph).sortedNeighbours).toBe(false);
+      expectGraphologyNumbers(graph);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NetworkInputError } from "./errors.js";
-import { buildGraph, graphTies, projectAffiliations, projectOrganisations } from "./projection.js";
+import { buildGraph, graphTies, isCanonical, projectAffiliations, projectOrganisations } from "./projection.js";
 import type { Affiliation, Membership } from "./types.js";
 
 // g1 = {p1, p2, p3}, g2 = {p2, p3}, g3 = {p3, p4}; (p1, g1) is recorded twice.
@@ -41,6 +41,24 @@ describe("projectAffiliations", () => {
       ["P2", "p9"],
       ["p10", "p9"],
     ]);
+  });
+
+  it("counts the same way past the size where pairs leave the dense matrix", () => {
+    // 2,100 people; person i is in groups g⌊i/3⌋ and h⌊(i+1)/3⌋.
+    const name = (i: number): string => `p${String(i).padStart(4, "0")}`;
+    const many: Affiliation[] = [];
+    for (let i = 0; i < 2100; i++) many.push({ personId: name(i), groupId: `g${Math.floor(i / 3)}` }, { personId: name(i), groupId: `h${Math.floor((i + 1) / 3)}` });
+    const ties = projectAffiliations(many);
+    const weightOf = (a: number, b: number) => ties.find((t) => t.source === name(a) && t.target === name(b))?.weight;
+    expect(weightOf(0, 1)).toBe(2); // g0 and h0
+    expect(weightOf(1, 2)).toBe(1); // g0
+    expect(weightOf(2, 3)).toBe(1); // h1
+    expect(weightOf(0, 3)).toBeUndefined();
+    // 700 groups g of three (2,100 pairs), h0 = {p0000, p0001} and 699 groups h of three (2,098
+    // pairs); the 700 pairs (3k, 3k + 1) are in both.
+    expect(ties).toHaveLength(2100 + 2098 - 700);
+    const keys = ties.map((t) => `${t.source} ${t.target}`);
+    expect(keys).toEqual([...keys].sort());
   });
 
   it("ties nobody in a group of one", () => {
@@ -122,5 +140,17 @@ describe("buildGraph", () => {
   ])("rejects bad input with the code %s", (code, nodes, ties) => {
     expect(() => buildGraph(nodes, ties)).toThrow(NetworkInputError);
     expect(() => buildGraph(nodes, ties)).toThrow(expect.objectContaining({ code }));
+  });
+});
+
+describe("isCanonical", () => {
+  it("holds for a graph from buildGraph until a node or a tie is added or dropped", () => {
+    const graph = buildGraph([{ id: "a" }, { id: "b" }, { id: "c" }], [{ source: "a", target: "b", weight: 1 }]);
+    expect(isCanonical(graph)).toBe(true);
+    graph.setEdgeAttribute("a", "b", "weight", 3);
+    expect(isCanonical(graph)).toBe(true);
+    graph.addEdge("b", "c", { weight: 1 });
+    expect(isCanonical(graph)).toBe(false);
+    expect(isCanonical(graph.copy())).toBe(false);
   });
 });

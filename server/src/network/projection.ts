@@ -40,21 +40,49 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string, valueOf: (i
   return groups;
 }
 
+/** Above this many people, pair counts go to a Map instead of an n × n matrix (16 MiB at 2,048). */
+const DENSE_PAIR_LIMIT = 2048;
+
 /**
  * One-mode projection of the person × group network: two people are tied when they took part in
  * at least one common group, weight = number of distinct shared groups. Repeated affiliations are
  * counted once. Ties come sorted by (source, target) with source < target.
  */
 export function projectAffiliations(affiliations: readonly Affiliation[]): Tie[] {
+  // People are numbered in id order, so pairs counted by number come out in tie order without a
+  // sort, and the hot loop adds to a typed array rather than to nested string-keyed maps.
+  const people = [...new Set(affiliations.map((a) => a.personId))].sort(compareIds);
+  const n = people.length;
+  const numberOf = new Map<string, number>();
+  people.forEach((id, index) => numberOf.set(id, index));
   const membersByGroup = groupBy(affiliations, (a) => a.groupId, (a) => a.personId);
-  const pairs = new PairWeights();
+  const dense = n <= DENSE_PAIR_LIMIT ? new Uint32Array(n * n) : null;
+  const sparse = dense === null ? new Map<number, number>() : null;
   for (const members of membersByGroup.values()) {
-    const sorted = [...members].sort(compareIds);
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) pairs.add(sorted[i] as string, sorted[j] as string, 1);
+    const numbers = Int32Array.from(members, (id) => numberOf.get(id) as number).sort();
+    for (let i = 0; i < numbers.length; i++) {
+      const row = (numbers[i] as number) * n;
+      for (let j = i + 1; j < numbers.length; j++) {
+        const key = row + (numbers[j] as number);
+        if (dense !== null) dense[key] = (dense[key] as number) + 1;
+        else sparse?.set(key, (sparse.get(key) ?? 0) + 1);
+      }
     }
   }
-  return pairs.toTies();
+  const ties: Tie[] = [];
+  if (dense !== null) {
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1, key = i * n + j; j < n; j++, key++) {
+        const weight = dense[key] as number;
+        if (weight > 0) ties.push({ source: people[i] as string, target: people[j] as string, weight });
+      }
+    }
+    return ties;
+  }
+  for (const key of [...(sparse?.keys() ?? [])].sort((a, b) => a - b)) {
+    ties.push({ source: people[Math.floor(key / n)] as string, target: people[key % n] as string, weight: sparse?.get(key) as number });
+  }
+  return ties;
 }
 
 /**
@@ -102,6 +130,7 @@ export function buildGraph(nodes: readonly NodeInfo[], ties: readonly Tie[]): Ne
     const [source, target] = orderedPair(tie.source, tie.target);
     return { source, target, weight: tie.weight };
   });
+  let previous: Tie | undefined;
   for (const tie of normalised.sort(compareTies)) {
     for (const end of [tie.source, tie.target]) {
       if (!graph.hasNode(end)) throw new NetworkInputError("UNKNOWN_NODE", `Tie refers to unknown node "${end}".`, { ...tie });
@@ -110,12 +139,34 @@ export function buildGraph(nodes: readonly NodeInfo[], ties: readonly Tie[]): Ne
     if (!(Number.isFinite(tie.weight) && tie.weight > 0)) {
       throw new NetworkInputError("INVALID_TIE", "A tie weight must be a positive finite number.", { ...tie });
     }
-    if (graph.hasEdge(tie.source, tie.target)) {
+    // Sorted, a repeated pair sits next to its twin: no need to ask the graph.
+    if (previous !== undefined && previous.source === tie.source && previous.target === tie.target) {
       throw new NetworkInputError("DUPLICATE_TIE", `The pair "${tie.source}"–"${tie.target}" is given twice.`, { ...tie });
     }
     graph.addEdge(tie.source, tie.target, { weight: tie.weight });
+    previous = tie;
   }
+  markCanonical(graph);
   return graph;
+}
+
+const canonicalGraphs = new WeakSet<NetworkGraph>();
+
+/**
+ * Remembers that `graph` holds its nodes and ties in id order (as `buildGraph` inserts them) until
+ * its structure changes: order-sensitive algorithms (Louvain) can then use it without a copy.
+ */
+function markCanonical(graph: NetworkGraph): void {
+  canonicalGraphs.add(graph);
+  const forget = (): void => {
+    canonicalGraphs.delete(graph);
+  };
+  for (const event of ["nodeAdded", "edgeAdded", "nodeDropped", "edgeDropped", "cleared", "edgesCleared"] as const) graph.once(event, forget);
+}
+
+/** True while a graph built by `buildGraph` has not gained or lost a node or a tie. */
+export function isCanonical(graph: NetworkGraph): boolean {
+  return canonicalGraphs.has(graph);
 }
 
 /** The ties of a graph as plain values, sorted, source < target. */
