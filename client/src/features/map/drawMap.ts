@@ -94,7 +94,10 @@ function tracePath(context: MapContext, view: MapView, commune: ProjectedCommune
   }
 }
 
-/** 45° lines across the part of the commune on screen, clipped to its contour. */
+/**
+ * 45° lines (top left to bottom right, as the legend's CSS swatch) across the part of the commune
+ * on screen, clipped to its contour.
+ */
 function hatch(context: MapContext, view: MapView, commune: ProjectedCommune, box: Bounds): void {
   const minX = Math.max(0, box.minX);
   const minY = Math.max(0, box.minY);
@@ -106,8 +109,8 @@ function hatch(context: MapContext, view: MapView, commune: ProjectedCommune, bo
   context.clip("evenodd");
   context.beginPath();
   for (let x = minX - height; x <= maxX; x += HATCH_SPACING) {
-    context.moveTo(x, maxY);
-    context.lineTo(x + height, minY);
+    context.moveTo(x, minY);
+    context.lineTo(x + height, maxY);
   }
   context.strokeStyle = ZONE_BLANCHE_HATCH;
   context.lineWidth = 1;
