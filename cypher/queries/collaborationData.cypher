@@ -1,8 +1,12 @@
 // The raw material of a territory's collaboration network over the window [$from, $to] (a null
 // bound is open-ended): its organisations, the work groups and events with their participants
 // (the "affiliations" projected into ties by server/src/network), and the participants with their
-// memberships overlapping the window (organisations outside the territory are ignored by the caller). Events belong to a territory through the commune they are
-// held in. $axisIds / $workGroupIds (lists or null) restrict which groups and events count.
+// memberships overlapping the window (organisations outside the territory are ignored by the
+// caller). Events belong to a territory through the commune they are held in. $axisIds /
+// $workGroupIds (lists or null) restrict which groups and events count.
+// Rows are lists, not maps (the order is documented at each collect and read by
+// server/src/analytics/service.ts): the driver decodes every key of every map, and on a year of
+// the demo territory (~2,600 rows) keys doubled the time spent receiving the result.
 // Parameters: $territoryId, $from, $to, $axisIds, $workGroupIds, $includeWorkGroups, $includeEvents.
 MATCH (t:Territory {id: $territoryId})
 CALL (t) {
@@ -19,21 +23,17 @@ WITH t, collect(DISTINCT o) AS organisations
 CALL (organisations) {
   UNWIND organisations AS o
   OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)-[:PART_OF]->(e:Epci)
-  OPTIONAL MATCH (o)<-[m:MEMBER_OF]-(:Actor)
-  WHERE ($to IS NULL OR m.since IS NULL OR m.since <= $to)
-    AND ($from IS NULL OR m.until IS NULL OR m.until >= $from)
-  WITH o, c, e, count(m) AS memberCount
-  RETURN collect({
-    id: o.id,
-    name: o.name,
-    kind: CASE WHEN o:Institution THEN 'INSTITUTION' ELSE 'STRUCTURE' END,
-    sector: o.sector,
-    type: coalesce(o.kind, ''),
-    communeCode: c.code,
-    communeName: c.name,
-    epciCode: e.code,
-    memberCount: memberCount
-  }) AS organisationRows
+  // Counted per organisation rather than joined: the join repeated the location lookup per member.
+  WITH o, c, e, COUNT {
+    (o)<-[m:MEMBER_OF]-(:Actor)
+    WHERE ($to IS NULL OR m.since IS NULL OR m.since <= $to)
+      AND ($from IS NULL OR m.until IS NULL OR m.until >= $from)
+  } AS memberCount
+  // [id, name, kind, sector, type, communeCode, communeName, epciCode, memberCount]
+  RETURN collect([
+    o.id, o.name, CASE WHEN o:Institution THEN 'INSTITUTION' ELSE 'STRUCTURE' END, o.sector,
+    coalesce(o.kind, ''), c.code, c.name, e.code, memberCount
+  ]) AS organisationRows
 }
 CALL (t) {
   MATCH (t)<-[:BELONGS_TO]-(g:WorkGroup)
@@ -48,7 +48,8 @@ CALL (t) {
   WHERE ($to IS NULL OR p.since IS NULL OR p.since <= $to)
     AND ($from IS NULL OR p.until IS NULL OR p.until >= $from)
   WITH g, axisIds, collect(DISTINCT a.id) AS actorIds
-  RETURN collect({id: g.id, kind: 'WORK_GROUP', axisIds: axisIds, actorIds: actorIds}) AS workGroupRows
+  // [id, kind, axisIds, actorIds]
+  RETURN collect([g.id, 'WORK_GROUP', axisIds, actorIds]) AS workGroupRows
 }
 CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:HELD_IN]-(ev:Event)
@@ -61,24 +62,19 @@ CALL (t) {
   WHERE $axisIds IS NULL OR any(axisId IN axisIds WHERE axisId IN $axisIds)
   MATCH (ev)<-[:ATTENDED]-(a:Actor)
   WITH ev, axisIds, collect(DISTINCT a.id) AS actorIds
-  RETURN collect({id: ev.id, kind: 'EVENT', axisIds: axisIds, actorIds: actorIds}) AS eventRows
+  // [id, kind, axisIds, actorIds]
+  RETURN collect([ev.id, 'EVENT', axisIds, actorIds]) AS eventRows
 }
 CALL (workGroupRows, eventRows) {
   UNWIND workGroupRows + eventRows AS grp
-  UNWIND grp.actorIds AS actorId
+  UNWIND grp[3] AS actorId
   WITH DISTINCT actorId
   MATCH (a:Actor {id: actorId})
   OPTIONAL MATCH (a)-[m:MEMBER_OF]->(o)
   WHERE ($to IS NULL OR m.since IS NULL OR m.since <= $to)
     AND ($from IS NULL OR m.until IS NULL OR m.until >= $from)
   WITH a, collect(DISTINCT o.id) AS memberOf
-  RETURN collect({
-    id: a.id,
-    firstName: a.firstName,
-    lastName: a.lastName,
-    category: a.category,
-    profession: a.profession,
-    organisationIds: memberOf
-  }) AS actorRows
+  // [id, firstName, lastName, category, profession, organisationIds]
+  RETURN collect([a.id, a.firstName, a.lastName, a.category, a.profession, memberOf]) AS actorRows
 }
 RETURN organisationRows, workGroupRows + eventRows AS groupRows, actorRows

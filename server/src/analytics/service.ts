@@ -19,7 +19,7 @@ import { TtlCache } from "./cache.js";
 import { buildCollaborationGraph, type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
-import { num, optionalText, records, text, texts, type Plain } from "./values.js";
+import { num, optionalText, records, text, texts, tuples, type Plain } from "./values.js";
 import { windowParameters, yearWindow, type Window } from "./window.js";
 
 export interface NetworkRequest {
@@ -67,6 +67,11 @@ export interface AnalyticsOptions {
   /** How many networks the cache holds at most (default 64). */
   readonly maxEntries?: number;
 }
+
+// Column orders of collaborationData's rows, as the query's comments give them.
+const ORGANISATION_COLUMNS = ["id", "name", "kind", "sector", "type", "communeCode", "communeName", "epciCode", "memberCount"] as const;
+const GROUP_COLUMNS = ["id", "kind", "axisIds", "actorIds"] as const;
+const ACTOR_COLUMNS = ["id", "firstName", "lastName", "category", "profession", "organisationIds"] as const;
 
 function organisationRow(row: Plain): OrganisationRow {
   return {
@@ -159,9 +164,9 @@ export class AnalyticsService {
     const row = rows[0];
     if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${request.territoryId}"`, { argument: "territoryId" });
     return {
-      organisations: records(toPlain(row.organisationRows), "organisationRows").map(organisationRow),
-      groups: records(toPlain(row.groupRows), "groupRows").map(groupRow),
-      actors: records(toPlain(row.actorRows), "actorRows").map(actorRow),
+      organisations: tuples(toPlain(row.organisationRows), ORGANISATION_COLUMNS, "organisationRows").map(organisationRow),
+      groups: tuples(toPlain(row.groupRows), GROUP_COLUMNS, "groupRows").map(groupRow),
+      actors: tuples(toPlain(row.actorRows), ACTOR_COLUMNS, "actorRows").map(actorRow),
     };
   }
 

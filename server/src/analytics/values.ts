@@ -14,6 +14,22 @@ export function records(value: unknown, what: string): Plain[] {
   return value;
 }
 
+/**
+ * Rows a query returns as lists (to keep map keys off the wire), named by `columns`, the order
+ * the query documents; a row of another length is a mismatch between the two.
+ */
+export function tuples(value: unknown, columns: readonly string[], what: string): Plain[] {
+  if (!Array.isArray(value)) throw new Error(`${what}: expected a list of rows`);
+  return value.map((row: unknown) => {
+    if (!Array.isArray(row) || row.length !== columns.length) throw new Error(`${what}: expected rows of ${columns.length} values`);
+    const plain: Plain = {};
+    columns.forEach((column, index) => {
+      plain[column] = row[index];
+    });
+    return plain;
+  });
+}
+
 export function text(row: Plain, key: string): string {
   const value = row[key];
   if (typeof value !== "string") throw new Error(`Expected a string in "${key}"`);
