@@ -3,11 +3,13 @@
 // (the "affiliations" projected into ties by server/src/network), and the participants with their
 // memberships overlapping the window (organisations outside the territory are ignored by the
 // caller). Events belong to a territory through the commune they are held in. $axisIds /
-// $workGroupIds (lists or null) restrict which groups and events count.
+// $workGroupIds (lists or null) restrict which groups and events count; $roles (a list or null)
+// keeps only work-group participations in one of those roles, and then no event counts (attendance
+// has no role).
 // Rows are lists, not maps (the order is documented at each collect and read by
 // server/src/analytics/service.ts): the driver decodes every key of every map, and on a year of
 // the demo territory (~2,600 rows) keys doubled the time spent receiving the result.
-// Parameters: $territoryId, $from, $to, $axisIds, $workGroupIds, $includeWorkGroups, $includeEvents.
+// Parameters: $territoryId, $from, $to, $axisIds, $workGroupIds, $roles, $includeWorkGroups, $includeEvents.
 MATCH (t:Territory {id: $territoryId})
 CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:LOCATED_IN]-(o:Structure)
@@ -47,6 +49,7 @@ CALL (t) {
   MATCH (g)<-[p:PARTICIPATES_IN]-(a:Actor)
   WHERE ($to IS NULL OR p.since IS NULL OR p.since <= $to)
     AND ($from IS NULL OR p.until IS NULL OR p.until >= $from)
+    AND ($roles IS NULL OR p.role IN $roles)
   WITH g, axisIds, collect(DISTINCT a.id) AS actorIds
   // [id, kind, axisIds, actorIds]
   RETURN collect([g.id, 'WORK_GROUP', axisIds, actorIds]) AS workGroupRows
@@ -54,6 +57,7 @@ CALL (t) {
 CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:HELD_IN]-(ev:Event)
   WHERE $includeEvents
+    AND $roles IS NULL
     AND ($from IS NULL OR ev.date >= $from)
     AND ($to IS NULL OR ev.date <= $to)
     AND ($workGroupIds IS NULL OR EXISTS { (ev)-[:ORGANISED_BY]->(g:WorkGroup) WHERE g.id IN $workGroupIds })

@@ -3,10 +3,14 @@ import type { Plain } from "./values.js";
 
 export type NetworkLevel = "ACTOR" | "STRUCTURE";
 export type TieSource = "WORK_GROUP" | "EVENT";
+export type ParticipationRole = "PILOT" | "CO_PILOT" | "MEMBER";
+
+const PARTICIPATION_ROLES: readonly string[] = ["PILOT", "CO_PILOT", "MEMBER"] satisfies ParticipationRole[];
 
 /**
  * What to keep in a collaboration network. Group filters (axes, work groups, tie sources) choose
- * which shared work groups and events make ties; node filters (sectors, categories, places) keep an
+ * which shared work groups and events make ties, and `roles` which work-group participations count
+ * (given, no event counts: attendance has no role); node filters (sectors, categories, places) keep an
  * induced subgraph; `minWeight` drops weak ties last. Lists are sorted and de-duplicated so that
  * equal filters give equal cache keys.
  */
@@ -18,6 +22,8 @@ export interface NetworkFilter {
   readonly epciCodes: readonly string[] | null;
   readonly communeCodes: readonly string[] | null;
   readonly through: readonly TieSource[];
+  /** Only work-group participations in one of these roles; null: every participation and attendance. */
+  readonly roles: readonly ParticipationRole[] | null;
   readonly minWeight: number;
 }
 
@@ -29,6 +35,7 @@ export const NO_FILTER: NetworkFilter = {
   epciCodes: null,
   communeCodes: null,
   through: ["EVENT", "WORK_GROUP"],
+  roles: null,
   minWeight: 1,
 };
 
@@ -54,6 +61,10 @@ export function parseFilter(value: unknown): NetworkFilter {
   if (through !== null && !through.every((item): item is TieSource => item === "WORK_GROUP" || item === "EVENT")) {
     throw new AppError("BAD_USER_INPUT", "filter.through takes WORK_GROUP and EVENT", { argument: "filter.through" });
   }
+  const roles = list(input, "roles");
+  if (roles !== null && !roles.every((item): item is ParticipationRole => PARTICIPATION_ROLES.includes(item))) {
+    throw new AppError("BAD_USER_INPUT", "filter.roles takes PILOT, CO_PILOT and MEMBER", { argument: "filter.roles" });
+  }
   return {
     axisIds: list(input, "axisIds"),
     workGroupIds: list(input, "workGroupIds"),
@@ -62,6 +73,7 @@ export function parseFilter(value: unknown): NetworkFilter {
     epciCodes: list(input, "epciCodes"),
     communeCodes: list(input, "communeCodes"),
     through: through ?? NO_FILTER.through,
+    roles,
     minWeight,
   };
 }

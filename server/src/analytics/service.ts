@@ -158,6 +158,7 @@ export class AnalyticsService {
       ...windowParameters(request.window),
       axisIds: filter.axisIds,
       workGroupIds: filter.workGroupIds,
+      roles: filter.roles,
       includeWorkGroups: filter.through.includes("WORK_GROUP"),
       includeEvents: filter.through.includes("EVENT"),
     });

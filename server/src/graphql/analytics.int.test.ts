@@ -221,6 +221,62 @@ describe("the analyst API on the demo territories", () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it("draws the pilots' actor network from shared pilot and co-pilot participations only, events left out", async () => {
+    const query = `query GetNetwork($filter: NetworkFilterInput) {
+      collaborationNetwork(territoryId: "${PC}", level: ACTOR, window: { from: "2023-01-01", to: "2023-12-31" }, filter: $filter) {
+        summary { nodeCount tieCount }
+        nodes { id }
+        packedTies { count sources targets weights }
+      }
+    }`;
+    type Network = {
+      collaborationNetwork: {
+        summary: { nodeCount: number; tieCount: number };
+        nodes: { id: string }[];
+        packedTies: { count: number; sources: number[]; targets: number[]; weights: number[] };
+      };
+    };
+    const everyone = await graphqlAs<Network>(ANALYST, query, {});
+    const pilots = await graphqlAs<Network>(ANALYST, query, { filter: { roles: ["PILOT", "CO_PILOT"] } });
+    expect(everyone.errors).toBeUndefined();
+    expect(pilots.errors).toBeUndefined();
+    const all = everyone.data!.collaborationNetwork;
+    const network = pilots.data!.collaborationNetwork;
+    expect(network.summary.nodeCount).toBeGreaterThan(10);
+    expect(network.summary.nodeCount).toBeLessThan(all.summary.nodeCount / 3);
+    expect(network.summary.tieCount).toBeLessThan(all.summary.tieCount / 10);
+
+    // The same network straight from the graph: actors tied once per work group of the territory,
+    // active in 2023, where both were pilot or co-pilot during 2023.
+    const driver = neo4j.driver(inject("neo4jUri"));
+    try {
+      const { records } = await driver.executeQuery(
+        `MATCH (:Territory {id: $territoryId})<-[:BELONGS_TO]-(g:WorkGroup)
+         WHERE g.startedOn <= $to AND (g.endedOn IS NULL OR g.endedOn >= $from)
+         MATCH (g)<-[p:PARTICIPATES_IN]-(a:Actor)
+         WHERE p.role IN ['PILOT', 'CO_PILOT'] AND (p.since IS NULL OR p.since <= $to) AND (p.until IS NULL OR p.until >= $from)
+         WITH g, collect(DISTINCT a.id) AS ids
+         UNWIND ids AS source
+         UNWIND ids AS target
+         WITH g, source, target WHERE source < target
+         RETURN source, target, count(DISTINCT g) AS weight`,
+        { territoryId: PC, from: new neo4j.types.Date(2023, 1, 1), to: new neo4j.types.Date(2023, 12, 31) },
+      );
+      const expected = records.map((record) => `${String(record.get("source"))}|${String(record.get("target"))}|${neo4j.integer.toNumber(record.get("weight"))}`).sort();
+      const { sources, targets, weights } = network.packedTies;
+      const ids = network.nodes.map((node) => node.id);
+      const got = sources.map((source, i) => `${ids[source]}|${ids[targets[i]!]}|${weights[i]}`).sort();
+      expect(got).toEqual(expected);
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it("refuses an unknown participation role with a GraphQL validation error", async () => {
+    const result = await graphqlAs(ANALYST, `{ networkMetrics(territoryId: "${PC}", filter: { roles: [CHAIR] }) { summary { nodeCount } } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
   it("gives an analyst pseudonyms, never names, in the demo actor network", async () => {
     const result = await graphqlAs<{ networkMetrics: { nodes: { label: string; kind: string }[] } }>(
       ANALYST,
