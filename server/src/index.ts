@@ -73,6 +73,12 @@ async function main(): Promise<void> {
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
+      // In the background: requests are served meanwhile, and a failure here only costs speed.
+      const warmUpStartedAt = Date.now();
+      analytics.warmUp().then(
+        (territoryId) => log.info("analytics queries warmed up", { territoryId, ms: Date.now() - warmUpStartedAt }),
+        (error: unknown) => log.warn("analytics warm-up failed", { error: error instanceof Error ? error.message : String(error) }),
+      );
     });
     server.on("error", (error) => {
       log.error("cannot listen: is another program using this port? Set PORT to change it.", {

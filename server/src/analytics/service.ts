@@ -20,7 +20,7 @@ import { buildCollaborationGraph, type ActorRow, type CollaborationData, type Gr
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
 import { num, optionalText, records, text, texts, tuples, type Plain } from "./values.js";
-import { windowParameters, yearWindow, type Window } from "./window.js";
+import { OPEN_WINDOW, windowParameters, yearWindow, type Window } from "./window.js";
 
 export interface NetworkRequest {
   readonly territoryId: string;
@@ -127,6 +127,32 @@ export class AnalyticsService {
     options: AnalyticsOptions = {},
   ) {
     this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+  }
+
+  /**
+   * Runs each analytics query once on the first territory and analyses what comes back, without
+   * caching anything: Neo4j plans a query on its first run (seconds for collaborationData on a
+   * fresh database) and V8 compiles the metrics on theirs, so this keeps both off the first
+   * analyst's request. Resolves to the territory used, or null when there is none.
+   */
+  async warmUp(): Promise<string | null> {
+    const [row] = await this.queries.read<Plain>("firstTerritory", {});
+    const territoryId = row === undefined ? null : toPlain(row.id);
+    if (typeof territoryId !== "string") return null;
+    const year = new Date().getUTCFullYear();
+    const window = yearWindow(year);
+    await this.territory(territoryId);
+    // Both kinds of window: plans are cached per parameter types, and a null bound is another type.
+    for (const each of [window, OPEN_WINDOW]) {
+      const request: NetworkRequest = { territoryId, level: "STRUCTURE", window: each, filter: NO_FILTER };
+      const analysis = new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter));
+      analysis.nodeMetrics();
+      analysis.graphMetrics();
+    }
+    await this.keyFigures(territoryId, year);
+    await this.coverage(territoryId, window, null);
+    await this.queries.read("structureNetwork", { territoryId, ...windowParameters(OPEN_WINDOW) });
+    return territoryId;
   }
 
   /** Drops cached networks (of one territory, or all): call it after any write. */

@@ -14,6 +14,7 @@ export const QUERY_NAMES = [
   "keyFigures",
   "coverage",
   "territoryExists",
+  "firstTerritory",
   "explorerCatalog",
   "explorerParticipations",
   "explorerOrganisation",
