@@ -102,12 +102,15 @@ async function collaborationCounts(
 /** The page's default tie filter: ties shared by at least two work groups. */
 export const PAGE_MIN_WEIGHT = 2;
 
-/** Every network the page could be drawing, with its counts (current contract and whole period). */
+/**
+ * Every network the page could be drawing, with its counts: for the page's window, and for the
+ * whole period when asked (an actor network at 5× takes minutes to analyse per window and filter).
+ */
 export async function viewCandidates(
   baseUrl: string,
   token: string,
   territoryId: string,
-  window: TimeWindow,
+  spans: { readonly window: TimeWindow; readonly wholePeriod: boolean },
   failures: string[],
 ): Promise<ViewCandidate[]> {
   const candidates: ViewCandidate[] = [];
@@ -119,7 +122,9 @@ export async function viewCandidates(
     }
   };
   const whole: TimeWindow = { from: null, to: null };
-  for (const [name, span] of [["current contract", window], ["whole period", whole]] as const) {
+  const named: [string, TimeWindow][] = [["current contract", spans.window]];
+  if (spans.wholePeriod) named.push(["whole period", whole]);
+  for (const [name, span] of named) {
     await attempt(`structureNetwork, ${name}`, async () => {
       const structures = await structureNetworkCounts(baseUrl, token, territoryId, span);
       for (const minWeight of [PAGE_MIN_WEIGHT, 1]) {

@@ -276,7 +276,13 @@ async function main(): Promise<void> {
       territory.session = await devLogin(baseUrl, "COORDINATOR", [territory.spec.id]);
       territory.window = await currentContractWindow(baseUrl, territory.session.token, territory.spec.id);
       const asked = performance.now();
-      territory.candidates = await viewCandidates(baseUrl, territory.session.token, territory.spec.id, territory.window, territory.apiFailures);
+      territory.candidates = await viewCandidates(
+        baseUrl,
+        territory.session.token,
+        territory.spec.id,
+        { window: territory.window, wholePeriod: territory.key === "demo" },
+        territory.apiFailures,
+      );
       process.stderr.write(`API network sizes of ${territory.spec.id} in ${Math.round(performance.now() - asked)} ms\n`);
     }
 
