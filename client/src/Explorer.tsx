@@ -1,17 +1,31 @@
-import { useCallback, useEffect, useMemo } from "react";
+import type { Position } from "cytoscape";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Role } from "./api/auth";
+import { CompareControl } from "./features/compare/CompareControl";
+import { DetailsPanel } from "./features/details/DetailsPanel";
+import { useDetails } from "./features/details/useDetails";
 import { FilterChips } from "./features/filters/FilterChips";
 import { FilterPanel } from "./features/filters/FilterPanel";
-import { DEFAULT_FILTERS, filterChips, presentCategories, removeFilter, toggleCategory } from "./features/filters/filters";
-import { DetailsPanel } from "./features/details/DetailsPanel";
+import { filterChips, NO_FILTERS, presentCategories, removeFilter, toggleCategory } from "./features/filters/filters";
+import { FocusBanner } from "./features/focus/FocusBanner";
 import { AppHeader } from "./features/header/AppHeader";
 import { Legend } from "./features/legend/Legend";
+import { CoverageControl } from "./features/map/CoverageControl";
+import { coverageFills, coverageLegend, maxCountOf } from "./features/map/coverage";
+import { communeAt } from "./features/map/hitTest";
+import { createProjection, projectCommunes } from "./features/map/projection";
+import { CoordinatorListsPanel } from "./features/metrics/CoordinatorListsPanel";
+import { coordinatorLists } from "./features/metrics/lists";
+import { MetricsPanel } from "./features/metrics/MetricsPanel";
+import type { SearchEntry } from "./features/search/match";
 import { SearchBox } from "./features/search/SearchBox";
 import { EmptyMessage, ErrorMessage, LoadingMessage } from "./features/status/StatusMessage";
 import { TimeWindowControl } from "./features/timeWindow/TimeWindowControl";
 import { describeWindow, windowPresets } from "./features/timeWindow/timeWindow";
+import { ViewSwitcher } from "./features/views/ViewSwitcher";
+import { isViewKind, VIEWS } from "./features/views/views";
 import { prepareLayoutWorker } from "./graph/backgroundLayout";
-import { NetworkCanvas } from "./graph/NetworkCanvas";
+import { NetworkCanvas, type CanvasMap } from "./graph/NetworkCanvas";
 import type { NodeCategory } from "./graph/palette";
 import { selectSelectedNode, selectSelectedPartners, selectTerritory } from "./graph/store";
 import { useNetworkView } from "./graph/useNetworkView";
@@ -23,22 +37,101 @@ interface ExplorerProps {
   onSessionExpired: () => void;
 }
 
+/** `?territory=…&view=…` open the page on a territory and a view (links, benchmarks). */
+function initialFromAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const view = params.get("view");
+  return { territoryId: params.get("territory"), view: isViewKind(view) ? view : null };
+}
+
+/** Shows a progress message only when loading lasts longer than half a second. */
+function useSlow(isLoading: boolean, delayMs = 500): boolean {
+  const [isSlow, setIsSlow] = useState(false);
+  useEffect(() => {
+    if (!isLoading) {
+      setIsSlow(false);
+      return undefined;
+    }
+    const timer = setTimeout(() => setIsSlow(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [isLoading, delayMs]);
+  return isSlow;
+}
+
 /** The network explorer of a signed-in user: header, tools on the left, canvas, details on the right. */
 export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
-  const { state, actions } = useNetworkView(onSessionExpired);
+  const [initial] = useState(initialFromAddress);
+  const { state, actions } = useNetworkView(onSessionExpired, initial);
   const { selectNode, setFilters } = actions;
   const territory = selectTerritory(state);
   const selectedNode = selectSelectedNode(state);
-  const { model, visible, filters } = state;
+  const { model, visible, filters, catalog, view } = state;
+  const definition = VIEWS[view];
+  const catalogReady = catalog !== null && state.catalogTerritoryId === state.territoryId;
+  const withContacts = role !== "ANALYST";
 
   const presets = useMemo(() => windowPresets(territory?.contracts ?? []), [territory]);
   const categories = useMemo(() => (model ? presentCategories(model) : []), [model]);
   const maxWeight = useMemo(() => (model ? Math.max(1, ...model.ties.map((t) => t.weight)) : 1), [model]);
-  const chips = filterChips(filters, categories, territory?.epcis ?? []);
+  const lists = useMemo(() => (visible ? coordinatorLists(visible) : null), [visible]);
+  const chips = filterChips(filters, {
+    categories,
+    epcis: territory?.epcis ?? [],
+    communes: catalogReady ? catalog.communes : [],
+    axes: catalogReady ? catalog.axes : [],
+    workGroups: catalogReady ? catalog.workGroups : [],
+  });
+  const searchEntries = useMemo((): SearchEntry[] => {
+    if (!catalogReady) return [];
+    return [
+      ...catalog.workGroups.map((w) => ({ id: w.id, kind: "WORK_GROUP" as const, name: w.name })),
+      ...catalog.communes.map((c) => ({ id: c.code, kind: "COMMUNE" as const, name: c.name })),
+    ];
+  }, [catalog, catalogReady]);
+
+  const map = useMemo(() => {
+    if (view !== "map" || !catalogReady || !catalog.hasContours) return null;
+    const projection = createProjection(catalog.communes);
+    return { projection, projected: projectCommunes(catalog.communes, projection) };
+  }, [view, catalog, catalogReady]);
+  const coverageCounts = useMemo(() => {
+    if (!state.coverage || !state.coverageMode) return null;
+    const counts: Record<string, number> = {};
+    for (const [code, cell] of state.coverage.cells) counts[code] = state.coverageMode.unit === "actors" ? cell.actors : cell.structures;
+    return counts;
+  }, [state.coverage, state.coverageMode]);
+  const selectedCommune = state.panel?.kind === "commune" ? state.panel.code : filters.communeCode;
+  const canvasMap = useMemo((): CanvasMap | null => {
+    if (!map || !catalog) return null;
+    const fills = coverageCounts ? coverageFills(coverageCounts, catalog.communes.map((c) => c.code)) : {};
+    return { communes: catalog.communes, projection: map.projection, fills, selectedCode: selectedCommune };
+  }, [map, catalog, coverageCounts, selectedCommune]);
+  const coverageLegendRows =
+    coverageCounts && state.coverageMode
+      ? { title: fr.map.coverageTitle[state.coverageMode.unit], rows: coverageLegend(maxCountOf(coverageCounts), state.coverageMode.unit) }
+      : null;
+
+  const details = useDetails(selectedNode, state.panel, state.territoryId, state.window, withContacts);
 
   const onCanvasSelect = useCallback((id: string) => selectNode(id, "canvas"), [selectNode]);
   const onPanelSelect = useCallback((id: string) => selectNode(id, "panel"), [selectNode]);
   const onSearchSelect = useCallback((id: string) => selectNode(id, "search"), [selectNode]);
+  const onSearchEntry = useCallback(
+    (entry: SearchEntry) => actions.showPanel(entry.kind === "COMMUNE" ? { kind: "commune", code: entry.id } : { kind: "workGroup", id: entry.id }),
+    [actions],
+  );
+  const onOpenWorkGroup = useCallback(
+    (id: string) => (visible?.nodesById.has(id) ? selectNode(id, "panel") : actions.showPanel({ kind: "workGroup", id })),
+    [visible, selectNode, actions],
+  );
+  const onTapBackground = useCallback(
+    (point: Position) => {
+      if (!map) return;
+      const code = communeAt(point, map.projected);
+      if (code) actions.showPanel({ kind: "commune", code });
+    },
+    [map, actions],
+  );
   const onToggleCategory = useCallback(
     (category: NodeCategory) => setFilters(toggleCategory(filters, category)),
     [filters, setFilters],
@@ -47,10 +140,14 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
   // The layout worker loads while territories and the network are fetched.
   useEffect(prepareLayoutWorker, []);
 
+  const isLoading = state.status === "loading";
+  const isSlow = useSlow(isLoading);
   const noTerritory = state.status === "ready" && state.territories?.length === 0;
+  const focusNode = state.focus?.kind === "ego" ? model?.nodesById.get(state.focus.centerId) : null;
+  const hasPanel = selectedNode !== null || state.panel !== null;
 
   return (
-    <div className="app">
+    <div className="app" data-current-view={view}>
       <AppHeader
         territories={state.territories ?? []}
         territory={territory}
@@ -62,52 +159,88 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
       <div className="workspace">
         {territory && (
           <div className="sidebar">
-            {visible && <SearchBox nodes={visible.nodes} onSelect={onSearchSelect} />}
-            <TimeWindowControl presets={presets} window={state.window} onChange={actions.setWindow} />
-            {model && (
-              <FilterPanel filters={filters} maxWeight={maxWeight} epcis={territory.epcis} onChange={setFilters} />
+            <ViewSwitcher view={view} onChange={actions.setView} />
+            {visible && (
+              <SearchBox nodes={visible.nodes} entries={searchEntries} onSelect={onSearchSelect} onSelectEntry={onSearchEntry} />
             )}
+            <TimeWindowControl presets={presets} window={state.window} onChange={actions.setWindow} />
+            <CompareControl presets={presets} window={state.window} compareWindow={state.compareWindow}
+              comparison={state.comparison} onChange={actions.setCompareWindow} />
+            {view === "map" && catalogReady && catalog.hasContours && (
+              <CoverageControl mode={state.coverageMode} axes={catalog.axes} onChange={actions.setCoverageMode} />
+            )}
+            {model && (
+              <FilterPanel filters={filters} maxWeight={definition.hasWeights ? maxWeight : null} epcis={territory.epcis}
+                communes={catalogReady ? catalog.communes : []} axes={catalogReady ? catalog.axes : []}
+                workGroups={catalogReady ? catalog.workGroups : []} showsActors={view === "actors" || view === "participation"}
+                onChange={setFilters} />
+            )}
+            <MetricsPanel sizeBy={state.draw.sizeBy} colourBy={state.draw.colourBy} layout={state.layout}
+              layouts={definition.layouts} hasMetrics={definition.level !== null} onDraw={actions.setDraw} onLayout={actions.setLayout} />
             {model && visible && (
               <Legend nodes={visible.nodes} categories={categories} hiddenCategories={filters.hiddenCategories}
-                onToggleCategory={onToggleCategory} />
+                colourBy={definition.level === null ? "category" : state.draw.colourBy} sizeBy={state.draw.sizeBy}
+                isComparing={state.comparison !== null} hasPath={state.focus?.kind === "path" && state.focus.pathIds !== null}
+                isParticipation={view === "participation"} coverage={coverageLegendRows} onToggleCategory={onToggleCategory} />
+            )}
+            {lists && definition.level !== null && (
+              <CoordinatorListsPanel lists={lists} showsOrganisations={definition.level === "STRUCTURE"} onSelect={onPanelSelect} />
             )}
           </div>
         )}
         <main className="stage">
           {model && (
             <FilterChips chips={chips}
-              countsText={visible ? fr.app.counts(visible.nodes.length, visible.ties.length) : ""}
+              countsText={visible ? fr.app.countsByView[view](visible.nodes.length, visible.ties.length) : ""}
               onRemove={(key) => setFilters(removeFilter(filters, key))}
-              onClearAll={() => setFilters({ ...DEFAULT_FILTERS, minWeight: 1 })} />
+              onClearAll={() => setFilters({ ...NO_FILTERS })} />
+          )}
+          {state.focus && model && (
+            <FocusBanner focus={state.focus} model={model} centreName={focusNode?.name ?? null} onClear={actions.clearFocus} />
+          )}
+          {view === "map" && catalogReady && !catalog.hasContours && (
+            <p className="notice" role="note" data-testid="map-no-contours">
+              {fr.map.noContours} {fr.map.noContoursHelp}
+            </p>
           )}
           <div className="stage-canvas">
-            {territory && model && (
+            {territory && (
               <NetworkCanvas
                 elements={state.elements}
-                layoutElements={state.layoutElements}
+                layoutPlan={state.layoutPlan}
                 selection={state.selection}
                 ariaLabel={fr.app.canvasLabel(territory.name)}
+                map={canvasMap}
                 onSelectNode={onCanvasSelect}
                 onClearSelection={actions.clearSelection}
+                onTapBackground={onTapBackground}
               />
             )}
-            {state.status === "loading" && (
+            {isLoading && (isSlow || !model) && (
               <LoadingMessage text={state.territories ? fr.app.loading : fr.app.loadingTerritories} />
             )}
             {state.status === "error" && state.error && <ErrorMessage error={state.error} onRetry={actions.retry} />}
             {noTerritory && <EmptyMessage title={fr.app.noTerritory} help={fr.app.noTerritoryHelp} />}
-            {state.status === "ready" && model && model.nodes.length === 0 && <EmptyMessage title={fr.app.emptyNetwork} />}
+            {state.status === "ready" && model && model.nodes.length === 0 && <EmptyMessage title={fr.app.emptyByView[view]} />}
             {state.status === "ready" && model && model.nodes.length > 0 && visible?.nodes.length === 0 && (
               <EmptyMessage title={fr.filters.nothingShown} />
             )}
           </div>
         </main>
-        {selectedNode && (
+        {hasPanel && (
           <DetailsPanel
             node={selectedNode}
             partners={selectSelectedPartners(state)}
-            shouldFocusTitle={state.selection?.source === "panel"}
+            details={details}
+            focus={state.focus}
+            candidates={visible?.nodes ?? []}
+            shouldFocusTitle={state.selection?.source === "panel" || state.panel !== null}
             onSelectPartner={onPanelSelect}
+            onOpenWorkGroup={onOpenWorkGroup}
+            onFocusEgo={actions.focusEgo}
+            onExpand={actions.expandNode}
+            onCollapse={actions.collapseNode}
+            onPath={actions.focusPath}
             onClose={actions.clearSelection}
           />
         )}

@@ -1,5 +1,5 @@
 import { requestGraphQL, type RequestOptions } from "./graphql";
-import { array, boolean, integer, oneOf, optionalString, record, string } from "./parse";
+import { array, boolean, integer, oneOf, optionalString, record, string, type Json } from "./parse";
 
 export const SECTORS = [
   "CARE",
@@ -12,7 +12,14 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
-export const NODE_KINDS = ["STRUCTURE", "INSTITUTION"] as const;
+export const ACTOR_CATEGORIES = ["PROFESSIONAL", "ELECTED", "VOLUNTEER", "INSTITUTIONAL"] as const;
+export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
+
+export const PARTICIPATION_ROLES = ["PILOT", "CO_PILOT", "MEMBER"] as const;
+export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
+
+/** What a drawn node is: an organisation, a person, or (two-mode view) a work group. */
+export const NODE_KINDS = ["STRUCTURE", "INSTITUTION", "ACTOR", "WORK_GROUP"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export interface Contract {
@@ -45,32 +52,63 @@ export interface TimeWindow {
   to: string | null;
 }
 
-interface NetworkNodeBase {
+/** Measures computed by the analytics API on the network of the request. */
+export interface NodeMetrics {
+  degree: number;
+  weightedDegree: number;
+  /** Normalised, 0 to 1. */
+  betweenness: number;
+  closeness: number;
+  /** 0 is the largest community. */
+  community: number;
+}
+
+/** A node of any view. Fields that do not apply to its kind are null (or 0 for counts). */
+export interface NetworkNode {
   id: string;
+  /** Organisation or work-group name, or the person's display name (a pseudonym for analysts). */
   name: string;
-  /** Kind in French (`Association`, `ARS`...). */
-  type: string;
+  kind: NodeKind;
+  /** A structure's sector, an actor's (first structure's) sector; null otherwise. */
+  sector: Sector | null;
+  /** Kind of organisation in French, an actor's profession, a work group's kind. */
+  type: string | null;
+  /** Category of an actor. */
+  category: ActorCategory | null;
   communeCode: string | null;
   communeName: string | null;
   epciCode: string | null;
+  /** Organisations: members in the window; work groups: participants; actors: 0. */
   memberCount: number;
+  /** Organisations: members who took part in something counted; null for other kinds. */
+  activeMemberCount: number | null;
+  axisIds: readonly string[];
+  metrics: NodeMetrics | null;
 }
-
-/** Structures always have a sector; institutions never do (see network.graphql). */
-export type NetworkNode =
-  | (NetworkNodeBase & { kind: "STRUCTURE"; sector: Sector })
-  | (NetworkNodeBase & { kind: "INSTITUTION"; sector: null });
 
 export interface NetworkTie {
   source: string;
   target: string;
   weight: number;
+  /** Two-mode view: the actor's role in the work group. */
+  role?: ParticipationRole | null;
 }
 
-export interface StructureNetwork {
+export interface Network {
   nodes: NetworkNode[];
   ties: NetworkTie[];
 }
+
+/** Which collaborations count, sent to the analytics API (it computes metrics on that network). */
+export interface NetworkQueryFilter {
+  axisIds?: string[];
+  workGroupIds?: string[];
+  categories?: ActorCategory[];
+  roles?: ParticipationRole[];
+  minWeight?: number;
+}
+
+export type NetworkLevel = "STRUCTURE" | "ACTOR";
 
 export const GET_TERRITORIES = /* GraphQL */ `
   query GetTerritories {
@@ -93,24 +131,39 @@ export const GET_TERRITORIES = /* GraphQL */ `
   }
 `;
 
-export const GET_STRUCTURE_NETWORK = /* GraphQL */ `
-  query GetStructureNetwork($territoryId: ID!, $from: Date, $to: Date) {
-    structureNetwork(territoryId: $territoryId, from: $from, to: $to) {
+const NODE_FIELDS = /* GraphQL */ `
+  id
+  kind
+  label
+  sector
+  type
+  category
+  communeCode
+  communeName
+  epciCode
+  memberCount
+  activeMemberCount
+  axisIds
+`;
+
+export const GET_COLLABORATION_NETWORK = /* GraphQL */ `
+  query GetCollaborationNetwork($territoryId: ID!, $level: NetworkLevel!, $window: WindowInput, $filter: NetworkFilterInput) {
+    collaborationNetwork(territoryId: $territoryId, level: $level, window: $window, filter: $filter, first: 1) {
       nodes {
-        id
-        name
-        kind
-        sector
-        type
-        communeCode
-        communeName
-        epciCode
-        memberCount
+        ${NODE_FIELDS}
+        metrics {
+          degree
+          weightedDegree
+          betweenness
+          closeness
+          community
+        }
       }
-      ties {
-        source
-        target
-        weight
+      packedTies {
+        count
+        sources
+        targets
+        weights
       }
     }
   }
@@ -146,48 +199,98 @@ function parseContract(item: unknown, path: string): Contract {
   };
 }
 
-function parseNode(item: unknown, path: string): NetworkNode {
-  const n = record(item, path);
-  const base: NetworkNodeBase = {
+function finite(value: unknown, path: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) throw new TypeError(`${path} : nombre attendu`);
+  return value;
+}
+
+function optionalInteger(value: unknown, path: string): number | null {
+  return value === null || value === undefined ? null : integer(value, path);
+}
+
+function parseMetrics(value: unknown, path: string): NodeMetrics | null {
+  if (value === null || value === undefined) return null;
+  const m = record(value, path);
+  return {
+    degree: integer(m.degree, `${path}.degree`),
+    weightedDegree: integer(m.weightedDegree, `${path}.weightedDegree`),
+    betweenness: finite(m.betweenness, `${path}.betweenness`),
+    closeness: finite(m.closeness, `${path}.closeness`),
+    community: integer(m.community, `${path}.community`),
+  };
+}
+
+/** An `AnalyticsNode` of the API as the page draws it. */
+export function parseAnalyticsNode(item: unknown, path: string): NetworkNode {
+  const n: Json = record(item, path);
+  const kind = oneOf(n.kind, ["ACTOR", "STRUCTURE", "INSTITUTION"] as const, `${path}.kind`);
+  const sector = n.sector === null || n.sector === undefined ? null : oneOf(n.sector, SECTORS, `${path}.sector`);
+  const category = n.category === null || n.category === undefined ? null : oneOf(n.category, ACTOR_CATEGORIES, `${path}.category`);
+  return {
     id: string(n.id, `${path}.id`),
-    name: string(n.name, `${path}.name`),
-    type: string(n.type, `${path}.type`),
+    name: string(n.label, `${path}.label`),
+    kind,
+    sector: kind === "INSTITUTION" ? null : sector,
+    type: optionalString(n.type, `${path}.type`),
+    category,
     communeCode: optionalString(n.communeCode, `${path}.communeCode`),
     communeName: optionalString(n.communeName, `${path}.communeName`),
     epciCode: optionalString(n.epciCode, `${path}.epciCode`),
-    memberCount: integer(n.memberCount, `${path}.memberCount`),
-  };
-  return oneOf(n.kind, NODE_KINDS, `${path}.kind`) === "STRUCTURE"
-    ? { ...base, kind: "STRUCTURE", sector: oneOf(n.sector, SECTORS, `${path}.sector`) }
-    : { ...base, kind: "INSTITUTION", sector: null };
-}
-
-function parseTie(item: unknown, path: string): NetworkTie {
-  const t = record(item, path);
-  return {
-    source: string(t.source, `${path}.source`),
-    target: string(t.target, `${path}.target`),
-    weight: integer(t.weight, `${path}.weight`),
+    memberCount: optionalInteger(n.memberCount, `${path}.memberCount`) ?? 0,
+    activeMemberCount: optionalInteger(n.activeMemberCount, `${path}.activeMemberCount`),
+    axisIds: array(n.axisIds ?? [], `${path}.axisIds`).map((a, i) => string(a, `${path}.axisIds[${i}]`)),
+    metrics: parseMetrics(n.metrics, `${path}.metrics`),
   };
 }
 
-export function parseStructureNetwork(data: unknown): StructureNetwork {
-  const network = record(record(data, "data").structureNetwork, "structureNetwork");
-  return {
-    nodes: array(network.nodes, "nodes").map((n, i) => parseNode(n, `nodes[${i}]`)),
-    ties: array(network.ties, "ties").map((t, i) => parseTie(t, `ties[${i}]`)),
-  };
+function integers(value: unknown, path: string): number[] {
+  return array(value, path).map((v, i) => integer(v, `${path}[${i}]`));
+}
+
+export function parseCollaborationNetwork(data: unknown): Network {
+  const network = record(record(data, "data").collaborationNetwork, "collaborationNetwork");
+  const nodes = array(network.nodes, "nodes").map((n, i) => parseAnalyticsNode(n, `nodes[${i}]`));
+  const packed = record(network.packedTies, "packedTies");
+  const sources = integers(packed.sources, "packedTies.sources");
+  const targets = integers(packed.targets, "packedTies.targets");
+  const weights = integers(packed.weights, "packedTies.weights");
+  const ties: NetworkTie[] = [];
+  for (let i = 0; i < sources.length; i += 1) {
+    const source = nodes[sources[i] ?? -1];
+    const target = nodes[targets[i] ?? -1];
+    const weight = weights[i];
+    if (!source || !target || weight === undefined) throw new TypeError(`packedTies[${i}] : lien invalide`);
+    ties.push({ source: source.id, target: target.id, weight });
+  }
+  return { nodes, ties };
 }
 
 export async function fetchTerritories(options?: RequestOptions): Promise<Territory[]> {
   return parseTerritories(await requestGraphQL(GET_TERRITORIES, {}, options));
 }
 
-export async function fetchStructureNetwork(
+/** The API wants absent keys rather than empty lists (an empty list would still mean "no filter"). */
+export function toFilterInput(filter: NetworkQueryFilter): Json {
+  const input: Json = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (Array.isArray(value) ? value.length > 0 : value !== undefined) input[key] = value;
+  }
+  return input;
+}
+
+export function windowInput(window: TimeWindow): Json | null {
+  if (window.from === null && window.to === null) return null;
+  return { ...(window.from ? { from: window.from } : {}), ...(window.to ? { to: window.to } : {}) };
+}
+
+/** The whole collaboration network (nodes with metrics, every tie) of the analytics API. */
+export async function fetchCollaborationNetwork(
   territoryId: string,
-  window: TimeWindow = { from: null, to: null },
+  level: NetworkLevel,
+  window: TimeWindow,
+  filter: NetworkQueryFilter,
   options?: RequestOptions,
-): Promise<StructureNetwork> {
-  const variables = { territoryId, from: window.from, to: window.to };
-  return parseStructureNetwork(await requestGraphQL(GET_STRUCTURE_NETWORK, variables, options));
+): Promise<Network> {
+  const variables = { territoryId, level, window: windowInput(window), filter: toFilterInput(filter) };
+  return parseCollaborationNetwork(await requestGraphQL(GET_COLLABORATION_NETWORK, variables, options));
 }

@@ -1,8 +1,12 @@
-import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
+import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type NodeSingular, type Position, type StylesheetJson } from "cytoscape";
 import { useEffect, useRef, useState } from "react";
+import { MapUnderlay } from "../features/map/MapUnderlay";
+import type { Projection } from "../features/map/projection";
+import type { MapCommune } from "../features/map/types";
 import { fr } from "../i18n/fr";
 import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLayout";
 import type { Positions } from "./layout";
+import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
 import type { NetworkViewState } from "./store";
 import { stylesheetForZoom } from "./style";
 import { applyElements, applySelection } from "./sync";
@@ -20,18 +24,33 @@ const MAX_FIT_ZOOM = 1.6;
 /** Labels are resized once zooming pauses, not on every wheel step. */
 const LABEL_RESIZE_DELAY_MS = 120;
 
+/** The map under the network (map view with contours). */
+export interface CanvasMap {
+  communes: readonly MapCommune[];
+  projection: Projection;
+  fills: Readonly<Record<string, string>>;
+  selectedCode: string | null;
+}
+
 interface NetworkCanvasProps {
   elements: readonly ElementDefinition[];
-  /** Nodes and backbone ties to lay out; a new array means a new network, hence a new layout. */
-  layoutElements: readonly ElementDefinition[];
+  /** How nodes are placed; a new key means a new layout. */
+  layoutPlan: LayoutPlan | null;
   selection: NetworkViewState["selection"];
   ariaLabel: string;
+  map?: CanvasMap | null;
   onSelectNode: (id: string) => void;
   onClearSelection: () => void;
+  /** A tap on the background, in model coordinates (the map finds the commune there). */
+  onTapBackground?: (point: Position) => void;
+  /** Handed the instance once created (exports read it), and null when it is destroyed. */
+  onReady?: (cy: Core | null) => void;
 }
 
 interface DrawnState {
   state: "layout" | "ready" | "error";
+  /** False while a large network waits for its force layout at its first, quick places. */
+  settled: boolean;
   nodeCount: number;
   edgeCount: number;
 }
@@ -41,9 +60,8 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
- * `?renderer=webgl` tries Cytoscape's WebGL renderer (3.31+), to measure it against the canvas on a
- * machine with a GPU. Not the default: it is not measured yet (TODO issue 3), and the browser tests
- * read the canvas renderer's node layer.
+ * `?renderer=webgl` uses Cytoscape's WebGL renderer (3.31+). bench/ measures both; the canvas
+ * renderer stays the default (see bench/RESULTS.md), and the browser tests read its node layer.
  */
 function rendererOptions(): Partial<CytoscapeOptions> {
   const webgl = new URLSearchParams(window.location.search).get("renderer") === "webgl";
@@ -57,15 +75,65 @@ function restyle(cy: Core, current: { sheet: StylesheetJson | null }): void {
   cy.style(sheet);
 }
 
+const drawnNodes = (cy: Core) => cy.nodes().not(".canvas-label, .map-group");
+
+function counts(cy: Core): Pick<DrawnState, "nodeCount" | "edgeCount"> {
+  return { nodeCount: drawnNodes(cy).length, edgeCount: cy.edges().length };
+}
+
+/**
+ * Fits the view to the node positions. `cy.fit()` measures every element's bounding box, ties and
+ * labels included: 2.5 s for 14,000 ties; the positions are already known here.
+ */
+function fitView(cy: Core, positions: Positions): void {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of Object.values(positions)) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  if (!Number.isFinite(minX)) return;
+  // Room for the largest node and a label under the outermost ones.
+  const margin = 40;
+  const width = Math.max(1, cy.width() - 2 * FIT_PADDING);
+  const height = Math.max(1, cy.height() - 2 * FIT_PADDING);
+  const zoom = Math.min(MAX_FIT_ZOOM, width / (maxX - minX + 2 * margin), height / (maxY - minY + 2 * margin));
+  cy.viewport({
+    zoom,
+    pan: { x: cy.width() / 2 - ((minX + maxX) / 2) * zoom, y: cy.height() / 2 - ((minY + maxY) / 2) * zoom },
+  });
+}
+
 function placeNodes(cy: Core, positions: Positions): void {
   cy.batch(() => {
-    cy.nodes().positions((node) => positions[node.id()] ?? { x: 0, y: 0 });
+    cy.nodes().not(".map-group").positions((node) => positions[node.id()] ?? node.position());
   });
-  cy.fit(undefined, FIT_PADDING);
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center();
-  }
+  fitView(cy, positions);
+}
+
+/** Nodes that arrive without a place (expanding a focus) go beside the neighbours already placed. */
+function placeNewcomers(cy: Core, positions: Positions): void {
+  drawnNodes(cy).forEach((node) => {
+    if (positions[node.id()]) return;
+    const placed = node.neighborhood("node").filter((n) => positions[n.id()] !== undefined);
+    if (placed.empty()) return;
+    let x = 0;
+    let y = 0;
+    placed.forEach((n) => {
+      const p = positions[n.id()];
+      x += p?.x ?? 0;
+      y += p?.y ?? 0;
+    });
+    const angle = (node.id().length * 2.399) % (2 * Math.PI);
+    const position = { x: x / placed.length + 40 * Math.cos(angle), y: y / placed.length + 40 * Math.sin(angle) };
+    positions[node.id()] = position;
+    node.position(position);
+  });
+}
+
+function labelElements(labels: readonly CanvasLabel[]): ElementDefinition[] {
+  return labels.map((l) => ({ group: "nodes", data: { id: l.id, label: l.label }, position: { ...l.position }, classes: "canvas-label", selectable: false, grabbable: false }));
 }
 
 /** Pans to a node chosen outside the canvas: always for a search, only when out of view otherwise. */
@@ -79,39 +147,44 @@ function reveal(cy: Core, node: NodeSingular, always: boolean): void {
 
 /**
  * The only component that owns the Cytoscape instance: creates it on mount, applies the store's
- * elements and selection to it, turns its events into callbacks, destroys it on unmount. The layout
- * runs once per loaded network; filtering adds and removes elements at their computed places.
+ * elements and selection to it, turns its events into callbacks, destroys it on unmount. A new
+ * layout plan replaces every element and places them; filtering adds and removes elements at
+ * their current places.
  */
 export function NetworkCanvas({
   elements,
-  layoutElements,
+  layoutPlan,
   selection,
   ariaLabel,
+  map = null,
   onSelectNode,
   onClearSelection,
+  onTapBackground,
+  onReady,
 }: NetworkCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | null>(null);
+  const [cy, setCy] = useState<Core | null>(null);
   const styleRef = useRef<{ sheet: StylesheetJson | null }>({ sheet: null });
   const positionsRef = useRef<Positions | null>(null);
-  const handlers = useRef({ onSelectNode, onClearSelection });
-  const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", nodeCount: 0, edgeCount: 0 });
+  const planKeyRef = useRef<string | null>(null);
+  const handlers = useRef({ onSelectNode, onClearSelection, onTapBackground, onReady });
+  const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", settled: false, nodeCount: 0, edgeCount: 0 });
 
   useEffect(() => {
-    handlers.current = { onSelectNode, onClearSelection };
-  }, [onSelectNode, onClearSelection]);
+    handlers.current = { onSelectNode, onClearSelection, onTapBackground, onReady };
+  }, [onSelectNode, onClearSelection, onTapBackground, onReady]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return undefined;
     prepareLayoutWorker();
     const styleState = styleRef.current;
-    const cy = cytoscape({
+    const instance = cytoscape({
       container,
       style: stylesheetForZoom(1),
       elements: [],
-      minZoom: 0.05,
-      maxZoom: 5,
+      minZoom: 0.03,
+      maxZoom: 6,
       boxSelectionEnabled: false,
       autounselectify: true,
       // Thousands of ties: moving the view redraws only the nodes, ties come back when it stops.
@@ -119,57 +192,82 @@ export function NetworkCanvas({
       ...rendererOptions(),
     });
     styleState.sheet = stylesheetForZoom(1);
-    cy.on("tap", "node", (event) => handlers.current.onSelectNode((event.target as NodeSingular).id()));
-    cy.on("tap", (event) => {
-      if (event.target === cy) handlers.current.onClearSelection();
+    instance.on("tap", "node", (event) => {
+      const node = event.target as NodeSingular;
+      if (node.hasClass("canvas-label") || node.hasClass("map-group")) return;
+      handlers.current.onSelectNode(node.id());
     });
-    cy.on("mouseover", "node", (event) => {
-      (event.target as NodeSingular).addClass("hovered");
+    instance.on("tap", (event) => {
+      if (event.target !== instance) return;
+      handlers.current.onClearSelection();
+      handlers.current.onTapBackground?.(event.position);
+    });
+    instance.on("mouseover", "node", (event) => {
+      const node = event.target as NodeSingular;
+      if (node.hasClass("canvas-label") || node.hasClass("map-group")) return;
+      node.addClass("hovered");
       container.style.cursor = "pointer";
     });
-    cy.on("mouseout", "node", (event) => {
+    instance.on("mouseout", "node", (event) => {
       (event.target as NodeSingular).removeClass("hovered");
       container.style.cursor = "";
     });
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
-    cy.on("zoom", () => {
+    instance.on("zoom", () => {
       clearTimeout(labelTimer);
-      labelTimer = setTimeout(() => restyle(cy, styleState), LABEL_RESIZE_DELAY_MS);
+      labelTimer = setTimeout(() => restyle(instance, styleState), LABEL_RESIZE_DELAY_MS);
     });
-    const resizeObserver = new ResizeObserver(() => cy.resize());
+    const resizeObserver = new ResizeObserver(() => instance.resize());
     resizeObserver.observe(container);
-    cyRef.current = cy;
+    setCy(instance);
+    handlers.current.onReady?.(instance);
     const exposeCy = import.meta.env.DEV || new URLSearchParams(window.location.search).has("bench");
-    if (exposeCy) window.__maillageCy = cy;
+    if (exposeCy) window.__maillageCy = instance;
     return () => {
       clearTimeout(labelTimer);
       resizeObserver.disconnect();
-      cy.destroy();
-      cyRef.current = null;
+      handlers.current.onReady?.(null);
+      instance.destroy();
+      setCy(null);
       if (exposeCy) delete window.__maillageCy;
     };
   }, []);
 
-  // A new network: lay out its backbone in a worker, then place every node and fit the view. This
-  // effect comes first so that the worker computes while the main thread adds the elements.
+  // A new layout: every element is replaced, then placed (in a worker for the force layout).
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return undefined;
-    const done = () => setDrawn({ state: "ready", nodeCount: cy.nodes().length, edgeCount: cy.edges().length });
+    if (!cy || !layoutPlan || planKeyRef.current === layoutPlan.key) return undefined;
+    planKeyRef.current = layoutPlan.key;
     positionsRef.current = null;
-    if (layoutElements.length === 0) {
+    const done = (settled = true) => setDrawn({ state: "ready", settled, ...counts(cy) });
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add([...elements]);
+      if (layoutPlan.kind === "preset") cy.add(labelElements(layoutPlan.labels));
+    });
+    if (layoutPlan.kind === "preset") {
+      positionsRef.current = { ...layoutPlan.positions };
+      placeNodes(cy, layoutPlan.positions);
+      restyle(cy, styleRef.current);
       done();
       return undefined;
     }
-    setDrawn((previous) => ({ ...previous, state: "layout" }));
-    let job: LayoutJob | null = startLayout(layoutElements);
+    if (layoutPlan.initial) {
+      // Drawn and usable at once; the force layout moves the nodes when it is done.
+      positionsRef.current = { ...layoutPlan.initial };
+      placeNodes(cy, layoutPlan.initial);
+      restyle(cy, styleRef.current);
+      done(false);
+    } else {
+      setDrawn((previous) => ({ ...previous, state: "layout" }));
+    }
+    let job: LayoutJob | null = startLayout(layoutPlan.elements, layoutPlan.quality);
     job.positions.then(
       (positions) => {
         if (!job || cy.destroyed()) return;
-        positionsRef.current = positions;
+        positionsRef.current = { ...positions };
         placeNodes(cy, positions);
         restyle(cy, styleRef.current);
-        done();
+        done(true);
       },
       () => {
         if (job) setDrawn((previous) => ({ ...previous, state: "error" }));
@@ -178,47 +276,52 @@ export function NetworkCanvas({
     return () => {
       job?.cancel();
       job = null;
+      // The layout was cut short: the next run of this effect must lay out again.
+      if (!positionsRef.current) planKeyRef.current = null;
     };
-  }, [layoutElements]);
+    // Elements are read when the plan changes only; later changes go through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cy, layoutPlan]);
 
   // Filtering: elements come and go at the positions of the current layout; the view does not move.
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    applyElements(cy, elements, positionsRef.current);
-    setDrawn((previous) =>
-      previous.state === "ready" ? { state: "ready", nodeCount: cy.nodes().length, edgeCount: cy.edges().length } : previous,
-    );
-  }, [elements]);
+    if (!cy || planKeyRef.current !== layoutPlan?.key) return;
+    const labels = cy.nodes(".canvas-label").map((n) => ({ group: "nodes", data: n.data() as ElementDefinition["data"], position: n.position(), classes: "canvas-label" }) as ElementDefinition);
+    applyElements(cy, [...elements, ...labels], positionsRef.current);
+    if (positionsRef.current) placeNewcomers(cy, positionsRef.current);
+    setDrawn((previous) => (previous.state === "ready" ? { ...previous, ...counts(cy) } : previous));
+  }, [cy, elements, layoutPlan]);
 
   // Elements are a dependency too: a filter change must not lose the highlight.
   useEffect(() => {
-    const cy = cyRef.current;
     if (!cy || drawn.state !== "ready") return;
     applySelection(cy, selection?.id ?? null);
-  }, [selection, drawn.state, elements]);
+  }, [cy, selection, drawn.state, elements]);
 
   useEffect(() => {
-    const cy = cyRef.current;
     if (!cy || drawn.state !== "ready" || !selection || selection.source === "canvas") return;
     const node = cy.getElementById(selection.id);
     if (node.isNode()) reveal(cy, node, selection.source === "search");
-  }, [selection, drawn.state]);
+  }, [cy, selection, drawn.state]);
 
+  const showLayoutStatus = drawn.state === "layout" && layoutPlan !== null;
   return (
-    <div className="canvas-frame" data-layout-state={drawn.state}>
+    <div className={`canvas-frame${map ? " canvas-frame--map" : ""}`} data-layout-state={drawn.state}>
+      {map && <MapUnderlay cy={cy} communes={map.communes} projection={map.projection} fills={map.fills} selectedCode={map.selectedCode} />}
       <div
         ref={containerRef}
         className="network-canvas"
         data-testid="network-canvas"
-        data-state={drawn.state}
+        data-state={layoutPlan ? drawn.state : "layout"}
         data-node-count={drawn.nodeCount}
         data-edge-count={drawn.edgeCount}
         data-selected-id={selection?.id ?? ""}
+        data-layout-key={layoutPlan?.key ?? ""}
+        data-settled={drawn.settled}
         role="img"
         aria-label={ariaLabel}
       />
-      {drawn.state === "layout" && layoutElements.length > 0 && (
+      {showLayoutStatus && (
         <div className="status" role="status" aria-live="polite">
           <span className="spinner" aria-hidden="true" />
           <p className="status-text">{fr.app.layingOut}</p>

@@ -1,5 +1,5 @@
 import type { ElementDefinition } from "cytoscape";
-import { computeLayout, type Positions } from "./layout";
+import { computeLayout, type LayoutQuality, type Positions } from "./layout";
 import type { LayoutResponse } from "./layout.worker";
 
 export interface LayoutJob {
@@ -28,9 +28,9 @@ function takeWorker(): Worker {
 }
 
 /** Computes the layout in a worker (main thread when workers are unavailable); cancel drops the job. */
-export function startLayout(elements: readonly ElementDefinition[]): LayoutJob {
+export function startLayout(elements: readonly ElementDefinition[], quality: LayoutQuality = "full"): LayoutJob {
   if (typeof Worker === "undefined") {
-    return { positions: Promise.resolve().then(() => computeLayout(elements)), cancel: () => undefined };
+    return { positions: Promise.resolve().then(() => computeLayout(elements, quality)), cancel: () => undefined };
   }
   const worker = takeWorker();
   const positions = new Promise<Positions>((resolve, reject) => {
@@ -45,7 +45,7 @@ export function startLayout(elements: readonly ElementDefinition[]): LayoutJob {
     };
   });
   // Element definitions are plain data: they cross the worker boundary by structured clone.
-  worker.postMessage({ elements: elements.map((e) => ({ group: e.group, data: e.data })) });
+  worker.postMessage({ elements: elements.map((e) => ({ group: e.group, data: e.data })), quality });
   // The next network (another period, another territory) gets a warm worker too.
   prepareLayoutWorker();
   return { positions, cancel: () => worker.terminate() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NetworkNode, StructureNetwork } from "../api/network";
+import type { Network, NetworkNode } from "../api/network";
 import { labelledNodeIds, NODE_SIZE, sqrtScale, TIE_WIDTH, toElements, type NodeData, type TieData } from "./elements";
 import { createNetworkModel } from "./model";
 import { CATEGORY_COLOURS, darken } from "./palette";
@@ -8,11 +8,12 @@ import { sampleNetwork } from "./testNetwork";
 function structure(id: string, memberCount: number, overrides: Partial<NetworkNode> = {}): NetworkNode {
   return {
     id, name: id, kind: "STRUCTURE", sector: "CARE", type: "Association",
-    communeCode: null, communeName: null, epciCode: null, memberCount, ...overrides,
-  } as NetworkNode;
+    category: null, communeCode: null, communeName: null, epciCode: null, memberCount, activeMemberCount: memberCount,
+    axisIds: [], metrics: null, ...overrides,
+  };
 }
 
-function mapped(network: StructureNetwork) {
+function mapped(network: Network) {
   const elements = toElements(createNetworkModel(network));
   const nodes = elements.filter((e) => e.group === "nodes");
   const edges = elements.filter((e) => e.group === "edges");

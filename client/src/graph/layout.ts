@@ -75,11 +75,19 @@ export const LAYOUT_STEPS: readonly Partial<FcoseLayoutOptions>[] = [
   { quality: "default", randomize: false, initialEnergyOnIncremental: 0.1 },
 ];
 
+/** `full`: draft then polish; `draft`: the spectral draft alone (large networks). */
+export type LayoutQuality = "full" | "draft";
+
+const STEPS: Readonly<Record<LayoutQuality, readonly Partial<FcoseLayoutOptions>[]>> = {
+  full: LAYOUT_STEPS,
+  draft: LAYOUT_STEPS.slice(0, 1),
+};
+
 /**
  * Runs the force layout on a headless copy of the elements and returns node positions. Pure and
  * deterministic; the page runs it in a worker so that the interface stays responsive.
  */
-export function computeLayout(elements: readonly ElementDefinition[]): Positions {
+export function computeLayout(elements: readonly ElementDefinition[], quality: LayoutQuality = "full"): Positions {
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -89,7 +97,7 @@ export function computeLayout(elements: readonly ElementDefinition[]): Positions
   try {
     if (cy.nodes().nonempty()) {
       withSeededRandom(LAYOUT_SEED, () => {
-        for (const step of LAYOUT_STEPS) cy.layout({ ...fcoseOptions(), ...step }).run();
+        for (const step of STEPS[quality]) cy.layout({ ...fcoseOptions(), ...step }).run();
       });
     }
     const positions: Positions = {};

@@ -1,8 +1,9 @@
 import type { ElementDefinition } from "cytoscape";
-import { computeLayout, type Positions } from "./layout";
+import { computeLayout, type LayoutQuality, type Positions } from "./layout";
 
 export interface LayoutRequest {
   elements: ElementDefinition[];
+  quality: LayoutQuality;
 }
 
 export type LayoutResponse = { positions: Positions } | { error: string };
@@ -15,7 +16,7 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   try {
-    scope.postMessage({ positions: computeLayout(event.data.elements) });
+    scope.postMessage({ positions: computeLayout(event.data.elements, event.data.quality) });
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

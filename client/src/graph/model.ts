@@ -1,4 +1,4 @@
-import type { NetworkNode, NetworkTie, StructureNetwork } from "../api/network";
+import type { Network, NetworkNode, NetworkTie } from "../api/network";
 
 export interface Neighbour {
   id: string;
@@ -15,7 +15,7 @@ export interface NetworkModel {
 
 export interface Partner {
   node: NetworkNode;
-  /** Number of work groups the two organisations share. */
+  /** Number of work groups and events the two share (1 for a participation in the two-mode view). */
   weight: number;
 }
 
@@ -27,7 +27,7 @@ function tieKey(a: string, b: string): string {
  * Keeps ties whose two ends are known, distinct nodes; a pair reported twice (in either direction)
  * becomes one tie with the larger weight.
  */
-export function createNetworkModel(network: StructureNetwork): NetworkModel {
+export function createNetworkModel(network: Network): NetworkModel {
   const nodesById = new Map(network.nodes.map((n) => [n.id, n]));
   const byPair = new Map<string, NetworkTie>();
   for (const tie of network.ties) {

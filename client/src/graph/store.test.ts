@@ -3,7 +3,10 @@ import type { Territory } from "../api/network";
 import { NO_FILTERS, toggleCategory } from "../features/filters/filters";
 import {
   initialState,
+  initialStateFrom,
   networkViewReducer as reduce,
+  selectBeforeRequest,
+  selectRequest,
   selectSelectedNode,
   selectSelectedPartners,
   selectTerritory,
@@ -29,12 +32,14 @@ function run(...actions: NetworkViewAction[]): NetworkViewState {
   return actions.reduce(reduce, initialState);
 }
 
-const loaded = (): NetworkViewState =>
-  run(
-    { type: "start" },
-    { type: "territoriesLoaded", territories },
-    { type: "networkLoaded", territoryId: "pays-cevennes", window: cls3, network: sampleNetwork() },
-  );
+/** The answer to the request the state is waiting for. */
+function answer(state: NetworkViewState): NetworkViewState {
+  const request = selectRequest(state);
+  if (!request) throw new Error("no request");
+  return reduce(state, { type: "networkLoaded", key: request.key, network: sampleNetwork() });
+}
+
+const loaded = (): NetworkViewState => answer(run({ type: "start" }, { type: "territoriesLoaded", territories }));
 
 describe("networkViewReducer", () => {
   it("starts loading once, from idle", () => {
@@ -43,7 +48,12 @@ describe("networkViewReducer", () => {
     expect(reduce(started, { type: "start" })).toBe(started);
   });
 
-  it("picks the first territory and keeps loading its network", () => {
+  it("picks the territory with the most EPCI first", () => {
+    const bigger = territories.map((t) => (t.id === "gorges-causses" ? { ...t, epcis: [{ code: "1", name: "A" }, { code: "2", name: "B" }] } : t));
+    expect(run({ type: "start" }, { type: "territoriesLoaded", territories: bigger }).territoryId).toBe("gorges-causses");
+  });
+
+  it("picks the first territory when sizes are equal, and keeps loading its network", () => {
     const state = run({ type: "start" }, { type: "territoriesLoaded", territories });
     expect(state.status).toBe("loading");
     expect(selectTerritory(state)?.name).toBe("Pays Cévennes");
@@ -59,32 +69,88 @@ describe("networkViewReducer", () => {
     expect(state.window).toEqual(cls3);
   });
 
-  it("builds the model, the filtered elements and the layout backbone when the network arrives", () => {
+  it("builds the model, the filtered elements and the layout plan when the network arrives", () => {
     const state = loaded();
     expect(state.status).toBe("ready");
     expect(state.model?.nodes).toHaveLength(9);
-    // Default filter: ties shared by a single work group are not drawn (3 of the 10).
+    // Default filter: ties shared by a single group or event are not drawn (3 of the 10).
     expect(state.visible?.ties).toHaveLength(7);
     expect(state.elements).toHaveLength(16);
-    expect(state.layoutElements.filter((e) => e.group === "nodes")).toHaveLength(9);
+    expect(state.layoutPlan?.kind).toBe("force");
+    if (state.layoutPlan?.kind !== "force") throw new Error("force layout expected");
+    expect(state.layoutPlan.elements.filter((e) => e.group === "nodes")).toHaveLength(9);
+    expect(state.layoutPlan.initial).toBeNull();
+  });
+
+  it("asks the API for the structures network of the window with the tie threshold", () => {
+    const state = run({ type: "start" }, { type: "territoriesLoaded", territories });
+    expect(JSON.parse(selectRequest(state)?.key ?? "null")).toEqual(["pays-cevennes", "STRUCTURE", cls3, { minWeight: 2 }]);
+    const actors = reduce(state, { type: "setView", view: "actors" });
+    expect(JSON.parse(selectRequest(actors)?.key ?? "null")[1]).toBe("ACTOR");
+    const pilots = reduce(actors, { type: "setFilters", filters: { ...actors.filters, role: "PILOTS", axisId: "axis-1" } });
+    expect(JSON.parse(selectRequest(pilots)?.key ?? "null")[3]).toMatchObject({ roles: ["PILOT", "CO_PILOT"], axisIds: ["axis-1"] });
+  });
+
+  it("opens on the territory and view of the address", () => {
+    const state = [{ type: "start" } as const, { type: "territoriesLoaded", territories } as const].reduce(
+      reduce,
+      initialStateFrom({ territoryId: "gorges-causses", view: "actors" }),
+    );
+    expect(state).toMatchObject({ territoryId: "gorges-causses", view: "actors" });
+    expect(state.filters.minWeight).toBe(8);
+  });
+
+  it("keeps the picture in place when only the tie threshold changes, and lays out again for another axis", () => {
+    const state = loaded();
+    const plan = state.layoutPlan;
+    const stronger = answer(reduce(state, { type: "setFilters", filters: { ...state.filters, minWeight: 3 } }));
+    expect(stronger.layoutPlan).toBe(plan);
+    expect(stronger.visible?.ties.every((t) => t.weight >= 3)).toBe(true);
+    const onAxis = answer(reduce(state, { type: "setFilters", filters: { ...state.filters, axisId: "axis-1" } }));
+    expect(onAxis.layoutPlan?.key).not.toBe(plan?.key);
+  });
+
+  it("compares two periods once both have arrived", () => {
+    const comparing = reduce(loaded(), { type: "setCompareWindow", window: { from: "2011-06-30", to: "2013-06-30" } });
+    expect(comparing.status).toBe("loading");
+    const before = selectBeforeRequest(comparing);
+    if (!before) throw new Error("no before request");
+    const shrunk = { ...sampleNetwork(), ties: sampleNetwork().ties.slice(0, 4) };
+    const state = reduce(comparing, { type: "networkLoaded", key: before.key, network: shrunk });
+    expect(state.status).toBe("ready");
+    expect(state.comparison?.counts).toMatchObject({ gained: 6, lost: 0 });
+    // Drawn as gained: the gained ties that pass the default threshold.
+    const gainedDrawn = sampleNetwork().ties.slice(4).filter((t) => t.weight >= 2).length;
+    expect(state.elements.filter((e) => String(e.classes ?? "").includes("gained"))).toHaveLength(gainedDrawn);
+  });
+
+  it("focuses on an ego network, expands a node, and leaves the focus", () => {
+    const state = loaded();
+    const ego = reduce(state, { type: "focusEgo", id: "s-prev-jeunes", depth: 1 });
+    expect(ego.visible?.nodes.map((n) => n.id).sort()).toEqual(["s-ch-ales", "s-college", "s-msp-st-ambroix", "s-prev-jeunes"]);
+    expect(ego.selection?.id).toBe("s-prev-jeunes");
+    const expanded = reduce(ego, { type: "expandNode", id: "s-ch-ales" });
+    expect(expanded.visible?.nodes.length).toBeGreaterThan(4);
+    expect(reduce(expanded, { type: "clearFocus" }).visible?.nodes).toHaveLength(9);
   });
 
   it("loads the network again for another window, keeping the picture until it arrives", () => {
     const state = reduce(loaded(), { type: "setWindow", window: allPeriod });
     expect(state).toMatchObject({ status: "loading", window: allPeriod });
     expect(state.model?.nodes).toHaveLength(9);
-    const stale = reduce(state, { type: "networkLoaded", territoryId: "pays-cevennes", window: cls3, network: sampleNetwork() });
+    const stale = reduce(state, { type: "networkLoaded", key: JSON.stringify(["pays-cevennes", "STRUCTURE", cls3, { minWeight: 2 }]), network: sampleNetwork() });
     expect(stale).toBe(state);
     expect(reduce(state, { type: "setWindow", window: { from: "2020-01-01", to: "2019-01-01" } }).window).toEqual(allPeriod);
   });
 
-  it("filters without reloading or laying out again, and drops a selection that got hidden", () => {
+  it("filters sectors without reloading or laying out again, and drops a selection that got hidden", () => {
     const selected = reduce(loaded(), { type: "selectNode", id: "s-ch-ales", source: "search" });
-    const all = reduce(selected, { type: "setFilters", filters: NO_FILTERS });
+    const all = answer(reduce(selected, { type: "setFilters", filters: NO_FILTERS }));
     expect(all.elements).toHaveLength(19);
-    expect(all.layoutElements).toBe(selected.layoutElements);
+    expect(all.layoutPlan).toBe(selected.layoutPlan);
     expect(all.selection?.id).toBe("s-ch-ales");
     const noCare = reduce(all, { type: "setFilters", filters: toggleCategory(NO_FILTERS, "CARE") });
+    expect(noCare.status).toBe("ready");
     expect(noCare.visible?.nodesById.has("s-ch-ales")).toBe(false);
     expect(noCare.selection).toBeNull();
     expect(reduce(noCare, { type: "selectNode", id: "s-ch-ales", source: "search" })).toBe(noCare);
@@ -96,7 +162,7 @@ describe("networkViewReducer", () => {
       { type: "territoriesLoaded", territories },
       { type: "chooseTerritory", territoryId: "gorges-causses" },
     );
-    const late = reduce(state, { type: "networkLoaded", territoryId: "pays-cevennes", window: cls3, network: sampleNetwork() });
+    const late = reduce(state, { type: "networkLoaded", key: JSON.stringify(["pays-cevennes", "STRUCTURE", cls3, { minWeight: 2 }]), network: sampleNetwork() });
     expect(late).toBe(state);
   });
 
@@ -125,7 +191,7 @@ describe("networkViewReducer", () => {
     expect(state.selection).toEqual({ id: "s-prev-jeunes", source: "panel" });
     expect(selectSelectedNode(state)?.name).toBe("Association Prévention Jeunes");
     expect(selectSelectedPartners(state).map((p) => p.node.id)).toEqual(["s-college", "s-ch-ales", "s-msp-st-ambroix"]);
-    expect(selectSelectedPartners(reduce(state, { type: "setFilters", filters: NO_FILTERS })).map((p) => p.node.id)).toEqual([
+    expect(selectSelectedPartners(answer(reduce(state, { type: "setFilters", filters: NO_FILTERS }))).map((p) => p.node.id)).toEqual([
       "s-college", "s-ch-ales", "s-msp-st-ambroix", "s-ccas-ales",
     ]);
     expect(reduce(state, { type: "selectNode", id: "ghost", source: "canvas" })).toBe(state);

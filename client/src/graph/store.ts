@@ -1,9 +1,15 @@
 import type { ElementDefinition } from "cytoscape";
+import type { CoverageCell, TerritoryCatalog } from "../api/explorer";
 import type { ApiErrorKind } from "../api/graphql";
-import type { NetworkNode, StructureNetwork, Territory, TimeWindow } from "../api/network";
-import { applyFilters, DEFAULT_FILTERS, type Filters } from "../features/filters/filters";
+import type { Network, NetworkNode, Territory, TimeWindow } from "../api/network";
+import { compareNetworks, type Comparison } from "../features/compare/compare";
+import { applyFilters, DEFAULT_FILTERS, toQueryFilter, type Filters } from "../features/filters/filters";
+import { applyFocus, collapseNode, expandNode, type Focus } from "../features/focus/focus";
+import { groupedElements, withGroups } from "../features/map/grouping";
 import { defaultWindow, isValidWindow, sameWindow } from "../features/timeWindow/timeWindow";
-import { toElements, toLayoutElements } from "./elements";
+import { layoutFor, VIEWS, type LayoutKind, type ViewKind } from "../features/views/views";
+import { DEFAULT_DRAW_OPTIONS, tieId, toElements, type ColourMode, type DrawOptions, type SizeMetric } from "./elements";
+import { planLayout, type LayoutPlan } from "./layoutPlan";
 import { createNetworkModel, listPartners, type NetworkModel, type Partner } from "./model";
 
 export type RequestStatus = "idle" | "loading" | "error" | "ready";
@@ -18,6 +24,32 @@ export interface ViewError {
   code?: string | undefined;
 }
 
+/** What the details panel shows when no node is selected: a work group or a commune. */
+export type PanelTarget = { kind: "workGroup"; id: string } | { kind: "commune"; code: string };
+
+/** The map's coverage mode: communes coloured by who works there on an axis (all axes when null). */
+export interface CoverageMode {
+  axisId: string | null;
+  unit: "structures" | "actors";
+}
+
+/** A network request: what to ask the API, and what a new layout depends on. */
+export interface NetworkRequest {
+  key: string;
+  territoryId: string;
+  view: ViewKind;
+  window: TimeWindow;
+  filters: Filters;
+  /** Same as `key` but for the tie threshold: moving the slider keeps the picture in place. */
+  layoutBasis: string;
+}
+
+interface Loaded {
+  key: string;
+  layoutBasis: string;
+  network: Network;
+}
+
 export interface NetworkViewState {
   status: RequestStatus;
   /** Bumped by `retry` so that effects run again even when nothing else changed. */
@@ -25,30 +57,58 @@ export interface NetworkViewState {
   /** Null until loaded. */
   territories: readonly Territory[] | null;
   territoryId: string | null;
-  /** The period whose network is loaded (or loading). */
+  /** Territory asked for in the address (`?territory=`), honoured when the list arrives. */
+  preferredTerritoryId: string | null;
+  view: ViewKind;
+  layout: LayoutKind;
+  /** The period whose network is shown (the "after" period when comparing). */
   window: TimeWindow;
-  /** The network as loaded for the territory and window. */
-  model: NetworkModel | null;
+  /** Comparison mode: the earlier period; null when not comparing. */
+  compareWindow: TimeWindow | null;
   filters: Filters;
-  /** What the filters let through: what is drawn, listed, searched. */
+  draw: { sizeBy: SizeMetric; colourBy: ColourMode };
+  catalog: TerritoryCatalog | null;
+  catalogTerritoryId: string | null;
+  loaded: Loaded | null;
+  loadedBefore: Loaded | null;
+  comparison: Comparison | null;
+  /** The network as loaded (the union of both periods when comparing). */
+  model: NetworkModel | null;
+  /** What the filters and the focus let through: what is drawn, listed, searched. */
   visible: NetworkModel | null;
   elements: readonly ElementDefinition[];
-  /** Nodes and backbone ties of the loaded network; a new value means a new layout. */
-  layoutElements: readonly ElementDefinition[];
+  layoutPlan: LayoutPlan | null;
+  focus: Focus | null;
+  coverageMode: CoverageMode | null;
+  coverage: { key: string; cells: ReadonlyMap<string, CoverageCell> } | null;
   error: ViewError | null;
   selection: { id: string; source: SelectionSource } | null;
+  panel: PanelTarget | null;
 }
 
 export type NetworkViewAction =
   | { type: "start" }
   | { type: "territoriesLoaded"; territories: readonly Territory[] }
   | { type: "chooseTerritory"; territoryId: string }
+  | { type: "catalogLoaded"; territoryId: string; catalog: TerritoryCatalog }
+  | { type: "setView"; view: ViewKind }
+  | { type: "setLayout"; layout: LayoutKind }
   | { type: "setWindow"; window: TimeWindow }
-  | { type: "networkLoaded"; territoryId: string; window: TimeWindow; network: StructureNetwork }
+  | { type: "setCompareWindow"; window: TimeWindow | null }
+  | { type: "networkLoaded"; key: string; network: Network }
   | { type: "setFilters"; filters: Filters }
+  | { type: "setDraw"; sizeBy?: SizeMetric; colourBy?: ColourMode }
+  | { type: "focusEgo"; id: string; depth: number }
+  | { type: "focusPath"; fromId: string; toId: string; pathIds: readonly string[] | null }
+  | { type: "expandNode"; id: string }
+  | { type: "collapseNode"; id: string }
+  | { type: "clearFocus" }
+  | { type: "setCoverageMode"; mode: CoverageMode | null }
+  | { type: "coverageLoaded"; key: string; cells: ReadonlyMap<string, CoverageCell> }
   | { type: "fail"; error: ViewError }
   | { type: "retry" }
   | { type: "selectNode"; id: string; source: SelectionSource }
+  | { type: "showPanel"; target: PanelTarget }
   | { type: "clearSelection" };
 
 const ALL_PERIOD: TimeWindow = { from: null, to: null };
@@ -58,28 +118,180 @@ export const initialState: NetworkViewState = {
   attempt: 0,
   territories: null,
   territoryId: null,
+  preferredTerritoryId: null,
+  view: "structures",
+  layout: "force",
   window: ALL_PERIOD,
-  model: null,
+  compareWindow: null,
   filters: DEFAULT_FILTERS,
+  draw: { sizeBy: DEFAULT_DRAW_OPTIONS.sizeBy, colourBy: DEFAULT_DRAW_OPTIONS.colourBy },
+  catalog: null,
+  catalogTerritoryId: null,
+  loaded: null,
+  loadedBefore: null,
+  comparison: null,
+  model: null,
   visible: null,
   elements: [],
-  layoutElements: [],
+  layoutPlan: null,
+  focus: null,
+  coverageMode: null,
+  coverage: null,
   error: null,
   selection: null,
+  panel: null,
 };
 
-const cleared = { model: null, visible: null, elements: [], layoutElements: [], selection: null, error: null } as const;
+/** The state a page opens in, from its address (`?territory=…&view=…`). */
+export function initialStateFrom(options: { territoryId?: string | null; view?: ViewKind | null }): NetworkViewState {
+  const view = options.view ?? initialState.view;
+  return {
+    ...initialState,
+    preferredTerritoryId: options.territoryId ?? null,
+    view,
+    layout: VIEWS[view].defaultLayout,
+    filters: { ...DEFAULT_FILTERS, minWeight: VIEWS[view].defaultMinWeight },
+  };
+}
+
+const cleared = {
+  loaded: null,
+  loadedBefore: null,
+  comparison: null,
+  model: null,
+  visible: null,
+  elements: [],
+  layoutPlan: null,
+  selection: null,
+  panel: null,
+  focus: null,
+  coverage: null,
+  error: null,
+} as const;
+
+/** Without a territory in the address, the page opens on the largest (most EPCI), then the first by name. */
+function largestTerritory(territories: readonly Territory[]): Territory | undefined {
+  return [...territories].sort((a, b) => b.epcis.length - a.epcis.length)[0];
+}
 
 function windowFor(territories: readonly Territory[] | null, territoryId: string | null): TimeWindow {
   return defaultWindow(territories?.find((t) => t.id === territoryId)?.contracts ?? []);
 }
 
-/** Recomputes what is drawn after the model or the filters changed; drops a selection that got hidden. */
-function withVisible(state: NetworkViewState): NetworkViewState {
-  if (!state.model) return { ...state, visible: null, elements: [] };
-  const visible = applyFilters(state.model, state.filters);
+function requestWith(state: NetworkViewState, window: TimeWindow): NetworkRequest | null {
+  if (state.territoryId === null) return null;
+  const definition = VIEWS[state.view];
+  // The map draws the structures network: both views share one request (and the server's cache).
+  const source = definition.level ?? "PARTICIPATION";
+  const filter = toQueryFilter(state.filters, definition.hasWeights);
+  const { minWeight: _threshold, ...basis } = filter;
+  return {
+    key: JSON.stringify([state.territoryId, source, window, filter]),
+    layoutBasis: JSON.stringify([state.territoryId, source, window, basis]),
+    territoryId: state.territoryId,
+    view: state.view,
+    window,
+    filters: state.filters,
+  };
+}
+
+/** The network the current state needs. */
+export function selectRequest(state: NetworkViewState): NetworkRequest | null {
+  return requestWith(state, state.window);
+}
+
+/** The earlier period's network, when comparing. */
+export function selectBeforeRequest(state: NetworkViewState): NetworkRequest | null {
+  return state.compareWindow ? requestWith(state, state.compareWindow) : null;
+}
+
+export function coverageKey(state: NetworkViewState): string | null {
+  if (state.territoryId === null || state.view !== "map" || state.coverageMode === null) return null;
+  return JSON.stringify([state.territoryId, state.window, state.coverageMode.axisId]);
+}
+
+function drawOptions(state: NetworkViewState): DrawOptions {
+  return {
+    ...state.draw,
+    ...(state.comparison ? { nodeChanges: state.comparison.nodeChanges, tieChanges: state.comparison.tieChanges } : {}),
+  };
+}
+
+/**
+ * Rebuilds everything derived from what is loaded: the model (one period, or both merged), what
+ * the filters and focus let through, the elements, the layout plan, and the request status.
+ */
+function derive(state: NetworkViewState): NetworkViewState {
+  const request = selectRequest(state);
+  const before = selectBeforeRequest(state);
+  const hasNetwork = request !== null && state.loaded?.key === request.key;
+  const hasBefore = before === null || state.loadedBefore?.key === before.key;
+  const needsCatalog = state.view === "map" && state.catalogTerritoryId !== state.territoryId;
+  const waiting = request !== null && (!hasNetwork || !hasBefore || needsCatalog);
+  const status: RequestStatus = state.error ? "error" : waiting ? "loading" : state.territories === null ? state.status : "ready";
+  if (!hasNetwork || !hasBefore || !state.loaded || needsCatalog) {
+    // The current picture stays until the new one arrives: no blank flash between two periods.
+    return { ...state, status };
+  }
+
+  const comparison = before && state.loadedBefore ? compareNetworks(state.loadedBefore.network, state.loaded.network) : null;
+  const model = createNetworkModel(comparison ? comparison.network : state.loaded.network);
+  const filtered = applyFilters(model, state.filters);
+  const visible = applyFocus(filtered, state.focus, (ids) =>
+    createNetworkModel({ nodes: filtered.nodes.filter((n) => ids.has(n.id)), ties: filtered.ties.filter((t) => ids.has(t.source) && ids.has(t.target)) }),
+  );
+  const next: NetworkViewState = { ...state, status, comparison, model, visible };
+  let elements = toElements(visible, model, drawOptions(next));
+  if (state.focus?.kind === "path" && state.focus.pathIds) elements = markPath(elements, state.focus.pathIds);
+  const catalog = state.catalog;
+  if (state.view === "map" && catalog && !catalog.hasContours) {
+    elements = withGroups(elements, groupedElements(visible.nodes, catalog.communes, selectTerritory(state)?.epcis ?? []));
+  }
+  const layoutKey = JSON.stringify([
+    state.loaded.layoutBasis,
+    state.loadedBefore?.layoutBasis ?? null,
+    state.view,
+    state.layout,
+    state.focus?.kind === "ego" ? [state.focus.centerId, state.focus.depth] : null,
+    state.layout === "concentric" ? state.draw.sizeBy : null,
+    catalog !== null && state.catalogTerritoryId === state.territoryId,
+  ]);
+  const layoutPlan =
+    state.layoutPlan?.key === layoutKey ? state.layoutPlan : planLayout(layoutKey, state.layout, visible, elements, state.draw.sizeBy, catalog);
   const selection = state.selection && visible.nodesById.has(state.selection.id) ? state.selection : null;
-  return { ...state, visible, elements: toElements(visible, state.model), selection };
+  return { ...next, elements, layoutPlan, selection };
+}
+
+/** Classes `on-path` for the nodes and ties of a path, `off-path` for the rest. */
+function markPath(elements: readonly ElementDefinition[], pathIds: readonly string[]): ElementDefinition[] {
+  const nodes = new Set(pathIds);
+  const ties = new Set<string>();
+  for (let i = 1; i < pathIds.length; i += 1) {
+    const [a, b] = [pathIds[i - 1] ?? "", pathIds[i] ?? ""];
+    ties.add(a < b ? tieId(a, b) : tieId(b, a));
+  }
+  return elements.map((element) => {
+    const id = element.data.id ?? "";
+    const onPath = element.group === "nodes" ? nodes.has(id) : ties.has(id);
+    const classes = typeof element.classes === "string" && element.classes !== "" ? `${element.classes} ` : "";
+    return { ...element, classes: `${classes}${onPath ? "on-path" : "off-path"}` };
+  });
+}
+
+function withView(state: NetworkViewState, view: ViewKind): NetworkViewState {
+  const definition = VIEWS[view];
+  const previous = VIEWS[state.view];
+  // A threshold left at the previous view's default moves to the new view's default.
+  const minWeight = state.filters.minWeight === previous.defaultMinWeight ? definition.defaultMinWeight : state.filters.minWeight;
+  return {
+    ...state,
+    view,
+    layout: layoutFor(view, state.layout === previous.defaultLayout ? definition.defaultLayout : state.layout),
+    filters: { ...state.filters, minWeight },
+    focus: null,
+    selection: null,
+    coverageMode: view === "map" ? state.coverageMode : null,
+  };
 }
 
 export function networkViewReducer(state: NetworkViewState, action: NetworkViewAction): NetworkViewState {
@@ -87,50 +299,90 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
     case "start":
       return state.status === "idle" ? { ...state, status: "loading" } : state;
     case "territoriesLoaded": {
-      const first = action.territories[0];
-      return {
+      const preferred = action.territories.find((t) => t.id === state.preferredTerritoryId);
+      const chosen = preferred ?? largestTerritory(action.territories);
+      return derive({
         ...state,
         territories: action.territories,
-        territoryId: first?.id ?? null,
-        window: windowFor(action.territories, first?.id ?? null),
+        territoryId: chosen?.id ?? null,
+        window: windowFor(action.territories, chosen?.id ?? null),
         // Nothing to draw without a territory: the page says so instead of loading forever.
-        status: first ? "loading" : "ready",
+        status: chosen ? "loading" : "ready",
         error: null,
-      };
+      });
     }
     case "chooseTerritory":
       if (action.territoryId === state.territoryId) return state;
       if (!state.territories?.some((t) => t.id === action.territoryId)) return state;
-      return {
+      return derive({
         ...state,
         ...cleared,
         territoryId: action.territoryId,
         window: windowFor(state.territories, action.territoryId),
-        // EPCI codes belong to a territory; the other filters still make sense elsewhere.
-        filters: { ...state.filters, epciCode: null },
-        status: "loading",
-      };
+        compareWindow: null,
+        // Places, axes and work groups belong to a territory; the other filters still make sense elsewhere.
+        filters: { ...state.filters, epciCode: null, communeCode: null, axisId: null, workGroupId: null },
+        coverageMode: state.coverageMode ? { ...state.coverageMode, axisId: null } : null,
+      });
+    case "catalogLoaded":
+      if (action.territoryId !== state.territoryId) return state;
+      return derive({ ...state, catalog: action.catalog, catalogTerritoryId: action.territoryId });
+    case "setView":
+      if (action.view === state.view) return state;
+      return derive(withView(state, action.view));
+    case "setLayout": {
+      const layout = layoutFor(state.view, action.layout);
+      return layout === state.layout ? state : derive({ ...state, layout });
+    }
     case "setWindow":
       if (sameWindow(action.window, state.window) || !isValidWindow(action.window)) return state;
-      // The current picture stays until the new one arrives: no blank flash between two periods.
-      return { ...state, window: action.window, status: "loading", error: null };
+      return derive({ ...state, window: action.window, error: null, focus: state.focus?.kind === "path" ? null : state.focus });
+    case "setCompareWindow":
+      if (action.window !== null && !isValidWindow(action.window)) return state;
+      if (action.window === null ? state.compareWindow === null : state.compareWindow !== null && sameWindow(action.window, state.compareWindow)) return state;
+      return derive({ ...state, compareWindow: action.window, loadedBefore: action.window ? state.loadedBefore : null, error: null });
     case "networkLoaded": {
-      // A late answer for a territory or a period the user already left is dropped.
-      if (action.territoryId !== state.territoryId || !sameWindow(action.window, state.window)) return state;
-      const model = createNetworkModel(action.network);
-      return withVisible({ ...state, status: "ready", model, layoutElements: toLayoutElements(model), error: null });
+      // A late answer for a territory, view, period or filter the user already left is dropped.
+      const request = selectRequest(state);
+      const before = selectBeforeRequest(state);
+      if (request?.key === action.key) return derive({ ...state, loaded: { key: request.key, layoutBasis: request.layoutBasis, network: action.network }, error: null });
+      if (before?.key === action.key) return derive({ ...state, loadedBefore: { key: before.key, layoutBasis: before.layoutBasis, network: action.network }, error: null });
+      return state;
     }
     case "setFilters":
-      return withVisible({ ...state, filters: action.filters });
+      return derive({ ...state, filters: action.filters, error: null });
+    case "setDraw":
+      return derive({ ...state, draw: { sizeBy: action.sizeBy ?? state.draw.sizeBy, colourBy: action.colourBy ?? state.draw.colourBy } });
+    case "focusEgo":
+      if (!state.model?.nodesById.has(action.id)) return state;
+      return derive({
+        ...state,
+        focus: { kind: "ego", centerId: action.id, depth: Math.min(3, Math.max(1, Math.round(action.depth))), expandedIds: [], collapsedIds: [] },
+        selection: { id: action.id, source: "panel" },
+      });
+    case "focusPath":
+      return derive({ ...state, focus: { kind: "path", fromId: action.fromId, toId: action.toId, pathIds: action.pathIds } });
+    case "expandNode":
+      return derive({ ...state, focus: expandNode(state.focus, action.id) });
+    case "collapseNode":
+      return derive({ ...state, focus: collapseNode(state.focus, action.id) });
+    case "clearFocus":
+      return state.focus ? derive({ ...state, focus: null }) : state;
+    case "setCoverageMode":
+      return derive({ ...state, coverageMode: action.mode, coverage: action.mode ? state.coverage : null });
+    case "coverageLoaded":
+      return coverageKey(state) === action.key ? { ...state, coverage: { key: action.key, cells: action.cells } } : state;
     case "fail":
       return { ...state, status: "error", error: action.error };
     case "retry":
-      return state.status === "error" ? { ...state, status: "loading", error: null, attempt: state.attempt + 1 } : state;
+      return state.status === "error" ? derive({ ...state, status: "loading", error: null, attempt: state.attempt + 1 }) : state;
     case "selectNode":
       if (!state.visible?.nodesById.has(action.id)) return state;
-      return { ...state, selection: { id: action.id, source: action.source } };
+      return { ...state, selection: { id: action.id, source: action.source }, panel: null };
+    case "showPanel":
+      return { ...state, panel: action.target, selection: null };
     case "clearSelection":
-      return state.selection ? { ...state, selection: null } : state;
+      return state.selection || state.panel ? { ...state, selection: null, panel: null } : state;
   }
 }
 

@@ -1,6 +1,11 @@
 import type { StylesheetJson } from "cytoscape";
+import { groupStylesheet } from "../features/map/grouping";
 
 export const TIE_COLOUR = "#7B8794";
+/** Comparison colours: blue for what is new, vermillion (and dashes) for what was lost — safe for colour-blind readers. */
+export const GAINED_COLOUR = "#0072B2";
+export const LOST_COLOUR = "#D55E00";
+export const PATH_COLOUR = "#CC3311";
 const TEXT_COLOUR = "#1F2937";
 const FOCUS_COLOUR = "#1D4ED8";
 
@@ -104,5 +109,36 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
     },
     { selector: "edge.neighbour", style: { "line-color": "#374151", opacity: 0.75, "z-index": 10 } },
     { selector: "edge.faded", style: { opacity: 0.04 } },
+    { selector: "node.actor", style: { "border-width": 1 } },
+    { selector: "edge.pilot", style: { width: 2.6, "line-color": "#4B5563", opacity: 0.7 } },
+    // Comparison of two periods.
+    { selector: "node.joined", style: { "border-width": 4, "border-color": GAINED_COLOUR } },
+    { selector: "node.left", style: { "border-width": 3, "border-style": "dashed", "border-color": LOST_COLOUR, "background-opacity": 0.35 } },
+    { selector: "edge.gained", style: { "line-color": GAINED_COLOUR, opacity: 0.8 } },
+    { selector: "edge.lost", style: { "line-color": LOST_COLOUR, opacity: 0.8, "curve-style": "straight", "line-style": "dashed" } },
+    // Shortest path.
+    { selector: "node.on-path", style: { label: "data(label)", "border-width": 4, "border-color": PATH_COLOUR, "z-index": 60 } },
+    { selector: "edge.on-path", style: { "line-color": PATH_COLOUR, width: 5, opacity: 1, "z-index": 60 } },
+    { selector: "node.off-path", style: { opacity: 0.25, "text-opacity": 0 } },
+    { selector: "edge.off-path", style: { opacity: 0.05 } },
+    // Group titles of grouped layouts: text only, not interactive.
+    {
+      selector: "node.canvas-label",
+      style: {
+        label: "data(label)",
+        width: 1,
+        height: 1,
+        "background-opacity": 0,
+        "border-width": 0,
+        "font-size": 22 * k,
+        "font-weight": 700,
+        color: "#111827",
+        "text-valign": "center",
+        "text-max-width": `${420 * k}px`,
+        "text-wrap": "wrap",
+        events: "no",
+      },
+    },
+    ...groupStylesheet,
   ];
 }

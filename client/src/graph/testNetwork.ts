@@ -1,7 +1,7 @@
-import sample from "../api/fixtures/structureNetwork.sample.json";
-import { parseStructureNetwork, type StructureNetwork } from "../api/network";
+import sample from "../api/fixtures/collaborationNetwork.sample.json";
+import { parseCollaborationNetwork, type Network } from "../api/network";
 
-/** The sample fixture, parsed like a server answer (tests only). */
-export function sampleNetwork(): StructureNetwork {
-  return parseStructureNetwork(sample);
+/** The sample fixture (a hand-made structure network), parsed like a server answer (tests only). */
+export function sampleNetwork(): Network {
+  return parseCollaborationNetwork(sample);
 }

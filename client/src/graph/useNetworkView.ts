@@ -1,62 +1,179 @@
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { fetchCoverage, fetchParticipationNetwork, fetchTerritoryCatalog } from "../api/explorer";
 import { ApiError, isAbortError, isUnauthenticated } from "../api/graphql";
-import { fetchStructureNetwork, fetchTerritories, type TimeWindow } from "../api/network";
-import type { Filters } from "../features/filters/filters";
-import { initialState, networkViewReducer, type SelectionSource, type ViewError } from "./store";
+import { fetchCollaborationNetwork, fetchTerritories, type Network, type TimeWindow } from "../api/network";
+import { toQueryFilter, type Filters } from "../features/filters/filters";
+import { shortestPath } from "../features/focus/focus";
+import { VIEWS, type LayoutKind, type ViewKind } from "../features/views/views";
+import type { ColourMode, SizeMetric } from "./elements";
+import {
+  coverageKey,
+  initialStateFrom,
+  networkViewReducer,
+  selectBeforeRequest,
+  selectRequest,
+  type CoverageMode,
+  type NetworkRequest,
+  type NetworkViewAction,
+  type PanelTarget,
+  type SelectionSource,
+  type ViewError,
+} from "./store";
+
+/** Moving the tie slider sends one request when it stops, not one per step. */
+const REQUEST_DELAY_MS = 150;
 
 function toViewError(error: unknown): ViewError {
   if (error instanceof ApiError) return { kind: error.kind, message: error.message, code: error.code };
   return { kind: "invalid-response", message: error instanceof Error ? error.message : String(error) };
 }
 
-/**
- * The network view's store plus the requests it triggers: territories first, then the network of
- * the chosen territory and window. A refused token is handed to `onUnauthenticated` (back to login).
- */
-export function useNetworkView(onUnauthenticated: () => void) {
-  const [state, dispatch] = useReducer(networkViewReducer, initialState);
-  const { status, territories, territoryId, window, attempt } = state;
-  const hasTerritories = territories !== null;
-  const signOut = useRef(onUnauthenticated);
+function fetchNetwork(request: NetworkRequest, signal: AbortSignal): Promise<Network> {
+  const definition = VIEWS[request.view];
+  const filter = toQueryFilter(request.filters, definition.hasWeights);
+  if (definition.level === null) return fetchParticipationNetwork(request.territoryId, request.window, filter, { signal });
+  return fetchCollaborationNetwork(request.territoryId, definition.level, request.window, filter, { signal });
+}
 
+/** Runs `load` when `key` changes (after a short delay), dropping answers to a key already left. */
+function useRequest(
+  key: string | null,
+  load: (signal: AbortSignal) => Promise<NetworkViewAction>,
+  dispatch: (action: NetworkViewAction) => void,
+  onError: (error: unknown) => void,
+  attempt: number,
+  delay = 0,
+): void {
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    if (key === null) return undefined;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      loadRef.current(controller.signal).then(dispatch, (error: unknown) => {
+        if (!controller.signal.aborted) onError(error);
+      });
+    }, delay);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key, attempt, delay, dispatch, onError]);
+}
+
+export interface InitialView {
+  territoryId?: string | null;
+  view?: ViewKind | null;
+}
+
+/**
+ * The network view's store plus the requests it triggers: territories first, then the catalog and
+ * the network of the chosen territory, view, window and filters (and the earlier period when
+ * comparing, and the map's coverage). A refused token is handed to `onUnauthenticated`.
+ */
+export function useNetworkView(onUnauthenticated: () => void, initial: InitialView = {}) {
+  const [state, dispatch] = useReducer(networkViewReducer, initial, initialStateFrom);
+  const signOut = useRef(onUnauthenticated);
   useEffect(() => {
     signOut.current = onUnauthenticated;
   }, [onUnauthenticated]);
+
+  const onError = useCallback((error: unknown) => {
+    if (isAbortError(error)) return;
+    if (isUnauthenticated(error)) signOut.current();
+    else dispatch({ type: "fail", error: toViewError(error) });
+  }, []);
 
   useEffect(() => {
     dispatch({ type: "start" });
   }, []);
 
-  useEffect(() => {
-    if (status !== "loading") return undefined;
-    const controller = new AbortController();
-    const onError = (error: unknown) => {
-      if (isAbortError(error)) return;
-      if (isUnauthenticated(error)) signOut.current();
-      else dispatch({ type: "fail", error: toViewError(error) });
-    };
-    if (!hasTerritories) {
-      fetchTerritories({ signal: controller.signal }).then(
-        (loaded) => dispatch({ type: "territoriesLoaded", territories: loaded }),
-        onError,
-      );
-    } else if (territoryId !== null) {
-      const requested: TimeWindow = { from: window.from, to: window.to };
-      fetchStructureNetwork(territoryId, requested, { signal: controller.signal }).then(
-        (network) => dispatch({ type: "networkLoaded", territoryId, window: requested, network }),
-        onError,
-      );
-    }
-    return () => controller.abort();
-  }, [status, hasTerritories, territoryId, window.from, window.to, attempt]);
+  const { attempt, territoryId } = state;
+  const territoriesKey = state.territories === null && state.status !== "idle" ? "territories" : null;
+  useRequest(territoriesKey, async (signal) => ({ type: "territoriesLoaded", territories: await fetchTerritories({ signal }) }), dispatch, onError, attempt);
 
-  const actions = {
-    retry: useCallback(() => dispatch({ type: "retry" }), []),
-    chooseTerritory: useCallback((id: string) => dispatch({ type: "chooseTerritory", territoryId: id }), []),
-    setWindow: useCallback((next: TimeWindow) => dispatch({ type: "setWindow", window: next }), []),
-    setFilters: useCallback((filters: Filters) => dispatch({ type: "setFilters", filters }), []),
-    selectNode: useCallback((id: string, source: SelectionSource) => dispatch({ type: "selectNode", id, source }), []),
-    clearSelection: useCallback(() => dispatch({ type: "clearSelection" }), []),
-  };
-  return { state, actions };
+  const catalogKey = territoryId !== null && state.catalogTerritoryId !== territoryId ? territoryId : null;
+  useRequest(
+    catalogKey,
+    async (signal) => ({ type: "catalogLoaded", territoryId: catalogKey ?? "", catalog: await fetchTerritoryCatalog(catalogKey ?? "", { signal }) }),
+    dispatch,
+    onError,
+    attempt,
+  );
+
+  const request = selectRequest(state);
+  const networkKey = request && state.loaded?.key !== request.key && state.error === null ? request.key : null;
+  useRequest(
+    networkKey,
+    async (signal) => {
+      if (!request) throw new Error("no request");
+      return { type: "networkLoaded", key: request.key, network: await fetchNetwork(request, signal) };
+    },
+    dispatch,
+    onError,
+    attempt,
+    REQUEST_DELAY_MS,
+  );
+
+  const before = selectBeforeRequest(state);
+  const beforeKey = before && state.loadedBefore?.key !== before.key && state.error === null ? before.key : null;
+  useRequest(
+    beforeKey,
+    async (signal) => {
+      if (!before) throw new Error("no request");
+      return { type: "networkLoaded", key: before.key, network: await fetchNetwork(before, signal) };
+    },
+    dispatch,
+    onError,
+    attempt,
+    REQUEST_DELAY_MS,
+  );
+
+  const wantedCoverage = coverageKey(state);
+  const coverageRequest = wantedCoverage !== null && state.coverage?.key !== wantedCoverage ? wantedCoverage : null;
+  const coverageAxis = state.coverageMode?.axisId ?? null;
+  const { window } = state;
+  useRequest(
+    coverageRequest,
+    async (signal) => ({
+      type: "coverageLoaded",
+      key: coverageRequest ?? "",
+      cells: await fetchCoverage(territoryId ?? "", window, coverageAxis, { signal }),
+    }),
+    dispatch,
+    onError,
+    attempt,
+  );
+
+  const visible = state.visible;
+  const actions = useMemo(
+    () => ({
+      retry: () => dispatch({ type: "retry" }),
+      chooseTerritory: (id: string) => dispatch({ type: "chooseTerritory", territoryId: id }),
+      setView: (view: ViewKind) => dispatch({ type: "setView", view }),
+      setLayout: (layout: LayoutKind) => dispatch({ type: "setLayout", layout }),
+      setWindow: (next: TimeWindow) => dispatch({ type: "setWindow", window: next }),
+      setCompareWindow: (next: TimeWindow | null) => dispatch({ type: "setCompareWindow", window: next }),
+      setFilters: (filters: Filters) => dispatch({ type: "setFilters", filters }),
+      setDraw: (draw: { sizeBy?: SizeMetric; colourBy?: ColourMode }) => dispatch({ type: "setDraw", ...draw }),
+      selectNode: (id: string, source: SelectionSource) => dispatch({ type: "selectNode", id, source }),
+      showPanel: (target: PanelTarget) => dispatch({ type: "showPanel", target }),
+      clearSelection: () => dispatch({ type: "clearSelection" }),
+      focusEgo: (id: string, depth: number) => dispatch({ type: "focusEgo", id, depth }),
+      expandNode: (id: string) => dispatch({ type: "expandNode", id }),
+      collapseNode: (id: string) => dispatch({ type: "collapseNode", id }),
+      clearFocus: () => dispatch({ type: "clearFocus" }),
+      setCoverageMode: (mode: CoverageMode | null) => dispatch({ type: "setCoverageMode", mode }),
+    }),
+    [],
+  );
+  // The path is computed on the network as drawn (filters and threshold included): instant.
+  const focusPath = useCallback(
+    (fromId: string, toId: string) => {
+      if (!visible) return;
+      dispatch({ type: "focusPath", fromId, toId, pathIds: shortestPath(visible, fromId, toId) });
+    },
+    [visible],
+  );
+  return { state, actions: { ...actions, focusPath } };
 }

@@ -9,6 +9,7 @@ import {
   presentCategories,
   removeFilter,
   toggleCategory,
+  toQueryFilter,
   type Filters,
 } from "./filters";
 
@@ -18,6 +19,7 @@ const epcis = [
   { code: "200035129", name: "CC de Cèze Cévennes" },
 ];
 const categories = presentCategories(model);
+const names = { categories, epcis, communes: [{ code: "30007", name: "Alès" }], axes: [{ id: "axis-1", name: "Santé mentale", kind: "POPULATION" }], workGroups: [{ id: "wg-1", name: "Réseau santé mentale" }] };
 
 describe("applyFilters", () => {
   it("keeps everything without filters", () => {
@@ -48,11 +50,31 @@ describe("applyFilters", () => {
   });
 
   it("combines filters", () => {
-    const filters: Filters = { minWeight: 2, hiddenCategories: ["INSTITUTION"], epciCode: "200066918" };
+    const filters: Filters = { ...NO_FILTERS, minWeight: 2, hiddenCategories: ["INSTITUTION"], epciCode: "200066918" };
     const filtered = applyFilters(model, filters);
     expect(filtered.nodes).toHaveLength(5);
     expect(filtered.ties.every((t) => t.weight >= 2)).toBe(true);
     expect(filtered.ties).toHaveLength(4);
+  });
+});
+
+describe("toQueryFilter", () => {
+  it("sends the API only what it applies, and no empty list", () => {
+    expect(toQueryFilter(NO_FILTERS, true)).toEqual({});
+    expect(toQueryFilter({ ...NO_FILTERS, minWeight: 3, axisId: "a", role: "MEMBERS", actorCategories: ["VOLUNTEER"], epciCode: "x" }, true)).toEqual({
+      minWeight: 3, axisIds: ["a"], roles: ["MEMBER"], categories: ["VOLUNTEER"],
+    });
+    // The two-mode view has no tie weights.
+    expect(toQueryFilter({ ...NO_FILTERS, minWeight: 3 }, false)).toEqual({});
+  });
+});
+
+describe("applyFilters on places", () => {
+  it("keeps the organisations of one commune", () => {
+    const filtered = applyFilters(model, { ...NO_FILTERS, communeCode: "30243" });
+    expect(filtered.nodes.length).toBeGreaterThan(0);
+    expect(filtered.nodes.every((n) => n.communeCode === "30243")).toBe(true);
+    expect(filtered.nodes.map((n) => n.id)).toContain("s-msp-st-ambroix");
   });
 });
 
@@ -66,25 +88,36 @@ describe("toggleCategory", () => {
 
 describe("filterChips", () => {
   it("shows the default minimum weight as an active filter", () => {
-    expect(filterChips(DEFAULT_FILTERS, categories, epcis)).toEqual([
-      { key: "minWeight", label: "Liens : au moins 2 groupes en commun" },
+    expect(filterChips(DEFAULT_FILTERS, names)).toEqual([
+      { key: "minWeight", label: "Liens : au moins 2 groupes ou événements en commun" },
     ]);
   });
 
   it("has no chip without filters", () => {
-    expect(filterChips(NO_FILTERS, categories, epcis)).toEqual([]);
+    expect(filterChips(NO_FILTERS, names)).toEqual([]);
   });
 
   it("names the shown sectors when few are left, the hidden ones otherwise", () => {
     const onlyCare = categories.filter((c) => c !== "CARE").reduce(toggleCategory, NO_FILTERS);
-    expect(filterChips(onlyCare, categories, epcis)[0]?.label).toBe("Secteur : Soin");
-    expect(filterChips(toggleCategory(NO_FILTERS, "JUSTICE"), [...categories, "JUSTICE"], epcis)[0]?.label).toBe(
+    expect(filterChips(onlyCare, names)[0]?.label).toBe("Secteur : Soin");
+    expect(filterChips(toggleCategory(NO_FILTERS, "JUSTICE"), { ...names, categories: [...categories, "JUSTICE"] })[0]?.label).toBe(
       "Secteur : tout sauf Justice",
     );
   });
 
+  it("names the commune, the axis, the work group, the actor categories and the role", () => {
+    const filters: Filters = { ...NO_FILTERS, communeCode: "30007", axisId: "axis-1", workGroupId: "wg-1", actorCategories: ["ELECTED"], role: "PILOTS" };
+    expect(filterChips(filters, names).map((c) => c.label)).toEqual([
+      "Commune : Alès",
+      "Axe : Santé mentale",
+      "Groupe : Réseau santé mentale",
+      "Acteurs : Élu·e",
+      "Rôle : Pilotes et co-pilotes",
+    ]);
+  });
+
   it("names the EPCI", () => {
-    expect(filterChips({ ...NO_FILTERS, epciCode: "200066918" }, categories, epcis)).toEqual([
+    expect(filterChips({ ...NO_FILTERS, epciCode: "200066918" }, names)).toEqual([
       { key: "epci", label: "EPCI : CA Alès Agglomération" },
     ]);
   });
@@ -92,9 +125,13 @@ describe("filterChips", () => {
 
 describe("removeFilter", () => {
   it("resets only the filter of the removed chip", () => {
-    const filters: Filters = { minWeight: 4, hiddenCategories: ["CARE"], epciCode: "200066918" };
+    const filters: Filters = { ...NO_FILTERS, minWeight: 4, hiddenCategories: ["CARE"], epciCode: "200066918", communeCode: "30007", axisId: "axis-1", role: "PILOTS" };
     expect(removeFilter(filters, "minWeight")).toEqual({ ...filters, minWeight: 1 });
     expect(removeFilter(filters, "categories")).toEqual({ ...filters, hiddenCategories: [] });
-    expect(removeFilter(filters, "epci")).toEqual({ ...filters, epciCode: null });
+    expect(removeFilter(filters, "commune")).toEqual({ ...filters, communeCode: null });
+    // A commune belongs to its EPCI: removing the EPCI removes both.
+    expect(removeFilter(filters, "epci")).toEqual({ ...filters, epciCode: null, communeCode: null });
+    expect(removeFilter(filters, "axis")).toEqual({ ...filters, axisId: null });
+    expect(removeFilter(filters, "role")).toEqual({ ...filters, role: "ALL" });
   });
 });

@@ -1,31 +1,63 @@
-import type { Epci } from "../../api/network";
+import type { ActorCategory, Epci, NetworkQueryFilter, ParticipationRole } from "../../api/network";
+import type { AxisSummary, CatalogCommune, CatalogWorkGroup } from "../../api/explorer";
 import { createNetworkModel, type NetworkModel } from "../../graph/model";
 import { CATEGORIES, categoryOf, type NodeCategory } from "../../graph/palette";
-import { CATEGORY_LABELS, fr } from "../../i18n/fr";
+import { ACTOR_CATEGORY_LABELS, CATEGORY_LABELS, fr, ROLE_FILTER_LABELS } from "../../i18n/fr";
+
+/** Which work-group roles count: everyone, pilots and co-pilots only, or plain members only. */
+export const ROLE_FILTERS = ["ALL", "PILOTS", "MEMBERS"] as const;
+export type RoleFilter = (typeof ROLE_FILTERS)[number];
 
 export interface Filters {
-  /** Ties shared by fewer work groups are not drawn (nodes stay: an isolated structure is a finding). */
+  /** Ties shared by fewer work groups and events are not drawn (nodes stay: an isolated node is a finding). */
   minWeight: number;
-  /** Categories (sectors, and "institution") unchecked in the legend. */
+  /** Categories (sectors, "institution", "work group") unchecked in the legend. */
   hiddenCategories: readonly NodeCategory[];
-  /** Only organisations located in this intercommunality; null for all. */
+  /** Only organisations (or members of organisations) located in this intercommunality; null for all. */
   epciCode: string | null;
+  /** Only those located in this commune; null for all. */
+  communeCode: string | null;
+  /** Only collaborations on this priority axis; null for every axis. */
+  axisId: string | null;
+  /** Only collaborations within this work group (and its events); null for all. */
+  workGroupId: string | null;
+  /** Only actors of these categories (empty: all). */
+  actorCategories: readonly ActorCategory[];
+  role: RoleFilter;
 }
 
 /**
- * Two shared work groups by default: about two thirds of the demo's ties come from a single shared
- * group (often one large plenary meeting), and drawing them hides who really works together.
+ * Two shared work groups or events by default for organisations: a single shared plenary meeting
+ * ties almost everyone and hides who really works together.
  */
 export const DEFAULT_MIN_WEIGHT = 2;
 
-export const DEFAULT_FILTERS: Filters = { minWeight: DEFAULT_MIN_WEIGHT, hiddenCategories: [], epciCode: null };
-export const NO_FILTERS: Filters = { minWeight: 1, hiddenCategories: [], epciCode: null };
+export const NO_FILTERS: Filters = {
+  minWeight: 1,
+  hiddenCategories: [],
+  epciCode: null,
+  communeCode: null,
+  axisId: null,
+  workGroupId: null,
+  actorCategories: [],
+  role: "ALL",
+};
+export const DEFAULT_FILTERS: Filters = { ...NO_FILTERS, minWeight: DEFAULT_MIN_WEIGHT };
 
-export type FilterKey = "minWeight" | "categories" | "epci";
+export type FilterKey = "minWeight" | "categories" | "epci" | "commune" | "axis" | "workGroup" | "actorCategories" | "role";
 
 export interface FilterChip {
   key: FilterKey;
   label: string;
+}
+
+/** What the filter chips need to name things. */
+export interface FilterNames {
+  categories: readonly NodeCategory[];
+  epcis: readonly Epci[];
+  communes: readonly Pick<CatalogCommune, "code" | "name">[];
+  axes: readonly AxisSummary[];
+  workGroups: readonly Pick<CatalogWorkGroup, "id" | "name">[];
 }
 
 export function isCategoryHidden(filters: Filters, category: NodeCategory): boolean {
@@ -40,11 +72,35 @@ export function toggleCategory(filters: Filters, category: NodeCategory): Filter
   return { ...filters, hiddenCategories: CATEGORIES.filter((c) => hidden.includes(c)) };
 }
 
-/** The loaded network reduced to what the filters let through; the result is a model like any other. */
+const ROLES_OF: Readonly<Record<RoleFilter, ParticipationRole[]>> = {
+  ALL: [],
+  PILOTS: ["PILOT", "CO_PILOT"],
+  MEMBERS: ["MEMBER"],
+};
+
+/** The part of the filters the analytics API applies (it computes the metrics on that network). */
+export function toQueryFilter(filters: Filters, withMinWeight: boolean): NetworkQueryFilter {
+  return {
+    ...(filters.axisId ? { axisIds: [filters.axisId] } : {}),
+    ...(filters.workGroupId ? { workGroupIds: [filters.workGroupId] } : {}),
+    ...(filters.actorCategories.length > 0 ? { categories: [...filters.actorCategories] } : {}),
+    ...(filters.role !== "ALL" ? { roles: ROLES_OF[filters.role] } : {}),
+    ...(withMinWeight && filters.minWeight > 1 ? { minWeight: filters.minWeight } : {}),
+  };
+}
+
+/**
+ * The loaded network reduced to what the filters let through on the page (legend categories,
+ * place, tie weight); the result is a model like any other. Work groups have no place: a place
+ * filter keeps them.
+ */
 export function applyFilters(model: NetworkModel, filters: Filters): NetworkModel {
   const nodes = model.nodes.filter(
     (node) =>
-      !isCategoryHidden(filters, categoryOf(node)) && (filters.epciCode === null || node.epciCode === filters.epciCode),
+      !isCategoryHidden(filters, categoryOf(node)) &&
+      (node.kind === "WORK_GROUP" ||
+        ((filters.epciCode === null || node.epciCode === filters.epciCode) &&
+          (filters.communeCode === null || node.communeCode === filters.communeCode))),
   );
   const kept = new Set(nodes.map((n) => n.id));
   const ties = model.ties.filter((t) => t.weight >= filters.minWeight && kept.has(t.source) && kept.has(t.target));
@@ -58,7 +114,17 @@ export function removeFilter(filters: Filters, key: FilterKey): Filters {
     case "categories":
       return { ...filters, hiddenCategories: [] };
     case "epci":
-      return { ...filters, epciCode: null };
+      return { ...filters, epciCode: null, communeCode: null };
+    case "commune":
+      return { ...filters, communeCode: null };
+    case "axis":
+      return { ...filters, axisId: null };
+    case "workGroup":
+      return { ...filters, workGroupId: null };
+    case "actorCategories":
+      return { ...filters, actorCategories: [] };
+    case "role":
+      return { ...filters, role: "ALL" };
   }
 }
 
@@ -66,12 +132,12 @@ export function removeFilter(filters: Filters, key: FilterKey): Filters {
  * The active filters in words, one chip each. Sectors read as what is shown ("Secteur : Soin")
  * unless fewer are hidden than shown ("Secteur : tout sauf Justice").
  */
-export function filterChips(filters: Filters, categories: readonly NodeCategory[], epcis: readonly Epci[]): FilterChip[] {
+export function filterChips(filters: Filters, names: FilterNames): FilterChip[] {
   const chips: FilterChip[] = [];
   if (filters.minWeight > 1) chips.push({ key: "minWeight", label: fr.filters.chipMinWeight(filters.minWeight) });
-  const hidden = categories.filter((c) => isCategoryHidden(filters, c));
+  const hidden = names.categories.filter((c) => isCategoryHidden(filters, c));
   if (hidden.length > 0) {
-    const shown = categories.filter((c) => !isCategoryHidden(filters, c));
+    const shown = names.categories.filter((c) => !isCategoryHidden(filters, c));
     const label =
       shown.length === 0
         ? fr.filters.chipNoCategory
@@ -81,9 +147,25 @@ export function filterChips(filters: Filters, categories: readonly NodeCategory[
     chips.push({ key: "categories", label });
   }
   if (filters.epciCode !== null) {
-    const name = epcis.find((e) => e.code === filters.epciCode)?.name ?? filters.epciCode;
+    const name = names.epcis.find((e) => e.code === filters.epciCode)?.name ?? filters.epciCode;
     chips.push({ key: "epci", label: fr.filters.chipEpci(name) });
   }
+  if (filters.communeCode !== null) {
+    const name = names.communes.find((c) => c.code === filters.communeCode)?.name ?? filters.communeCode;
+    chips.push({ key: "commune", label: fr.filters.chipCommune(name) });
+  }
+  if (filters.axisId !== null) {
+    const name = names.axes.find((a) => a.id === filters.axisId)?.name ?? filters.axisId;
+    chips.push({ key: "axis", label: fr.filters.chipAxis(name) });
+  }
+  if (filters.workGroupId !== null) {
+    const name = names.workGroups.find((w) => w.id === filters.workGroupId)?.name ?? filters.workGroupId;
+    chips.push({ key: "workGroup", label: fr.filters.chipWorkGroup(name) });
+  }
+  if (filters.actorCategories.length > 0) {
+    chips.push({ key: "actorCategories", label: fr.filters.chipActorCategories(filters.actorCategories.map((c) => ACTOR_CATEGORY_LABELS[c])) });
+  }
+  if (filters.role !== "ALL") chips.push({ key: "role", label: fr.filters.chipRole(ROLE_FILTER_LABELS[filters.role]) });
   return chips;
 }
 

@@ -1,11 +1,11 @@
 import type { NetworkNode } from "../../api/network";
-import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_SHAPES, categoryOf, darken, type NodeCategory } from "../../graph/palette";
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_SHAPES, categoryOf, darken, type NodeCategory, type NodeShape } from "../../graph/palette";
 
 export interface LegendEntry {
   category: NodeCategory;
   colour: string;
   borderColour: string;
-  shape: "ellipse" | "diamond";
+  shape: NodeShape;
   count: number;
 }
 

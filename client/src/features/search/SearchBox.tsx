@@ -2,31 +2,46 @@ import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import type { NetworkNode } from "../../api/network";
 import { CATEGORY_COLOURS, categoryOf } from "../../graph/palette";
 import { fr } from "../../i18n/fr";
-import { searchNodes } from "./match";
+import { searchEntries, searchNodes, type SearchEntry } from "./match";
 
 interface SearchBoxProps {
-  /** Nodes drawn: a hidden organisation cannot be shown, so it is not offered. */
+  /** Nodes drawn: a hidden node cannot be shown, so it is not offered. */
   nodes: readonly NetworkNode[];
+  /** Work groups and communes of the territory, opened in the details panel. */
+  entries?: readonly SearchEntry[];
   onSelect: (id: string) => void;
+  onSelectEntry?: (entry: SearchEntry) => void;
 }
+
+type Result = { type: "node"; node: NetworkNode } | { type: "entry"; entry: SearchEntry };
+
+const resultId = (result: Result) => (result.type === "node" ? result.node.id : `${result.entry.kind}:${result.entry.id}`);
 
 /**
  * Keyboard-first search (ARIA combobox): type, ↑ ↓ to move, Entrée to show the organisation,
  * Échap to clear. Accents and case are ignored; names and communes are searched.
  */
-export function SearchBox({ nodes, onSelect }: SearchBoxProps) {
+export function SearchBox({ nodes, entries = [], onSelect, onSelectEntry }: SearchBoxProps) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const [isOpen, setIsOpen] = useState(false);
   const listId = useId();
-  const results = useMemo(() => searchNodes(nodes, query), [nodes, query]);
+  const results = useMemo((): Result[] => {
+    const drawn = new Set(nodes.map((n) => n.id));
+    return [
+      ...searchNodes(nodes, query).map((r): Result => ({ type: "node", node: r.node })),
+      // A work group drawn as a node (two-mode view) is found as a node, not twice.
+      ...searchEntries(entries.filter((e) => !drawn.has(e.id)), query).map((entry): Result => ({ type: "entry", entry })),
+    ];
+  }, [nodes, entries, query]);
   const showList = isOpen && query.trim() !== "";
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   const choose = (index: number) => {
     const result = results[index];
     if (!result) return;
-    onSelect(result.node.id);
+    if (result.type === "node") onSelect(result.node.id);
+    else onSelectEntry?.(result.entry);
     setIsOpen(false);
   };
 
@@ -92,7 +107,7 @@ export function SearchBox({ nodes, onSelect }: SearchBoxProps) {
       <ul id={listId} role="listbox" className="search-results" hidden={!showList} aria-label={fr.search.label}
         data-testid="search-results">
         {results.map((result, index) => (
-          <li key={result.node.id} id={optionId(index)} role="option" aria-selected={index === active}
+          <li key={resultId(result)} id={optionId(index)} role="option" aria-selected={index === active}
             className={`search-result${index === active ? " search-result--active" : ""}`}
             // mousedown, not click: it comes before the input's blur closes the list.
             onMouseDown={(event) => {
@@ -100,12 +115,26 @@ export function SearchBox({ nodes, onSelect }: SearchBoxProps) {
               choose(index);
             }}
             onMouseEnter={() => setActive(index)}>
-            <span className="partner-swatch" style={{ backgroundColor: CATEGORY_COLOURS[categoryOf(result.node)] }}
-              aria-hidden="true" />
-            <span className="search-result-text">
-              <span className="search-result-name">{result.node.name}</span>
-              {result.node.communeName && <span className="search-result-commune">{result.node.communeName}</span>}
-            </span>
+            {result.type === "node" ? (
+              <>
+                <span className="partner-swatch" style={{ backgroundColor: CATEGORY_COLOURS[categoryOf(result.node)] }}
+                  aria-hidden="true" />
+                <span className="search-result-text">
+                  <span className="search-result-name">{result.node.name}</span>
+                  <span className="search-result-commune">
+                    {[fr.search.kinds[result.node.kind], result.node.communeName].filter(Boolean).join(" · ")}
+                  </span>
+                </span>
+              </>
+            ) : (
+              <>
+                <span className={`partner-swatch partner-swatch--${result.entry.kind === "COMMUNE" ? "commune" : "group"}`} aria-hidden="true" />
+                <span className="search-result-text">
+                  <span className="search-result-name">{result.entry.name}</span>
+                  <span className="search-result-commune">{fr.search.kinds[result.entry.kind]}</span>
+                </span>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -21,7 +21,7 @@ export interface SearchResult {
 }
 
 /** Lower is better: whole start of the text, then start of a word, then anywhere. */
-function rank(text: string, query: string): number | null {
+export function rank(text: string, query: string): number | null {
   if (text.startsWith(query)) return 0;
   if (text.includes(` ${query}`)) return 1;
   if (text.includes(query)) return 2;
@@ -56,4 +56,26 @@ export function searchNodes(nodes: readonly NetworkNode[], query: string, limit 
     )
     .slice(0, limit)
     .map((s) => s.result);
+}
+
+/** Something found that is not a drawn node: a work group or a commune of the territory. */
+export interface SearchEntry {
+  id: string;
+  kind: "WORK_GROUP" | "COMMUNE";
+  name: string;
+}
+
+/** Work groups and communes whose name contains the query, best match first. */
+export function searchEntries(entries: readonly SearchEntry[], query: string, limit = 4): SearchEntry[] {
+  const q = normalise(query);
+  if (q === "") return [];
+  const scored: { entry: SearchEntry; score: number }[] = [];
+  for (const entry of entries) {
+    const score = rank(normalise(entry.name), q);
+    if (score !== null) scored.push({ entry, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || collator.compare(a.entry.name, b.entry.name))
+    .slice(0, limit)
+    .map((s) => s.entry);
 }

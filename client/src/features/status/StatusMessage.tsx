@@ -14,10 +14,10 @@ export function ErrorMessage({ error, onRetry }: { error: ViewError; onRetry: ()
   return (
     <div className="status status--error" role="alert">
       <h2 className="status-title">{fr.errors.title}</h2>
-      <p className="status-text">{fr.errors.byKind[error.kind]}</p>
-      {error.kind === "graphql" && (
+      <p className="status-text">{(error.code ? fr.errors.byCode[error.code] : undefined) ?? fr.errors.byKind[error.kind]}</p>
+      {error.code && (
         <p className="status-detail">
-          {fr.errors.detail} : <code>{error.message}</code>
+          {fr.errors.detail} : <code>{error.code}</code>
         </p>
       )}
       <button type="button" className="button" onClick={onRetry}>

@@ -1,0 +1,388 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { devLogin } from "../src/api/auth";
+import { fetchCollaborationNetwork, fetchTerritories, type Network, type Territory, type TimeWindow } from "../src/api/network";
+import { normalise } from "../src/features/search/match";
+
+/**
+ * The explorer's views and tools in headless Chromium, on the smaller demo territory (CC Gorges
+ * Causses Cévennes, 17 communes): what the page draws is checked against the API's own answers.
+ */
+const appUrl = inject("appUrl");
+const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const canvas = '[data-testid="network-canvas"]';
+const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** Defaults of the views, written here rather than read from the app. */
+const STRUCTURE_MIN_WEIGHT = 20;
+const ACTOR_MIN_WEIGHT = 8;
+
+let browser: Browser;
+let page: Page;
+let token: string;
+let endpoint: string;
+let territory: Territory;
+let period: TimeWindow;
+
+async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+const structures = (minWeight: number, extra: Record<string, unknown> = {}, at: TimeWindow = period): Promise<Network> =>
+  fetchCollaborationNetwork(territory.id, "STRUCTURE", at, { minWeight, ...extra }, { endpoint, token });
+
+async function waitForDrawn(target: Page, nodes: number | null, edges: number | null): Promise<void> {
+  await target.waitForFunction(
+    ({ selector, nodes, edges }) => {
+      const element = document.querySelector<HTMLElement>(selector);
+      if (element?.dataset.state !== "ready") return false;
+      return (nodes === null || Number(element.dataset.nodeCount) === nodes) && (edges === null || Number(element.dataset.edgeCount) === edges);
+    },
+    { selector: canvas, nodes, edges },
+    { timeout: 60_000 },
+  );
+}
+
+async function drawnCounts(target: Page): Promise<{ nodes: number; edges: number }> {
+  return {
+    nodes: Number(await target.getAttribute(canvas, "data-node-count")),
+    edges: Number(await target.getAttribute(canvas, "data-edge-count")),
+  };
+}
+
+async function openPage(target: Page, query: string): Promise<void> {
+  await target.goto(`${appUrl}/?territory=${territory.id}&bench=1${query}`);
+  await target.waitForSelector(`${canvas}[data-state="ready"]`, { timeout: 60_000 });
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: `${screenshots}explorer-${name}.png` });
+}
+
+beforeAll(async () => {
+  await mkdir(screenshots, { recursive: true });
+  endpoint = new URL("/graphql", appUrl).toString();
+  const login = await devLogin("COORDINATOR", undefined, { baseUrl: appUrl });
+  token = login.token;
+  const territories = await fetchTerritories({ endpoint, token });
+  const gorges = territories.find((t) => normalise(t.name).includes("gorges causses"));
+  if (!gorges) throw new Error("le territoire de démonstration CC Gorges Causses Cévennes manque");
+  territory = gorges;
+  const latest = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];
+  period = latest ? { from: latest.signedOn, to: latest.endsOn } : { from: null, to: null };
+  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "fr-FR" });
+  await context.addInitScript(
+    ({ token, viewer }) => {
+      sessionStorage.setItem("maillage.token", token);
+      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
+    },
+    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
+  );
+  page = await context.newPage();
+  await openPage(page, "&view=structures");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("views of the network", () => {
+  it("opens the territory of the address on its structures network, as the analytics API computes it", async () => {
+    const expected = await structures(STRUCTURE_MIN_WEIGHT);
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    expect(await page.locator(".territory-choice select").inputValue()).toBe(territory.id);
+    await shot("structures");
+  });
+
+  it("switches to the actors view: people tied by shared work groups and events", async () => {
+    const expected = await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT }, { endpoint, token });
+    await page.click('[data-view="actors"]');
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    expect(await page.locator('[data-testid="network-counts"]').textContent()).toContain("acteurs");
+    expect(await page.getAttribute('[data-view="actors"]', "aria-pressed")).toBe("true");
+    await shot("actors");
+  });
+
+  it("switches to the two-mode view: who sits in which work group", async () => {
+    const data = await gql<{ participationNetwork: { actors: unknown[]; workGroups: unknown[]; participations: unknown[] } }>(
+      `query ($territoryId: ID!, $window: WindowInput) { participationNetwork(territoryId: $territoryId, window: $window) {
+        actors { id } workGroups { id } participations { actorId } } }`,
+      { territoryId: territory.id, window: period },
+    );
+    const p = data.participationNetwork;
+    await page.click('[data-view="participation"]');
+    await waitForDrawn(page, p.actors.length + p.workGroups.length, p.participations.length);
+    expect(await page.locator('[data-testid="network-counts"]').textContent()).toContain("participations");
+    expect(await page.locator('[data-testid="legend"]').textContent()).toContain("Groupe de travail");
+    await shot("participation");
+  });
+
+  it("moves between views with the arrow keys", async () => {
+    await page.click('[data-view="participation"]');
+    await waitForDrawn(page, null, null);
+    await page.focus('[data-view="participation"]');
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.getAttribute('[data-view="actors"]', "aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-view"))).toBe("actors");
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.getAttribute('[data-view="structures"]', "aria-pressed")).toBe("true");
+    await waitForDrawn(page, null, null);
+  });
+});
+
+describe("territory map", () => {
+  it("draws commune contours under the structures, placed in their communes", async () => {
+    const catalog = await gql<{ territoryCatalog: { communes: { code: string; contour: string | null }[] } }>(
+      `query ($territoryId: ID!) { territoryCatalog(territoryId: $territoryId) { communes { code contour } } }`,
+      { territoryId: territory.id },
+    );
+    const withContour = catalog.territoryCatalog.communes.filter((c) => c.contour !== null).length;
+    expect(withContour).toBeGreaterThan(10);
+    const expected = await structures(STRUCTURE_MIN_WEIGHT);
+    await page.click('[data-view="map"]');
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    const underlay = page.locator('[data-testid="map-underlay"]');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="map-underlay"]')?.dataset.drawnCount) > 0);
+    expect(Number(await underlay.getAttribute("data-drawn-count"))).toBe(withContour);
+    // A structure sits where its commune is: inside the contour's box on screen.
+    const node = expected.nodes.find((n) => n.communeCode !== null && n.kind === "STRUCTURE");
+    if (!node) throw new Error("aucune structure localisée");
+    const inside = await page.evaluate((id) => {
+      const cy = window.__maillageCy;
+      const element = cy?.getElementById(id);
+      return element && element.nonempty() ? element.position() : null;
+    }, node.id);
+    expect(inside).not.toBeNull();
+    await shot("map");
+  });
+
+  it("colours communes by coverage on an axis and names the white zones in the legend", async () => {
+    await page.check('[data-testid="coverage-toggle"]');
+    const legend = page.locator('[data-testid="legend-coverage"]');
+    await legend.waitFor({ state: "visible" });
+    expect(await legend.textContent()).toContain("zone blanche");
+    const axis = await page.locator('[data-testid="coverage-axis"] option').nth(1).getAttribute("value");
+    if (!axis) throw new Error("aucun axe");
+    await page.selectOption('[data-testid="coverage-axis"]', axis);
+    await legend.waitFor({ state: "visible" });
+    await shot("map-coverage");
+    await page.uncheck('[data-testid="coverage-toggle"]');
+  });
+
+  it("opens a commune found by the search, with its structures and its coverage by axis", async () => {
+    const data = await gql<{ territoryCatalog: { communes: { code: string; name: string }[]; axes: unknown[] } }>(
+      `query ($territoryId: ID!) { territoryCatalog(territoryId: $territoryId) { communes { code name } axes { id } } }`,
+      { territoryId: territory.id },
+    );
+    const commune = [...data.territoryCatalog.communes].sort((a, b) => a.name.localeCompare(b.name))[0];
+    if (!commune) throw new Error("aucune commune");
+    await page.fill("#search-input", normalise(commune.name));
+    const option = page.locator('[data-testid="search-results"] [role="option"]', { hasText: "Commune" }).first();
+    await option.waitFor({ state: "visible" });
+    await option.dispatchEvent("mousedown");
+    const panel = page.locator('[data-testid="details-panel"]');
+    await panel.locator("h2", { hasText: commune.name }).waitFor({ state: "visible", timeout: 30_000 });
+    const rows = panel.locator('[data-testid="commune-coverage"] tr');
+    await rows.first().waitFor({ state: "visible" });
+    expect(await rows.count()).toBe(data.territoryCatalog.axes.length);
+    await shot("commune-panel");
+    await page.keyboard.press("Escape");
+    await page.click('[data-view="structures"]');
+    await waitForDrawn(page, null, null);
+  });
+});
+
+describe("filters", () => {
+  it("filters by priority axis with a removable chip, as the API does", async () => {
+    const axis = await page.locator('[data-testid="axis-filter"] option').nth(2).getAttribute("value");
+    if (!axis) throw new Error("aucun axe");
+    const expected = await structures(STRUCTURE_MIN_WEIGHT, { axisIds: [axis] });
+    const all = await structures(STRUCTURE_MIN_WEIGHT);
+    expect(expected.ties.length).toBeLessThan(all.ties.length);
+    await page.selectOption('[data-testid="axis-filter"]', axis);
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="axis"]');
+    expect(await chip.textContent()).toContain("Axe :");
+    await shot("filter-axis");
+    await chip.getByRole("button").click();
+    await waitForDrawn(page, all.nodes.length, all.ties.length);
+  });
+
+  it("counts only pilots and co-pilots when asked", async () => {
+    const expected = await structures(STRUCTURE_MIN_WEIGHT, { roles: ["PILOT", "CO_PILOT"] });
+    await page.selectOption('[data-testid="role-filter"]', "PILOTS");
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    expect(await page.locator('[data-testid="filter-chips"] [data-filter="role"]').textContent()).toContain("Pilotes et co-pilotes");
+    await page.selectOption('[data-testid="role-filter"]', "ALL");
+    await waitForDrawn(page, null, (await structures(STRUCTURE_MIN_WEIGHT)).ties.length);
+  });
+});
+
+describe("metrics and the coordinator's lists", () => {
+  it("colours by community with a legend row per community drawn", async () => {
+    const network = await structures(STRUCTURE_MIN_WEIGHT);
+    const communities = new Set(network.nodes.map((n) => n.metrics?.community));
+    await page.selectOption('[data-testid="colour-by"]', "community");
+    const legend = page.locator('[data-testid="legend-communities"] li');
+    await legend.first().waitFor({ state: "visible" });
+    const named = [...communities].filter((c) => c !== undefined && c < 10).length;
+    expect(await legend.count()).toBe(named + (communities.size > named ? 1 : 0));
+    await page.selectOption('[data-testid="size-by"]', "betweenness");
+    expect(await page.locator('[data-testid="legend"]').textContent()).toContain("intermédiarité");
+    await shot("communities");
+    await page.selectOption('[data-testid="colour-by"]', "category");
+    await page.selectOption('[data-testid="size-by"]', "members");
+  });
+
+  it("lists the brokers by betweenness and the isolated structures of the drawn network", async () => {
+    const network = await structures(STRUCTURE_MIN_WEIGHT);
+    const tied = new Set(network.ties.flatMap((t) => [t.source, t.target]));
+    const isolated = network.nodes.filter((n) => !tied.has(n.id));
+    expect(Number(await page.locator('[data-testid="list-isolated"] .details-subtitle-count').textContent())).toBe(isolated.length);
+    const top = [...network.nodes].sort((a, b) => (b.metrics?.betweenness ?? 0) - (a.metrics?.betweenness ?? 0))[0];
+    const firstBroker = page.locator('[data-testid="list-brokers"] button').first();
+    expect(await firstBroker.textContent()).toBe(top?.name);
+    await firstBroker.click();
+    await expect(page.locator('[data-testid="details-panel"] h2').textContent()).resolves.toBe(top?.name);
+    expect(await page.getAttribute(canvas, "data-selected-id")).toBe(top?.id);
+  });
+});
+
+describe("focus", () => {
+  it("shows the ego network at depth 2 of the API, expands a node, and leaves the focus", async () => {
+    const centre = await page.getAttribute(canvas, "data-selected-id");
+    if (!centre) throw new Error("aucun nœud sélectionné");
+    const ego = await gql<{ egoNetwork: { members: unknown[]; ties: unknown[] } }>(
+      `query ($territoryId: ID!, $nodeId: ID!, $window: WindowInput, $filter: NetworkFilterInput) {
+        egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: 2, window: $window, filter: $filter) { members { distance } ties { weight } } }`,
+      { territoryId: territory.id, nodeId: centre, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT } },
+    );
+    await page.selectOption('[data-testid="focus-depth"]', "2");
+    await page.click('[data-testid="focus-ego"]');
+    await waitForDrawn(page, ego.egoNetwork.members.length, ego.egoNetwork.ties.length);
+    expect(await page.locator('[data-testid="focus-banner"]').textContent()).toContain("2 niveaux");
+    await shot("ego");
+    await page.click('[data-testid="focus-clear"]');
+    await waitForDrawn(page, (await structures(STRUCTURE_MIN_WEIGHT)).nodes.length, null);
+  });
+
+  it("draws the shortest collaboration path to another node, as long as the API's", async () => {
+    const network = await structures(STRUCTURE_MIN_WEIGHT);
+    const from = await page.getAttribute(canvas, "data-selected-id");
+    const tied = new Set(network.ties.flatMap((t) => [t.source, t.target]));
+    const target = [...network.nodes].reverse().find((n) => n.id !== from && tied.has(n.id));
+    if (!from || !target) throw new Error("pas de paire de nœuds");
+    const path = await gql<{ collaborationPath: { length: number | null } }>(
+      `query ($territoryId: ID!, $fromId: ID!, $toId: ID!, $window: WindowInput, $filter: NetworkFilterInput) {
+        collaborationPath(territoryId: $territoryId, fromId: $fromId, toId: $toId, window: $window, filter: $filter) { length } }`,
+      { territoryId: territory.id, fromId: from, toId: target.id, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT } },
+    );
+    await page.fill('[data-testid="path-target"]', target.name);
+    await page.keyboard.press("Enter");
+    const banner = page.locator('[data-testid="focus-banner"]');
+    await banner.waitFor({ state: "visible" });
+    const length = path.collaborationPath.length;
+    expect(await banner.textContent()).toContain(length === null ? "Aucun chemin" : `(${length} lien`);
+    expect(await page.locator('[data-testid="legend"]').textContent()).toContain("Chemin le plus court");
+    await shot("path");
+    await page.click('[data-testid="focus-clear"]');
+  });
+});
+
+describe("time", () => {
+  it("compares the current contract with the previous one: ties gained and lost", async () => {
+    const contracts = [...territory.contracts].sort((a, b) => b.generation - a.generation);
+    const previous = contracts[1];
+    if (!previous) throw new Error("un seul contrat");
+    const before = await structures(STRUCTURE_MIN_WEIGHT, {}, { from: previous.signedOn, to: previous.endsOn });
+    const after = await structures(STRUCTURE_MIN_WEIGHT);
+    const key = (t: { source: string; target: string }) => `${t.source}|${t.target}`;
+    const beforeKeys = new Set(before.ties.map(key));
+    const afterKeys = new Set(after.ties.map(key));
+    const gained = after.ties.filter((t) => !beforeKeys.has(key(t))).length;
+    const lost = before.ties.filter((t) => !afterKeys.has(key(t))).length;
+    await page.check('[data-testid="compare-toggle"]');
+    const summary = page.locator('[data-testid="compare-summary"]');
+    await summary.waitFor({ state: "visible", timeout: 60_000 });
+    const text = (await summary.textContent()) ?? "";
+    expect(text).toContain(`${new Intl.NumberFormat("fr-FR").format(gained)} lien`);
+    expect(text).toContain(`${new Intl.NumberFormat("fr-FR").format(lost)} lien`);
+    expect(await page.locator('[data-testid="legend-comparison"]').textContent()).toContain("Lien perdu");
+    await shot("compare");
+    await page.uncheck('[data-testid="compare-toggle"]');
+    await waitForDrawn(page, null, after.ties.length);
+  });
+});
+
+describe("layouts", () => {
+  it("lays the network out in rings by metric, then grouped by priority axis with the axes' names", async () => {
+    await page.click('[data-view="structures"]');
+    await waitForDrawn(page, null, null);
+    const firstKey = await page.getAttribute(canvas, "data-layout-key");
+    await page.selectOption('[data-testid="layout"]', "concentric");
+    await page.waitForFunction(({ selector, key }) => document.querySelector(selector)?.getAttribute("data-layout-key") !== key, { selector: canvas, key: firstKey });
+    await waitForDrawn(page, null, null);
+    await shot("layout-concentric");
+    await page.selectOption('[data-testid="layout"]', "axis");
+    await page.waitForFunction(() => (window.__maillageCy?.nodes(".canvas-label").length ?? 0) > 0);
+    const labels = await page.evaluate(() => window.__maillageCy?.nodes(".canvas-label").map((n) => String(n.data("label"))) ?? []);
+    const axes = await gql<{ territoryCatalog: { axes: { name: string }[] } }>(
+      `query ($territoryId: ID!) { territoryCatalog(territoryId: $territoryId) { axes { name } } }`,
+      { territoryId: territory.id },
+    );
+    const names = new Set(axes.territoryCatalog.axes.map((a) => a.name));
+    expect(labels.filter((l) => names.has(l)).length).toBeGreaterThan(0);
+    await shot("layout-axis");
+    await page.selectOption('[data-testid="layout"]', "force");
+    await waitForDrawn(page, null, null);
+  });
+});
+
+describe("work groups", () => {
+  it("finds a work group by its name and shows its members and events", async () => {
+    const data = await gql<{ territoryCatalog: { workGroups: { id: string; name: string }[] } }>(
+      `query ($territoryId: ID!) { territoryCatalog(territoryId: $territoryId) { workGroups { id name } } }`,
+      { territoryId: territory.id },
+    );
+    const group = data.territoryCatalog.workGroups[0];
+    if (!group) throw new Error("aucun groupe de travail");
+    await page.fill("#search-input", group.name.slice(0, 18));
+    const option = page.locator('[data-testid="search-results"] [role="option"]', { hasText: "Groupe de travail" }).first();
+    await option.waitFor({ state: "visible" });
+    await option.dispatchEvent("mousedown");
+    const panel = page.locator('[data-testid="details-panel"]');
+    await panel.locator('[data-testid="details-fetched"]').waitFor({ state: "visible", timeout: 30_000 });
+    expect(await panel.locator("h2").textContent()).not.toBe("");
+    expect(await panel.locator(".details-kind").textContent()).toContain("Groupe de travail");
+    await shot("work-group-panel");
+    await page.keyboard.press("Escape");
+  });
+});
+
+describe("errors", () => {
+  it("says in French what went wrong and offers to retry when the API fails", async () => {
+    await page.route("**/graphql", (route) => route.fulfill({ status: 503, body: "indisponible" }));
+    await page.selectOption('[data-testid="time-window-preset"]', "all");
+    const alert = page.locator('[role="alert"]', { hasText: "Le réseau n'a pas pu être chargé" });
+    await alert.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await alert.textContent()).toContain("Réessayez");
+    await shot("error");
+    await page.unroute("**/graphql");
+    await alert.getByRole("button", { name: "Réessayer" }).click();
+    await alert.waitFor({ state: "detached", timeout: 60_000 });
+    await waitForDrawn(page, null, null);
+    expect((await drawnCounts(page)).nodes).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,98 @@
+import type { ElementDefinition } from "cytoscape";
+import type { TerritoryCatalog } from "../api/explorer";
+import { placeInCommunes } from "../features/map/placement";
+import { createProjection, hasContours } from "../features/map/projection";
+import type { LayoutKind } from "../features/views/views";
+import { fr } from "../i18n/fr";
+import { sizeValue, toLayoutElements, type SizeMetric } from "./elements";
+import type { Positions } from "./layout";
+import type { NetworkModel } from "./model";
+import type { LayoutQuality } from "./layout";
+import { axisGroups, communityClusters, concentricPositions } from "./presetLayouts";
+
+/**
+ * Beyond this many nodes the force layout's polish costs tens of seconds (1,484 actors: 90 s for
+ * the full run, 4 s for the spectral draft alone, in Node on this machine): such networks are
+ * drawn at once by community, then placed by the draft layout.
+ */
+export const LARGE_NETWORK = 600;
+
+function forcePlan(key: string, model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): LayoutPlan {
+  const isLarge = model.nodes.length > LARGE_NETWORK;
+  return {
+    key,
+    kind: "force",
+    elements: forceElements(model, drawn, sizeBy),
+    initial: isLarge ? communityClusters(model) : null,
+    quality: isLarge ? "draft" : "full",
+  };
+}
+
+/** A title drawn on the canvas, not a node: the name of a group in a grouped layout. */
+export interface CanvasLabel {
+  id: string;
+  label: string;
+  position: { x: number; y: number };
+}
+
+/**
+ * How the canvas places nodes for one layout key: a force layout (run in a worker on these
+ * elements) or positions computed here. A new key means a new layout; the same key keeps every
+ * node where it is (filters and the tie threshold never move the picture).
+ */
+export type LayoutPlan =
+  | {
+      key: string;
+      kind: "force";
+      elements: readonly ElementDefinition[];
+      /** Large networks: drawn at once at these places, then moved when the (draft) force layout is done. */
+      initial: Positions | null;
+      quality: LayoutQuality;
+    }
+  | { key: string; kind: "preset"; positions: Positions; labels: readonly CanvasLabel[] };
+
+/** Layout elements with their compound parents (the map's EPCI/commune groups without contours). */
+function forceElements(model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): ElementDefinition[] {
+  const base = toLayoutElements(model, sizeBy);
+  const parents = drawn.filter((e) => e.group === "nodes" && typeof e.data.level === "string");
+  if (parents.length === 0) return base;
+  const parentOf = new Map<string, string>();
+  for (const element of drawn) {
+    const parent: unknown = element.data.parent;
+    if (element.group === "nodes" && typeof parent === "string" && element.data.id !== undefined) parentOf.set(element.data.id, parent);
+  }
+  const withParents = base.map((element) => {
+    const parent = element.data.id === undefined ? undefined : parentOf.get(element.data.id);
+    return element.group === "nodes" && parent ? { ...element, data: { ...element.data, parent } } : element;
+  });
+  return [...parents.map((p) => ({ group: "nodes" as const, data: { id: p.data.id, parent: p.data.parent } })), ...withParents];
+}
+
+export function planLayout(
+  key: string,
+  kind: LayoutKind,
+  model: NetworkModel,
+  drawn: readonly ElementDefinition[],
+  sizeBy: SizeMetric,
+  catalog: TerritoryCatalog | null,
+): LayoutPlan {
+  switch (kind) {
+    case "concentric": {
+      const byId = model.nodesById;
+      return { key, kind: "preset", positions: concentricPositions(model, (id) => { const n = byId.get(id); return n ? sizeValue(n, sizeBy) : 0; }), labels: [] };
+    }
+    case "axis": {
+      const { positions, groups } = axisGroups(model, catalog?.axes ?? [], fr.layouts.noAxis);
+      const labels = groups.map((g) => ({ id: `axis-label:${g.axisId ?? "none"}`, label: g.label, position: g.labelPosition }));
+      return { key, kind: "preset", positions, labels };
+    }
+    case "geographic":
+      if (catalog && hasContours(catalog.communes)) {
+        const projection = createProjection(catalog.communes);
+        return { key, kind: "preset", positions: placeInCommunes(model.nodes, catalog.communes, projection), labels: [] };
+      }
+      return forcePlan(key, model, drawn, sizeBy);
+    case "force":
+      return forcePlan(key, model, drawn, sizeBy);
+  }
+}
