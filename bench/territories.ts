@@ -1,0 +1,99 @@
+/**
+ * Extra fictitious territories for the benchmark's "10 territories loaded" measures. A Commune
+ * belongs to one EPCI and an EPCI to the territories it is PART_OF (cypher/seed), so two
+ * territories cannot share real communes without sharing their organisations: each extra
+ * territory gets a real EPCI of its own, from the départements whose contours are in
+ * ../shared/data/geo (Gard, Hérault, Lozère, Ardèche), that no demo territory uses. The rest of
+ * the spec (scale, axes, contracts, institutions) is a demo territory's, alternately the large
+ * and the small one (the large one while an EPCI has towns big enough for its structures), with its own id, name and seed; institutions and anchor structures stand in
+ * the EPCI's most populated commune.
+ */
+import { createRequire } from "node:module";
+import { STRUCTURE_KINDS } from "../seed/src/catalog.js";
+import { DEMO_TERRITORIES, GORGES_CAUSSES_CEVENNES, PAYS_CEVENNES, type TerritorySpec } from "../seed/src/index.js";
+
+const require = createRequire(import.meta.url);
+const DEPARTEMENTS = new Set(["07", "30", "34", "48"]);
+
+interface Commune {
+  readonly code: string;
+  readonly departement: string;
+  readonly population: number;
+}
+
+interface Epci {
+  readonly code: string;
+  readonly name: string;
+  readonly communes: readonly Commune[];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+function officialEpcis(): Epci[] {
+  const rawCommunes: unknown = require("@etalab/decoupage-administratif/data/communes.json");
+  const rawEpcis: unknown = require("@etalab/decoupage-administratif/data/epci.json");
+  if (!Array.isArray(rawCommunes) || !Array.isArray(rawEpcis)) throw new Error("@etalab/decoupage-administratif: unexpected data layout");
+  const communes = new Map<string, Commune>();
+  for (const item of rawCommunes) {
+    if (!isRecord(item) || item.type !== "commune-actuelle" || typeof item.code !== "string") continue;
+    communes.set(item.code, {
+      code: item.code,
+      departement: typeof item.departement === "string" ? item.departement : "",
+      population: typeof item.population === "number" ? item.population : 0,
+    });
+  }
+  return rawEpcis.flatMap((item: unknown): Epci[] => {
+    if (!isRecord(item) || typeof item.code !== "string" || typeof item.nom !== "string" || !Array.isArray(item.membres)) return [];
+    const members = item.membres.flatMap((member: unknown) => {
+      const commune = isRecord(member) && typeof member.code === "string" ? communes.get(member.code) : undefined;
+      return commune === undefined ? [] : [commune];
+    });
+    // An EPCI listing a commune the data does not know would fail the seed's own check.
+    if (members.length !== item.membres.length) return [];
+    return [{ code: item.code, name: item.nom, communes: members }];
+  });
+}
+
+/** Whether the seed can place the base spec's structures: enough communes above each kind's population floor. */
+function fits(base: TerritorySpec, epci: Epci): boolean {
+  return STRUCTURE_KINDS.every((kind) => {
+    const count = base.structureCounts[kind.key] ?? 0;
+    const candidates = epci.communes.filter((commune) => commune.population >= kind.minPopulation).length;
+    return count === 0 || candidates >= (kind.isMultiple ? 1 : count);
+  });
+}
+
+/**
+ * `count` territories with ids `bench-territory-1`... on EPCI of 10 to 80 communes, each the first
+ * in code order that fits its base spec (the same ones on every run).
+ */
+export function benchTerritories(count: number): TerritorySpec[] {
+  const taken = new Set(DEMO_TERRITORIES.flatMap((spec) => spec.epciCodes));
+  const candidates = officialEpcis()
+    .filter((epci) => !taken.has(epci.code))
+    .filter((epci) => epci.communes.length >= 10 && epci.communes.length <= 80)
+    .filter((epci) => epci.communes.every((commune) => DEPARTEMENTS.has(commune.departement)))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  return Array.from({ length: count }, (_, index): TerritorySpec => {
+    // Alternately large and small; the large one needs towns few EPCI have, so it yields when none is left.
+    const bases = index % 2 === 0 ? [PAYS_CEVENNES, GORGES_CAUSSES_CEVENNES] : [GORGES_CAUSSES_CEVENNES];
+    const base = bases.find((spec) => candidates.some((epci) => fits(spec, epci)));
+    if (base === undefined) throw new Error(`no EPCI left for bench territory ${index + 1}`);
+    const at = candidates.findIndex((epci) => fits(base, epci));
+    const epci = candidates[at] as Epci;
+    candidates.splice(at, 1);
+    const main = [...epci.communes].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1))[0] as Commune;
+    const number = index + 1;
+    return {
+      ...base,
+      id: `bench-territory-${number}`,
+      name: `Territoire fictif ${number} (${epci.name})`,
+      epciCodes: [epci.code],
+      seed: base.seed + 1000 * number,
+      expected: { communes: epci.communes.length, population: epci.communes.reduce((sum, commune) => sum + commune.population, 0) },
+      mainCommuneCode: main.code,
+      institutions: base.institutions.map((institution) => ({ ...institution, communeCode: main.code })),
+      anchors: base.anchors.map((anchor) => ({ ...anchor, communeCode: main.code })),
+    };
+  });
+}
