@@ -261,17 +261,51 @@ describe("metrics and the coordinator's lists", () => {
 });
 
 describe("focus", () => {
-  it("shows the ego network at depth 2 of the API, expands a node, and leaves the focus", async () => {
+  it("shows the ego network at depth 2 of the API, expands and collapses a node, and leaves the focus", async () => {
     const centre = await page.getAttribute(canvas, "data-selected-id");
     if (!centre) throw new Error("aucun nœud sélectionné");
-    const ego = await gql<{ egoNetwork: { members: unknown[]; ties: unknown[] } }>(
-      `query ($territoryId: ID!, $nodeId: ID!, $window: WindowInput, $filter: NetworkFilterInput) {
-        egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: 2, window: $window, filter: $filter) { members { distance } ties { weight } } }`,
-      { territoryId: territory.id, nodeId: centre, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT } },
-    );
+    const egoQuery = `query ($territoryId: ID!, $nodeId: ID!, $depth: Int!, $window: WindowInput, $filter: NetworkFilterInput) {
+      egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: $depth, window: $window, filter: $filter) {
+        members { distance node { id label } } ties { weight } } }`;
+    type Ego = { egoNetwork: { members: { distance: number; node: { id: string; label: string } }[]; ties: unknown[] } };
+    const ego = async (nodeId: string, depth: number) =>
+      (await gql<Ego>(egoQuery, { territoryId: territory.id, nodeId, depth, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT } })).egoNetwork;
+    const around = await ego(centre, 1);
+    await page.selectOption('[data-testid="focus-depth"]', "1");
+    await page.click('[data-testid="focus-ego"]');
+    await waitForDrawn(page, around.members.length, around.ties.length);
+    expect(await page.locator('[data-testid="focus-banner"]').textContent()).toContain("1 niveau");
+
+    // Expanding a neighbour brings in its own neighbours; collapsing it takes them out again.
+    const centreIds = new Set(around.members.map((m) => m.node.id));
+    let neighbour: { id: string; label: string } | null = null;
+    let grown = 0;
+    for (const member of around.members.filter((m) => m.distance === 1)) {
+      const theirs = await ego(member.node.id, 1);
+      const union = new Set([...centreIds, ...theirs.members.map((m) => m.node.id)]);
+      if (union.size > centreIds.size) {
+        neighbour = member.node;
+        grown = union.size;
+        break;
+      }
+    }
+    expect(neighbour, "a neighbour of the broker has partners of its own").not.toBeNull();
+    if (neighbour) {
+      await page.fill("#search-input", neighbour.label);
+      await page.keyboard.press("Enter");
+      await page.locator('[data-testid="details-panel"] h2', { hasText: neighbour.label }).waitFor();
+      await page.click('[data-testid="focus-expand"]');
+      await waitForDrawn(page, grown, null);
+      await page.click('[data-testid="focus-collapse"]');
+      await waitForDrawn(page, around.members.length, null);
+    }
+
+    const wide = await ego(centre, 2);
+    await page.fill("#search-input", around.members.find((m) => m.distance === 0)?.node.label ?? "");
+    await page.keyboard.press("Enter");
     await page.selectOption('[data-testid="focus-depth"]', "2");
     await page.click('[data-testid="focus-ego"]');
-    await waitForDrawn(page, ego.egoNetwork.members.length, ego.egoNetwork.ties.length);
+    await waitForDrawn(page, wide.members.length, wide.ties.length);
     expect(await page.locator('[data-testid="focus-banner"]').textContent()).toContain("2 niveaux");
     await shot("ego");
     await page.click('[data-testid="focus-clear"]');

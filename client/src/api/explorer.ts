@@ -162,7 +162,11 @@ export async function fetchParticipationNetwork(
 ): Promise<Network> {
   const { minWeight: _ignored, ...rest } = filter;
   const variables = { territoryId, window: windowInput(window), filter: toFilterInput(rest) };
-  return parseParticipationNetwork(await requestGraphQL(GET_PARTICIPATION_NETWORK, variables, options));
+  const network = parseParticipationNetwork(await requestGraphQL(GET_PARTICIPATION_NETWORK, variables, options));
+  const roles = filter.roles;
+  if (!roles || roles.length === 0) return network;
+  // The API keeps the actors who hold such a role; the participations in other roles go here.
+  return { ...network, ties: network.ties.filter((tie) => tie.role !== null && tie.role !== undefined && roles.includes(tie.role)) };
 }
 
 export interface EgoResult {

@@ -132,6 +132,13 @@ function placeNewcomers(cy: Core, positions: Positions): void {
   });
 }
 
+function withPositions(elements: readonly ElementDefinition[], positions: Positions): ElementDefinition[] {
+  return elements.map((element) => {
+    const position = element.group === "nodes" && element.data.id !== undefined ? positions[element.data.id] : undefined;
+    return position ? { ...element, position: { ...position } } : element;
+  });
+}
+
 function labelElements(labels: readonly CanvasLabel[]): ElementDefinition[] {
   return labels.map((l) => ({ group: "nodes", data: { id: l.id, label: l.label }, position: { ...l.position }, classes: "canvas-label", selectable: false, grabbable: false }));
 }
@@ -167,6 +174,7 @@ export function NetworkCanvas({
   const styleRef = useRef<{ sheet: StylesheetJson | null }>({ sheet: null });
   const positionsRef = useRef<Positions | null>(null);
   const planKeyRef = useRef<string | null>(null);
+  const addedRef = useRef<readonly ElementDefinition[] | null>(null);
   const handlers = useRef({ onSelectNode, onClearSelection, onTapBackground, onReady });
   const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", settled: false, nodeCount: 0, edgeCount: 0 });
 
@@ -238,24 +246,30 @@ export function NetworkCanvas({
     if (!cy || !layoutPlan || planKeyRef.current === layoutPlan.key) return undefined;
     planKeyRef.current = layoutPlan.key;
     positionsRef.current = null;
+    addedRef.current = elements;
     const done = (settled = true) => setDrawn({ state: "ready", settled, ...counts(cy) });
+    const known = layoutPlan.kind === "preset" ? layoutPlan.positions : layoutPlan.initial;
     cy.batch(() => {
       cy.elements().remove();
-      cy.add([...elements]);
+      if (known) {
+        // Viewport and stylesheet first, while the graph is empty: restyling thousands of ties
+        // after they are added costs seconds.
+        fitView(cy, known);
+        restyle(cy, styleRef.current);
+        cy.add(withPositions(elements, known));
+      } else {
+        cy.add([...elements]);
+      }
       if (layoutPlan.kind === "preset") cy.add(labelElements(layoutPlan.labels));
     });
     if (layoutPlan.kind === "preset") {
       positionsRef.current = { ...layoutPlan.positions };
-      placeNodes(cy, layoutPlan.positions);
-      restyle(cy, styleRef.current);
       done();
       return undefined;
     }
     if (layoutPlan.initial) {
       // Drawn and usable at once; the force layout moves the nodes when it is done.
       positionsRef.current = { ...layoutPlan.initial };
-      placeNodes(cy, layoutPlan.initial);
-      restyle(cy, styleRef.current);
       done(false);
     } else {
       setDrawn((previous) => ({ ...previous, state: "layout" }));
@@ -286,6 +300,9 @@ export function NetworkCanvas({
   // Filtering: elements come and go at the positions of the current layout; the view does not move.
   useEffect(() => {
     if (!cy || planKeyRef.current !== layoutPlan?.key) return;
+    // The layout effect has just added exactly these elements.
+    if (addedRef.current === elements) return;
+    addedRef.current = elements;
     const labels = cy.nodes(".canvas-label").map((n) => ({ group: "nodes", data: n.data() as ElementDefinition["data"], position: n.position(), classes: "canvas-label" }) as ElementDefinition);
     applyElements(cy, [...elements, ...labels], positionsRef.current);
     if (positionsRef.current) placeNewcomers(cy, positionsRef.current);

@@ -76,6 +76,18 @@ export function sqrtScale(value: number, domainMax: number, min: number, max: nu
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/**
+ * Tie widths and opacities take one of a few values: Cytoscape computes a style once per distinct
+ * set of values, and thousands of ties with all-different widths made the first draw seconds longer.
+ */
+export const TIE_STEPS = 8;
+
+function stepped(value: number, domainMax: number, min: number, max: number): number {
+  const scaled = sqrtScale(value, domainMax, min, max);
+  const step = Math.round(((scaled - min) / (max - min || 1)) * (TIE_STEPS - 1));
+  return round(min + ((max - min) * step) / (TIE_STEPS - 1));
+}
+
 export function tieId(source: string, target: string): string {
   return `${source}→${target}`;
 }
@@ -173,8 +185,8 @@ export function toElements(
       source: tie.source,
       target: tie.target,
       weight: tie.weight,
-      width: round(sqrtScale(tie.weight, maxWeight, TIE_WIDTH.min, TIE_WIDTH.max)),
-      opacity: round(sqrtScale(tie.weight, maxWeight, TIE_OPACITY.min, TIE_OPACITY.max)),
+      width: stepped(tie.weight, maxWeight, TIE_WIDTH.min, TIE_WIDTH.max),
+      opacity: stepped(tie.weight, maxWeight, TIE_OPACITY.min, TIE_OPACITY.max),
     };
     const classes: string[] = [];
     const change = options.tieChanges?.get(id);
