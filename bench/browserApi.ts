@@ -66,18 +66,6 @@ export async function currentContractWindow(baseUrl: string, token: string, terr
   return { from: latest.signedOn, to: typeof latest.endsOn === "string" ? latest.endsOn : null };
 }
 
-async function structureNetworkCounts(baseUrl: string, token: string, territoryId: string, window: TimeWindow): Promise<{ nodes: number; weights: number[] }> {
-  const data = await graphql(
-    baseUrl,
-    token,
-    `query($id: ID!, $from: Date, $to: Date) { structureNetwork(territoryId: $id, from: $from, to: $to) { nodes { id } ties { weight } } }`,
-    { id: territoryId, from: window.from, to: window.to },
-  );
-  const network = data.structureNetwork;
-  if (!isRecord(network) || !Array.isArray(network.nodes) || !Array.isArray(network.ties)) throw new Error("structureNetwork: unexpected answer");
-  return { nodes: network.nodes.length, weights: network.ties.map((tie: unknown) => (isRecord(tie) ? Number(tie.weight) : 0)) };
-}
-
 async function collaborationCounts(
   baseUrl: string,
   token: string,
@@ -100,12 +88,9 @@ async function collaborationCounts(
 }
 
 /** The page's default tie filter: ties shared by at least two work groups. */
-export const PAGE_MIN_WEIGHT = 2;
+/** The page's default tie thresholds per view (client/src/features/views/views.ts). */
+export const PAGE_MIN_WEIGHT = { STRUCTURE: 20, ACTOR: 8 } as const;
 
-/**
- * Every network the page could be drawing, with its counts: for the page's window, and for the
- * whole period when asked (an actor network at 5× takes minutes to analyse per window and filter).
- */
 export async function viewCandidates(
   baseUrl: string,
   token: string,
@@ -125,22 +110,14 @@ export async function viewCandidates(
   const named: [string, TimeWindow][] = [["current contract", spans.window]];
   if (spans.wholePeriod) named.push(["whole period", whole]);
   for (const [name, span] of named) {
-    await attempt(`structureNetwork, ${name}`, async () => {
-      const structures = await structureNetworkCounts(baseUrl, token, territoryId, span);
-      for (const minWeight of [PAGE_MIN_WEIGHT, 1]) {
-        const edges = structures.weights.filter((weight) => weight >= minWeight).length;
-        candidates.push({ label: `structures (structureNetwork, ${name}, weight ≥ ${minWeight})`, nodes: structures.nodes, edges });
-      }
-    });
     for (const level of ["ACTOR", "STRUCTURE"] as const) {
-      for (const minWeight of [PAGE_MIN_WEIGHT, 1]) {
-        const what = level === "ACTOR" ? "actors" : "structures";
-        const label = `${what} (collaborationNetwork ${level}, ${name}, weight ≥ ${minWeight})`;
-        await attempt(label, async () => {
-          const counts = await collaborationCounts(baseUrl, token, territoryId, level, span, minWeight);
-          candidates.push({ label, nodes: counts.nodes, edges: counts.ties });
-        });
-      }
+      const minWeight = PAGE_MIN_WEIGHT[level];
+      const what = level === "ACTOR" ? "actors" : "structures";
+      const label = `${what} (collaborationNetwork ${level}, ${name}, weight ≥ ${minWeight})`;
+      await attempt(label, async () => {
+        const counts = await collaborationCounts(baseUrl, token, territoryId, level, span, minWeight);
+        candidates.push({ label, nodes: counts.nodes, edges: counts.ties });
+      });
     }
   }
   return candidates;

@@ -16,6 +16,8 @@ import {
 export const NODE_SIZE = { min: 10, max: 44 } as const;
 export const TIE_WIDTH = { min: 0.8, max: 9 } as const;
 export const TIE_OPACITY = { min: 0.14, max: 0.6 } as const;
+export const PARTICIPATION_WIDTH = 1;
+export const PARTICIPATION_OPACITY = 0.35;
 /** Share of nodes (the largest ones) whose label is always drawn; others show it on hover or selection. */
 export const LABELLED_SHARE = 0.06;
 /** A large network labelled at 6 % is a wall of text: never more than this many permanent labels. */
@@ -185,8 +187,9 @@ export function toElements(
       source: tie.source,
       target: tie.target,
       weight: tie.weight,
-      width: stepped(tie.weight, maxWeight, TIE_WIDTH.min, TIE_WIDTH.max),
-      opacity: stepped(tie.weight, maxWeight, TIE_OPACITY.min, TIE_OPACITY.max),
+      // A participation (two-mode view) has no strength: a thin line, thicker for pilots (style.ts).
+      width: tie.role ? PARTICIPATION_WIDTH : stepped(tie.weight, maxWeight, TIE_WIDTH.min, TIE_WIDTH.max),
+      opacity: tie.role ? PARTICIPATION_OPACITY : stepped(tie.weight, maxWeight, TIE_OPACITY.min, TIE_OPACITY.max),
     };
     const classes: string[] = [];
     const change = options.tieChanges?.get(id);
