@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -274,8 +274,16 @@ async function main(): Promise<void> {
 
   clearInterval(loadTimer);
   const results = renderResults(rows, suite, load);
-  await writeFile(path.join(repoRoot, "bench", "RESULTS.md"), results);
+  const resultsPath = path.join(repoRoot, "bench", "RESULTS.md");
+  await writeFile(resultsPath, `${results}${await keptSections(resultsPath)}`);
   process.stdout.write(results);
+}
+
+/** Sections other benchmarks splice into RESULTS.md between markers (bench/explorer.ts): kept as they are. */
+async function keptSections(file: string): Promise<string> {
+  const existing = await readFile(file, "utf8").catch(() => "");
+  const kept = existing.match(/<!-- ([\w-]+):begin -->[\s\S]*?<!-- \1:end -->\n?/g) ?? [];
+  return kept.map((section) => `\n${section.endsWith("\n") ? section : `${section}\n`}`).join("");
 }
 
 function renderResults(rows: readonly Row[], suite: readonly SuiteRow[], load: readonly number[]): string {
