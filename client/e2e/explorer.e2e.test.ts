@@ -220,6 +220,50 @@ describe("filters", () => {
     await waitForDrawn(page, all.nodes.length, all.ties.length);
   });
 
+  it("keeps the organisations of one commune, with a chip", async () => {
+    const all = await structures(STRUCTURE_MIN_WEIGHT);
+    const counts = new Map<string, number>();
+    for (const n of all.nodes) if (n.communeCode) counts.set(n.communeCode, (counts.get(n.communeCode) ?? 0) + 1);
+    const [code] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!code) throw new Error("aucune commune");
+    const kept = new Set(all.nodes.filter((n) => n.communeCode === code).map((n) => n.id));
+    const ties = all.ties.filter((t) => kept.has(t.source) && kept.has(t.target)).length;
+    await page.selectOption('[data-testid="commune-filter"]', code);
+    await waitForDrawn(page, kept.size, ties);
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="commune"]');
+    expect(await chip.textContent()).toContain("Commune :");
+    await chip.getByRole("button").click();
+    await waitForDrawn(page, all.nodes.length, all.ties.length);
+  });
+
+  it("draws the network of a period typed by hand", async () => {
+    const typed = { from: "2022-01-01", to: "2022-12-31" };
+    const expected = await structures(STRUCTURE_MIN_WEIGHT, {}, typed);
+    await page.fill('.time-window-dates input[type="date"] >> nth=0', typed.from);
+    await page.fill('.time-window-dates input[type="date"] >> nth=1', typed.to);
+    await page.click('.time-window-dates button[type="submit"]');
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    expect(await page.locator('[data-testid="active-window"]').textContent()).toContain("01/01/2022");
+    const current = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];
+    if (current) await page.selectOption('[data-testid="time-window-preset"]', current.id);
+    await waitForDrawn(page, null, (await structures(STRUCTURE_MIN_WEIGHT)).ties.length);
+  });
+
+  it("keeps only the chosen categories of actors in the actors view", async () => {
+    const kept = ["PROFESSIONAL", "VOLUNTEER", "INSTITUTIONAL"] as const;
+    const expected = await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT, categories: [...kept] }, { endpoint, token });
+    await page.click('[data-view="actors"]');
+    await waitForDrawn(page, null, null);
+    await page.uncheck('input[data-actor-category="ELECTED"]');
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
+    expect(expected.nodes.every((n) => n.category !== "ELECTED")).toBe(true);
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="actorCategories"]');
+    expect(await chip.textContent()).toContain("Acteurs :");
+    await chip.getByRole("button").click();
+    await page.click('[data-view="structures"]');
+    await waitForDrawn(page, null, (await structures(STRUCTURE_MIN_WEIGHT)).ties.length);
+  });
+
   it("counts only pilots and co-pilots when asked", async () => {
     const expected = await structures(STRUCTURE_MIN_WEIGHT, { roles: ["PILOT", "CO_PILOT"] });
     await page.selectOption('[data-testid="role-filter"]', "PILOTS");
@@ -262,6 +306,23 @@ describe("metrics and the coordinator's lists", () => {
 
 describe("focus", () => {
   it("shows the ego network at depth 2 of the API, expands and collapses a node, and leaves the focus", async () => {
+    // A centre with a neighbour whose own partners are not all around the centre: expanding shows more.
+    const network = await structures(STRUCTURE_MIN_WEIGHT);
+    const adjacency = new Map<string, Set<string>>();
+    for (const t of network.ties) {
+      adjacency.set(t.source, (adjacency.get(t.source) ?? new Set()).add(t.target));
+      adjacency.set(t.target, (adjacency.get(t.target) ?? new Set()).add(t.source));
+    }
+    const candidate = [...network.nodes]
+      .sort((a, b) => (adjacency.get(a.id)?.size ?? 0) - (adjacency.get(b.id)?.size ?? 0))
+      .find((n) => {
+        const around = new Set([n.id, ...(adjacency.get(n.id) ?? [])]);
+        return [...(adjacency.get(n.id) ?? [])].some((m) => [...(adjacency.get(m) ?? [])].some((x) => !around.has(x)));
+      });
+    if (!candidate) throw new Error("aucun centre dont un voisin a d'autres partenaires");
+    await page.fill("#search-input", candidate.name);
+    await page.keyboard.press("Enter");
+    await page.locator('[data-testid="details-panel"] h2', { hasText: candidate.name }).waitFor();
     const centre = await page.getAttribute(canvas, "data-selected-id");
     if (!centre) throw new Error("aucun nœud sélectionné");
     const egoQuery = `query ($territoryId: ID!, $nodeId: ID!, $depth: Int!, $window: WindowInput, $filter: NetworkFilterInput) {
