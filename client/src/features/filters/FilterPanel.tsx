@@ -1,6 +1,7 @@
 import type { AxisSummary, CatalogCommune, CatalogWorkGroup } from "../../api/explorer";
 import { ACTOR_CATEGORIES, type Epci } from "../../api/network";
 import { ACTOR_CATEGORY_LABELS, fr, ROLE_FILTER_LABELS } from "../../i18n/fr";
+import { ChoiceSelect } from "./ChoiceSelect";
 import { ROLE_FILTERS, type Filters, type RoleFilter } from "./filters";
 
 interface FilterPanelProps {
@@ -49,60 +50,24 @@ export function FilterPanel({ filters, maxWeight, epcis, communes, axes, workGro
         </label>
       )}
       {axes.length > 0 && (
-        <label className="filter-field">
-          <span className="filter-label">{fr.filters.axis}</span>
-          <select className="select" data-testid="axis-filter" value={filters.axisId ?? ""}
-            onChange={(event) => onChange({ ...filters, axisId: event.target.value || null, workGroupId: null })}>
-            <option value="">{fr.filters.allAxes}</option>
-            {axes.map((axis) => (
-              <option key={axis.id} value={axis.id}>
-                {axis.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label={fr.filters.axis} testId="axis-filter" value={filters.axisId} allLabel={fr.filters.allAxes}
+          options={axes.map((axis) => ({ value: axis.id, label: axis.name }))}
+          onChange={(axisId) => onChange({ ...filters, axisId, workGroupId: null })} />
       )}
       {workGroups.length > 0 && (
-        <label className="filter-field">
-          <span className="filter-label">{fr.filters.workGroup}</span>
-          <select className="select" data-testid="work-group-filter" value={filters.workGroupId ?? ""}
-            onChange={(event) => onChange({ ...filters, workGroupId: event.target.value || null })}>
-            <option value="">{fr.filters.allWorkGroups}</option>
-            {groupChoices.map((group) => (
-              <option key={group.id} value={group.id}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label={fr.filters.workGroup} testId="work-group-filter" value={filters.workGroupId} allLabel={fr.filters.allWorkGroups}
+          options={groupChoices.map((group) => ({ value: group.id, label: group.name }))}
+          onChange={(workGroupId) => onChange({ ...filters, workGroupId })} />
       )}
       {epcis.length > 1 && (
-        <label className="filter-field">
-          <span className="filter-label">{fr.filters.epci}</span>
-          <select className="select" data-testid="epci-filter" value={filters.epciCode ?? ""}
-            onChange={(event) => onChange({ ...filters, epciCode: event.target.value || null, communeCode: null })}>
-            <option value="">{fr.filters.allEpcis}</option>
-            {epcis.map((epci) => (
-              <option key={epci.code} value={epci.code}>
-                {epci.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label={fr.filters.epci} testId="epci-filter" value={filters.epciCode} allLabel={fr.filters.allEpcis}
+          options={epcis.map((epci) => ({ value: epci.code, label: epci.name }))}
+          onChange={(epciCode) => onChange({ ...filters, epciCode, communeCode: null })} />
       )}
       {communes.length > 0 && (
-        <label className="filter-field">
-          <span className="filter-label">{fr.filters.commune}</span>
-          <select className="select" data-testid="commune-filter" value={filters.communeCode ?? ""}
-            onChange={(event) => onChange({ ...filters, communeCode: event.target.value || null })}>
-            <option value="">{fr.filters.allCommunes}</option>
-            {communeChoices.map((commune) => (
-              <option key={commune.code} value={commune.code}>
-                {commune.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label={fr.filters.commune} testId="commune-filter" value={filters.communeCode} allLabel={fr.filters.allCommunes}
+          options={communeChoices.map((commune) => ({ value: commune.code, label: commune.name }))}
+          onChange={(communeCode) => onChange({ ...filters, communeCode })} />
       )}
       {showsActors && (
         <fieldset className="filter-field filter-fieldset">

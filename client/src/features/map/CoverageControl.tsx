@@ -1,6 +1,7 @@
 import type { AxisSummary } from "../../api/explorer";
 import type { CoverageMode } from "../../graph/store";
 import { fr } from "../../i18n/fr";
+import { ChoiceSelect } from "../filters/ChoiceSelect";
 
 interface CoverageControlProps {
   mode: CoverageMode | null;
@@ -19,18 +20,9 @@ export function CoverageControl({ mode, axes, onChange }: CoverageControlProps) 
       </label>
       {mode && (
         <>
-          <label className="filter-field">
-            <span className="filter-label">{fr.filters.axis}</span>
-            <select className="select" data-testid="coverage-axis" value={mode.axisId ?? ""}
-              onChange={(event) => onChange({ ...mode, axisId: event.target.value || null })}>
-              <option value="">{fr.filters.allAxes}</option>
-              {axes.map((axis) => (
-                <option key={axis.id} value={axis.id}>
-                  {axis.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect label={fr.filters.axis} testId="coverage-axis" value={mode.axisId} allLabel={fr.filters.allAxes}
+            options={axes.map((axis) => ({ value: axis.id, label: axis.name }))}
+            onChange={(axisId) => onChange({ ...mode, axisId })} />
           <label className="filter-field">
             <span className="filter-label">{fr.map.coverageUnit}</span>
             <select className="select" data-testid="coverage-unit" value={mode.unit}
