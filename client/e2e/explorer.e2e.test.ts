@@ -46,7 +46,7 @@ async function waitForDrawn(target: Page, nodes: number | null, edges: number | 
   await target.waitForFunction(
     ({ selector, nodes, edges }) => {
       const element = document.querySelector<HTMLElement>(selector);
-      if (element?.dataset.state !== "ready") return false;
+      if (element?.dataset.state !== "ready" || element.dataset.settled !== "true") return false;
       return (nodes === null || Number(element.dataset.nodeCount) === nodes) && (edges === null || Number(element.dataset.edgeCount) === edges);
     },
     { selector: canvas, nodes, edges },
@@ -63,7 +63,7 @@ async function drawnCounts(target: Page): Promise<{ nodes: number; edges: number
 
 async function openPage(target: Page, query: string): Promise<void> {
   await target.goto(`${appUrl}/?territory=${territory.id}&bench=1${query}`);
-  await target.waitForSelector(`${canvas}[data-state="ready"]`, { timeout: 60_000 });
+  await target.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 60_000 });
 }
 
 async function shot(name: string): Promise<void> {
@@ -218,6 +218,17 @@ describe("filters", () => {
     await shot("filter-axis");
     await chip.getByRole("button").click();
     await waitForDrawn(page, all.nodes.length, all.ties.length);
+  });
+
+  it("draws every tie once the threshold chip is removed, and the slider brings the threshold back", async () => {
+    const every = await structures(1);
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="minWeight"]');
+    await chip.getByRole("button").click();
+    await chip.waitFor({ state: "detached" });
+    await waitForDrawn(page, every.nodes.length, every.ties.length);
+    await page.fill("#min-weight", String(STRUCTURE_MIN_WEIGHT));
+    await waitForDrawn(page, null, (await structures(STRUCTURE_MIN_WEIGHT)).ties.length);
+    expect(await chip.textContent()).toContain(`au moins ${STRUCTURE_MIN_WEIGHT} groupes`);
   });
 
   it("keeps the organisations of one commune, with a chip", async () => {

@@ -69,7 +69,7 @@ describe("map view without commune contours", () => {
       const notice = page.locator('[data-testid="map-no-contours"]');
       await notice.waitFor({ state: "visible", timeout: 60_000 });
       expect(await notice.textContent()).toContain("Les contours des communes ne sont pas disponibles");
-      await page.waitForSelector('[data-testid="network-canvas"][data-state="ready"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="network-canvas"][data-state="ready"][data-settled="true"]', { timeout: 60_000 });
       expect(await page.locator('[data-testid="map-underlay"]').count()).toBe(0);
       const groups = await page.evaluate(() =>
         (window.__maillageCy?.nodes(".map-group").map((n) => `${String(n.data("level"))}:${String(n.data("label"))}`) ?? []).sort(),

@@ -322,6 +322,7 @@ export function NetworkCanvas({
   }, [cy, selection, drawn.state]);
 
   const showLayoutStatus = drawn.state === "layout" && layoutPlan !== null;
+  const isRefining = drawn.state === "ready" && !drawn.settled;
   return (
     <div className={`canvas-frame${map ? " canvas-frame--map" : ""}`} data-layout-state={drawn.state}>
       {map && <MapUnderlay cy={cy} communes={map.communes} projection={map.projection} fills={map.fills} selectedCode={map.selectedCode} />}
@@ -343,6 +344,12 @@ export function NetworkCanvas({
           <span className="spinner" aria-hidden="true" />
           <p className="status-text">{fr.app.layingOut}</p>
         </div>
+      )}
+      {isRefining && (
+        <p className="canvas-refining" role="status" data-testid="layout-refining">
+          <span className="spinner spinner--small" aria-hidden="true" />
+          {fr.app.refining}
+        </p>
       )}
       {drawn.state === "error" && (
         <div className="status status--error" role="alert">

@@ -17,14 +17,16 @@ import { axisGroups, communityClusters, concentricPositions } from "./presetLayo
  */
 export const LARGE_NETWORK = 600;
 
+/** From this many nodes the force layout takes seconds: the network is shown at once by community. */
+export const DRAW_FIRST = 150;
+
 function forcePlan(key: string, model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): LayoutPlan {
-  const isLarge = model.nodes.length > LARGE_NETWORK;
   return {
     key,
     kind: "force",
     elements: forceElements(model, drawn, sizeBy),
-    initial: isLarge ? communityClusters(model) : null,
-    quality: isLarge ? "draft" : "full",
+    initial: model.nodes.length > DRAW_FIRST ? communityClusters(model) : null,
+    quality: model.nodes.length > LARGE_NETWORK ? "draft" : "full",
   };
 }
 

@@ -65,6 +65,7 @@ export const fr = {
     loading: "Chargement du réseau…",
     loadingTerritories: "Chargement des territoires…",
     layingOut: "Disposition du réseau…",
+    refining: "Regroupé par communauté en attendant la disposition par forces…",
     layoutFailed: "Le réseau n'a pas pu être disposé. Rechargez la page ; si l'erreur persiste, signalez-la avec le nom du territoire.",
     retry: "Réessayer",
     noTerritory: "Aucun territoire n'est enregistré.",
