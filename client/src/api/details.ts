@@ -92,6 +92,8 @@ export interface DetailsLabels {
   period: string;
   population: string;
   eventsAttended: string;
+  email: string;
+  phone: string;
   participants: (n: number) => string;
   attendees: (n: number) => string;
   roles: Readonly<Record<string, string>>;
@@ -209,8 +211,8 @@ export async function fetchDetails(
         facts: [
           { label: labels.type, value: labels.categories[string(a.category, "category")] ?? string(a.category, "category") },
           { label: labels.eventsAttended, value: String(integer(a.eventsAttended, "eventsAttended")) },
-          ...(email ? [{ label: "Courriel", value: email }] : []),
-          ...(phone ? [{ label: "Téléphone", value: phone }] : []),
+          ...(email ? [{ label: labels.email, value: email }] : []),
+          ...(phone ? [{ label: labels.phone, value: phone }] : []),
         ],
         organisations: list(a.organisations, "organisations").map((o) => ({ id: string(o.id, "organisation.id"), name: string(o.name, "organisation.name"), detail: optionalString(o.role, "organisation.role") })),
         workGroups: list(a.workGroups, "workGroups").map((w) => {

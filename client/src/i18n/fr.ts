@@ -295,6 +295,7 @@ export const fr = {
     coverage: "Couverture par axe",
     covered: "couvert",
     notCovered: "zone blanche",
+    coverageCell: (structures: number, actors: number) => `${plural(structures, "structure", "structures")} · ${plural(actors, "acteur", "acteurs")}`,
     population: (n: number) => `${formatCount(n)} habitants`,
     populationLabel: "Population",
     epci: "Intercommunalité",

@@ -15,6 +15,8 @@ const labels: DetailsLabels = {
   period: fr.timeWindow.label,
   population: fr.panel.populationLabel,
   eventsAttended: fr.panel.events,
+  email: fr.panel.email,
+  phone: fr.panel.phone,
   participants: fr.panel.participants,
   attendees: fr.panel.attendees,
   roles: ROLE_LABELS,
