@@ -259,6 +259,7 @@ describe("network page", () => {
     await chip.waitFor({ state: "detached" });
     expect(await page.inputValue("#min-weight")).toBe("1");
     await page.fill("#min-weight", String(DEFAULT_MIN_WEIGHT));
+    expect(await page.inputValue("#min-weight")).toBe(String(DEFAULT_MIN_WEIGHT));
     await waitForEdges(page, tiesFrom(first, DEFAULT_MIN_WEIGHT));
 
     const current = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];

@@ -173,6 +173,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
               <FilterPanel filters={filters} maxWeight={definition.hasWeights ? maxWeight : null} epcis={territory.epcis}
                 communes={catalogReady ? catalog.communes : []} axes={catalogReady ? catalog.axes : []}
                 workGroups={catalogReady ? catalog.workGroups : []} showsActors={view === "actors" || view === "participation"}
+                defaultMinWeight={definition.defaultMinWeight}
                 onChange={setFilters} />
             )}
             <MetricsPanel sizeBy={state.draw.sizeBy} colourBy={state.draw.colourBy} layout={state.layout}

@@ -14,14 +14,18 @@ interface FilterPanelProps {
   workGroups: readonly CatalogWorkGroup[];
   /** Actor categories and roles apply to the people views. */
   showsActors: boolean;
+  /** The view's default threshold. */
+  defaultMinWeight: number;
   onChange: (filters: Filters) => void;
 }
 
 /** The slider never goes so far that a handful of ties is all that is left to move it over. */
 const SLIDER_CAP = 60;
 
-export function FilterPanel({ filters, maxWeight, epcis, communes, axes, workGroups, showsActors, onChange }: FilterPanelProps) {
-  const max = maxWeight === null ? 2 : Math.max(2, Math.min(SLIDER_CAP, maxWeight, Math.max(filters.minWeight, maxWeight)));
+export function FilterPanel({ filters, maxWeight, epcis, communes, axes, workGroups, showsActors, defaultMinWeight, onChange }: FilterPanelProps) {
+  // The slider reaches the strongest tie drawn (capped), and never less than the view's default or
+  // the current value: a threshold that was reachable stays reachable after a lower one loaded less.
+  const max = maxWeight === null ? 2 : Math.max(2, Math.min(SLIDER_CAP, Math.max(maxWeight, 2 * defaultMinWeight)), filters.minWeight, defaultMinWeight);
   const communeChoices = filters.epciCode ? communes.filter((c) => c.epciCode === filters.epciCode) : communes;
   const groupChoices = filters.axisId ? workGroups.filter((w) => w.axisIds.includes(filters.axisId ?? "")) : workGroups;
   const toggleActorCategory = (category: (typeof ACTOR_CATEGORIES)[number]) => {
