@@ -237,9 +237,7 @@ function derive(state: NetworkViewState): NetworkViewState {
   const comparison = before && state.loadedBefore ? compareNetworks(state.loadedBefore.network, state.loaded.network) : null;
   const model = createNetworkModel(comparison ? comparison.network : state.loaded.network);
   const filtered = applyFilters(model, state.filters);
-  const visible = applyFocus(filtered, state.focus, (ids) =>
-    createNetworkModel({ nodes: filtered.nodes.filter((n) => ids.has(n.id)), ties: filtered.ties.filter((t) => ids.has(t.source) && ids.has(t.target)) }),
-  );
+  const visible = applyFocus(filtered, state.focus);
   const next: NetworkViewState = { ...state, status, comparison, model, visible };
   let elements = toElements(visible, model, drawOptions(next));
   if (state.focus?.kind === "path" && state.focus.pathIds) elements = markPath(elements, state.focus.pathIds);

@@ -46,19 +46,18 @@ export function plural(n: number, singular: string, pluralForm: string): string 
   return `${formatCount(n)} ${n <= 1 ? singular : pluralForm}`;
 }
 
+const organisationCounts = (nodes: number, ties: number): string =>
+  `${plural(nodes, "structure ou institution", "structures et institutions")} · ${plural(ties, "lien", "liens")}`;
+
 export const fr = {
   app: {
     name: "Maillage",
     demoBadge: "Données fictives",
     demoBadgeTitle: "Ce territoire contient des données de démonstration inventées : aucune personne réelle.",
     territoryLabel: "Territoire",
-    counts: (nodes: number, ties: number) =>
-      `${plural(nodes, "structure ou institution", "structures et institutions")} · ${plural(ties, "lien", "liens")}`,
     countsByView: {
-      structures: (nodes: number, ties: number) =>
-        `${plural(nodes, "structure ou institution", "structures et institutions")} · ${plural(ties, "lien", "liens")}`,
-      map: (nodes: number, ties: number) =>
-        `${plural(nodes, "structure ou institution", "structures et institutions")} · ${plural(ties, "lien", "liens")}`,
+      structures: organisationCounts,
+      map: organisationCounts,
       actors: (nodes: number, ties: number) => `${plural(nodes, "acteur", "acteurs")} · ${plural(ties, "lien", "liens")}`,
       participation: (nodes: number, ties: number) => `${plural(nodes, "acteur ou groupe", "acteurs et groupes")} · ${plural(ties, "participation", "participations")}`,
     } satisfies Record<ViewKind, (nodes: number, ties: number) => string>,
@@ -70,14 +69,12 @@ export const fr = {
     retry: "Réessayer",
     noTerritory: "Aucun territoire n'est enregistré.",
     noTerritoryHelp: "Chargez les données de démonstration (npm run seed) puis rechargez la page.",
-    emptyNetwork: "Aucune structure ni institution n'a de membre actif sur ce territoire.",
     emptyByView: {
       structures: "Aucune structure ni institution n'a de membre actif sur ce territoire pour cette période.",
       map: "Aucune structure ni institution n'a de membre actif sur ce territoire pour cette période.",
       actors: "Aucun acteur n'a participé à un groupe de travail ou à un événement pour cette période et ces filtres.",
       participation: "Aucune participation à un groupe de travail pour cette période et ces filtres.",
     } satisfies Record<ViewKind, string>,
-    slow: "Le chargement prend plus de temps que prévu…",
     canvasLabel: (name: string) =>
       `Réseau de collaboration de ${name}. Utilisez le champ « Rechercher » pour atteindre une organisation au clavier.`,
   },
@@ -99,7 +96,6 @@ export const fr = {
     failed: "La connexion a échoué. Réessayez ; si l'erreur persiste, consultez le journal du serveur.",
     signOut: "Se déconnecter",
     roleBadge: (roleName: string) => `Rôle : ${roleName}`,
-    forbidden: "Votre rôle ne donne pas accès à ce territoire.",
   },
   timeWindow: {
     label: "Période",
@@ -118,7 +114,6 @@ export const fr = {
   filters: {
     title: "Filtres",
     minWeight: "Liens d'au moins",
-    minWeightValue: (n: number) => plural(n, "groupe de travail en commun", "groupes de travail en commun"),
     minWeightHelp: "Masque les liens faibles pour lire la structure du réseau. Les métriques sont recalculées sur le réseau affiché.",
     epci: "Intercommunalité (EPCI)",
     allEpcis: "Toutes les intercommunalités",
@@ -181,12 +176,9 @@ export const fr = {
     title: "Légende",
     filterHint: "Décochez un secteur pour le masquer.",
     hidden: "masqué",
-    sizeHint: "Taille : nombre de membres",
     sizeBy: (label: string) => `Taille : ${label}`,
     widthHint: "Épaisseur du lien : groupes de travail et événements en commun",
     participationHint: "Trait épais : pilote ou co-pilote du groupe",
-    actorShape: "Acteur",
-    workGroupShape: "Groupe de travail",
     communities: "Communautés (Louvain)",
     community: (n: number) => `Communauté ${n + 1}`,
     otherCommunities: "Autres communautés",
@@ -198,15 +190,11 @@ export const fr = {
     left: "Parti·e depuis la période de référence",
     gained: "Lien gagné",
     lost: "Lien perdu",
-    kept: "Lien maintenu",
     path: "Chemin le plus court",
-    structureShape: "Structure",
-    institutionShape: "Institution",
   },
   details: {
     close: "Fermer",
     closeHint: "Fermer le panneau (Échap)",
-    kind: { STRUCTURE: "Structure", INSTITUTION: "Institution" },
     type: "Type",
     sector: "Secteur",
     commune: "Commune",
@@ -246,7 +234,6 @@ export const fr = {
     degree: "Degré",
     weightedDegree: "Degré pondéré",
     betweenness: "Intermédiarité",
-    closeness: "Proximité",
     community: "Communauté",
     unavailable: "Métriques non disponibles dans cette vue (réseau à deux types de nœuds).",
   },
@@ -279,12 +266,10 @@ export const fr = {
     reference: "Période de référence",
     summary: (gained: number, lost: number, joined: number, left: number) =>
       `${plural(gained, "lien gagné", "liens gagnés")}, ${plural(lost, "lien perdu", "liens perdus")}, ${plural(joined, "arrivée", "arrivées")}, ${plural(left, "départ", "départs")}`,
-    stop: "Arrêter la comparaison",
   },
   panel: {
     workGroup: "Groupe de travail",
     commune: "Commune",
-    actor: "Acteur",
     loading: "Chargement des détails…",
     failed: "Les détails n'ont pas pu être chargés. Réessayez.",
     members: "Membres",
@@ -293,19 +278,15 @@ export const fr = {
     events: "Événements",
     structures: "Structures",
     coverage: "Couverture par axe",
-    covered: "couvert",
     notCovered: "zone blanche",
     coverageCell: (structures: number, actors: number) => `${plural(structures, "structure", "structures")} · ${plural(actors, "acteur", "acteurs")}`,
     population: (n: number) => `${formatCount(n)} habitants`,
     populationLabel: "Population",
     epci: "Intercommunalité",
-    organisations: "Structures",
-    eventsAttended: (n: number) => plural(n, "événement suivi", "événements suivis"),
     participants: (n: number) => plural(n, "participant", "participants"),
     attendees: (n: number) => plural(n, "présent", "présents"),
     email: "Courriel",
     phone: "Téléphone",
-    noneListed: "Aucun.",
   },
   map: {
     noContours:

@@ -1,4 +1,4 @@
-import type { NetworkModel } from "../../graph/model";
+import { createNetworkModel, type NetworkModel } from "../../graph/model";
 
 /** Hops shown around a focused node. */
 export const MAX_FOCUS_DEPTH = 3;
@@ -85,9 +85,13 @@ export function shortestPath(model: NetworkModel, fromId: string, toId: string):
 }
 
 /** The model restricted to the focus: an ego focus keeps its members; a path focus keeps everything. */
-export function applyFocus(model: NetworkModel, focus: Focus | null, build: (ids: Set<string>) => NetworkModel): NetworkModel {
+export function applyFocus(model: NetworkModel, focus: Focus | null): NetworkModel {
   if (focus?.kind !== "ego") return model;
-  return build(egoMembers(model, focus));
+  const ids = egoMembers(model, focus);
+  return createNetworkModel({
+    nodes: model.nodes.filter((n) => ids.has(n.id)),
+    ties: model.ties.filter((t) => ids.has(t.source) && ids.has(t.target)),
+  });
 }
 
 export function expandNode(focus: Focus | null, id: string): Focus | null {
