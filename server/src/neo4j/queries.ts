@@ -21,6 +21,13 @@ export const QUERY_NAMES = [
   "explorerWorkGroup",
   "explorerCommune",
   "explorerActor",
+  "savedViewsOfTerritory",
+  "savedViewById",
+  "savedViewTerritory",
+  "savedViewCreate",
+  "savedViewReplace",
+  "savedViewRename",
+  "savedViewDelete",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -41,17 +48,18 @@ export function loadQueries(dir: string = queriesDir): QueryCatalog {
 
 export interface QueryRunner {
   read<T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]>;
+  /** Runs one query in one write transaction (retried by the driver on transient errors). */
+  write<T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]>;
 }
 
-/** Runs named queries in read transactions; rows come back as raw driver values (see values.ts). */
+/** Runs named queries in read or write transactions; rows come back as raw driver values (see values.ts). */
 export function createQueryRunner(driver: Driver, catalog: QueryCatalog, database?: string): QueryRunner {
+  const run = async <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>, routing: "READ" | "WRITE"): Promise<T[]> => {
+    const result = await driver.executeQuery(catalog[name], parameters, { database, routing });
+    return result.records.map((record) => record.toObject() as T);
+  };
   return {
-    async read<T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]> {
-      const result = await driver.executeQuery(catalog[name], parameters, {
-        database,
-        routing: "READ",
-      });
-      return result.records.map((record) => record.toObject() as T);
-    },
+    read: <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>) => run<T>(name, parameters, "READ"),
+    write: <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>) => run<T>(name, parameters, "WRITE"),
   };
 }

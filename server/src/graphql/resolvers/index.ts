@@ -2,8 +2,10 @@ import { AnalyticsService } from "../../analytics/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 import type { RequestContext } from "../../auth/context.js";
 import { ExplorerService } from "../../explorer/service.js";
+import { SavedViewService } from "../../savedViews/service.js";
 import { assertReadable, createAnalyticsResolvers } from "./analytics.js";
 import { createExplorerResolvers } from "./explorer.js";
+import { createSavedViewResolvers } from "./savedViews.js";
 import { resolveStructureNetwork, type StructureNetworkArgs } from "./structureNetwork.js";
 
 export interface ResolverDependencies {
@@ -14,8 +16,11 @@ export interface ResolverDependencies {
 
 /** Resolvers for the fields @neo4j/graphql cannot generate (network queries, analytics and the explorer). */
 export function createResolvers({ queries, analytics = new AnalyticsService(queries) }: ResolverDependencies) {
+  const savedViews = createSavedViewResolvers(new SavedViewService(queries), analytics);
   return {
+    Mutation: { ...savedViews.Mutation },
     Query: {
+      ...savedViews.Query,
       structureNetwork: async (_parent: unknown, args: StructureNetworkArgs, context: RequestContext) => {
         await assertReadable(analytics, context, args.territoryId);
         return resolveStructureNetwork(queries, args);
