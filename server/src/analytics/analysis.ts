@@ -2,6 +2,10 @@ import {
   computeGraphMetrics,
   computeNodeMetrics,
   detectCommunities,
+  egoIndex,
+  indexedEgoNetwork,
+  type EgoIndex,
+  type EgoNetwork,
   type CommunityResult,
   type GraphMetrics,
   type NodeMetrics,
@@ -30,6 +34,7 @@ export class Analysis {
   private graphMetricsValue: GraphMetrics | undefined;
   private nodeMetricsValue: Map<string, NodeMetricsWithCommunity> | undefined;
   private communitiesValue: CommunityResult | undefined;
+  private egoIndexValue: EgoIndex | undefined;
 
   constructor(readonly network: CollaborationGraph) {}
 
@@ -58,6 +63,12 @@ export class Analysis {
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
       .slice(0, top);
+  }
+
+  /** The neighbourhood of a node up to `depth` hops, from an index built on first use. */
+  ego(center: string, depth: number): EgoNetwork {
+    this.egoIndexValue ??= egoIndex(this.graph);
+    return indexedEgoNetwork(this.egoIndexValue, center, depth);
   }
 
   graphMetrics(): GraphMetrics {

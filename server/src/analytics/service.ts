@@ -4,7 +4,6 @@ import { toPlain } from "../neo4j/values.js";
 import {
   buildGraph,
   compareNetworks,
-  egoNetwork,
   graphTies,
   MAX_EGO_DEPTH,
   shortestPath,
@@ -160,15 +159,15 @@ export class AnalyticsService {
     this.cache.invalidate(territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`);
   }
 
-  /** The territory's name and axes; NOT_FOUND when it does not exist. */
-  async territory(territoryId: string): Promise<{ name: string; axes: CoverageAxis[] }> {
+  /** The territory's name, whether it holds fictitious demo data, and its axes; NOT_FOUND when it does not exist. */
+  async territory(territoryId: string): Promise<{ name: string; isDemo: boolean; axes: CoverageAxis[] }> {
     const [row] = await this.queries.read<Plain>("territoryExists", { territoryId });
     if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
     const plain = toPlain(row) as Plain;
     const axes = records(plain.axes, "axes")
       .filter((axis) => typeof axis.id === "string")
       .map((axis) => ({ id: text(axis, "id"), name: text(axis, "name"), kind: text(axis, "kind") }));
-    return { name: text(plain, "name"), axes };
+    return { name: text(plain, "name"), isDemo: plain.isDemo === true, axes };
   }
 
   /** The analysed network for a request, from the cache when it is there. */
@@ -209,7 +208,7 @@ export class AnalyticsService {
     }
     const analysis = await this.analyse(request);
     AnalyticsService.requireNode(analysis, nodeId, "nodeId");
-    return { analysis, ego: egoNetwork(analysis.graph, nodeId, depth) };
+    return { analysis, ego: analysis.ego(nodeId, depth) };
   }
 
   async path(request: NetworkRequest, fromId: string, toId: string): Promise<{ analysis: Analysis; path: string[] | null }> {

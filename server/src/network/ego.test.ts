@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { egoNetwork, shortestPath } from "./ego.js";
+import { egoIndex, egoNetwork, indexedEgoNetwork, shortestPath } from "./ego.js";
 import { NetworkInputError } from "./errors.js";
 import { buildGraph } from "./projection.js";
 import { disconnectedPairs, path4, twoTriangles } from "./testGraphs.js";
@@ -31,6 +31,39 @@ describe("egoNetwork", () => {
   it("rejects an unknown centre", () => {
     expect(() => egoNetwork(path4(), "zz", 1)).toThrow(NetworkInputError);
     expect(() => egoNetwork(path4(), "zz", 1)).toThrow(expect.objectContaining({ code: "UNKNOWN_NODE" }));
+  });
+});
+
+describe("indexedEgoNetwork", () => {
+  /** A reproducible random graph: `n` nodes, each pair tied with probability `p`, weights 1 to 5. */
+  function randomGraph(seed: number, n: number, p: number) {
+    let state = seed;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${(i * 7) % n}` }));
+    const ties = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) if (next() < p) ties.push({ source: `n${j}`, target: `n${i}`, weight: 1 + Math.floor(next() * 5) });
+    }
+    return buildGraph(nodes, ties);
+  }
+
+  it("gives the same nodes, distances and ties as egoNetwork", () => {
+    for (const [seed, n, p] of [[1, 30, 0.08], [2, 60, 0.03], [3, 12, 0.5], [4, 40, 0.0]] as const) {
+      const graph = randomGraph(seed, n, p);
+      const index = egoIndex(graph);
+      for (const center of graph.nodes().slice(0, 10)) {
+        for (const depth of [1, 2, 3]) expect(indexedEgoNetwork(index, center, depth)).toEqual(egoNetwork(graph, center, depth));
+      }
+    }
+  });
+
+  it("rejects what egoNetwork rejects", () => {
+    const index = egoIndex(path4());
+    expect(() => indexedEgoNetwork(index, "zz", 1)).toThrow(expect.objectContaining({ code: "UNKNOWN_NODE" }));
+    expect(() => indexedEgoNetwork(index, "a", 4)).toThrow(expect.objectContaining({ code: "INVALID_DEPTH" }));
   });
 });
 

@@ -1,4 +1,5 @@
 import { NetworkInputError } from "./errors.js";
+import { indexGraph, type IndexedGraph } from "./indexed.js";
 import { compareIds, compareTies } from "./order.js";
 import { bfsDistances } from "./traversal.js";
 import type { NetworkGraph, Tie } from "./types.js";
@@ -45,6 +46,61 @@ export function egoNetwork(graph: NetworkGraph, center: string, depth: number): 
     });
   }
   return { center, depth, nodes, ties: ties.sort(compareTies) };
+}
+
+/** What `indexedEgoNetwork` reads: the graph as integer arrays and its ties, built once per graph. */
+export interface EgoIndex {
+  readonly indexed: IndexedGraph;
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Every tie of the graph, sorted by (source, target) with source < target. */
+  readonly ties: readonly Tie[];
+}
+
+export function egoIndex(graph: NetworkGraph): EgoIndex {
+  const indexed = indexGraph(graph);
+  const indexOf = new Map(indexed.ids.map((id, index) => [id, index]));
+  const ties: Tie[] = [];
+  graph.forEachEdge((_edge, attributes, a, b) => {
+    ties.push(a < b ? { source: a, target: b, weight: attributes.weight } : { source: b, target: a, weight: attributes.weight });
+  });
+  return { indexed, indexOf, ties: ties.sort(compareTies) };
+}
+
+/**
+ * The same answer as `egoNetwork`, from an index built once: the API asks for many ego networks
+ * of one cached graph, and a dense one (a structure's neighbourhood holds thousands of ties) costs
+ * a graphology callback per visited tie otherwise.
+ */
+export function indexedEgoNetwork(index: EgoIndex, center: string, depth: number): EgoNetwork {
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EGO_DEPTH) {
+    throw new NetworkInputError("INVALID_DEPTH", `Depth must be an integer from 1 to ${MAX_EGO_DEPTH}.`, { depth });
+  }
+  const start = index.indexOf.get(center);
+  if (start === undefined) throw new NetworkInputError("UNKNOWN_NODE", `Unknown node "${center}".`, { id: center });
+  const { ids, offsets, neighbours } = index.indexed;
+  const distance = new Int8Array(ids.length).fill(-1);
+  distance[start] = 0;
+  let frontier = [start];
+  for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
+    const next: number[] = [];
+    for (const node of frontier) {
+      for (let j = offsets[node] as number, end = offsets[node + 1] as number; j < end; j++) {
+        const neighbour = neighbours[j] as number;
+        if (distance[neighbour] !== -1) continue;
+        distance[neighbour] = hop;
+        next.push(neighbour);
+      }
+    }
+    frontier = next;
+  }
+  const nodes: EgoNode[] = [];
+  distance.forEach((hops, i) => {
+    if (hops !== -1) nodes.push({ id: ids[i] as string, distance: hops });
+  });
+  nodes.sort((a, b) => a.distance - b.distance || compareIds(a.id, b.id));
+  const inEgo = (id: string): boolean => distance[index.indexOf.get(id) as number] !== -1;
+  const ties = index.ties.filter((tie) => inEgo(tie.source) && inEgo(tie.target));
+  return { center, depth, nodes, ties };
 }
 
 /**

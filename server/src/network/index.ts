@@ -26,7 +26,7 @@ export {
   type CommunitySummary,
   type ValueCount,
 } from "./communities.js";
-export { MAX_EGO_DEPTH, egoNetwork, shortestPath, type EgoNetwork, type EgoNode } from "./ego.js";
+export { MAX_EGO_DEPTH, egoIndex, egoNetwork, indexedEgoNetwork, shortestPath, type EgoIndex, type EgoNetwork, type EgoNode } from "./ego.js";
 export { compareNetworks, type Compared, type NetworkEvolution } from "./evolution.js";
 export { singlePersonStructures, topBrokers, type Broker, type SinglePersonStructure } from "./bridges.js";
 export { mulberry32 } from "./prng.js";
