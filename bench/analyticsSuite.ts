@@ -52,6 +52,20 @@ export function analyticsSuite(territoryId: string, otherTerritoryId: string): Q
       target: 50,
     },
     {
+      name: "egoNetwork depth 1, packed ties (an ordinary structure)",
+      query: `query Q($t: ID!, $n: ID!, $w: WindowInput) { egoNetwork(territoryId: $t, nodeId: $n, depth: 1, level: STRUCTURE, window: $w) {
+        center { id } members { distance node { ${node} } } packedTies { count sources targets weights } } }`,
+      variables: { t: territoryId, n: structure, w: YEAR },
+      target: 50,
+    },
+    {
+      name: "egoNetwork depth 3, packed ties (an ordinary structure)",
+      query: `query Q($t: ID!, $n: ID!, $w: WindowInput) { egoNetwork(territoryId: $t, nodeId: $n, depth: 3, level: STRUCTURE, window: $w) {
+        center { id } members { distance node { ${node} } } packedTies { count sources targets weights } } }`,
+      variables: { t: territoryId, n: structure, w: YEAR },
+      target: 50,
+    },
+    {
       name: "collaborationPath (two structures)",
       query: `query Q($t: ID!, $a: ID!, $b: ID!, $w: WindowInput) { collaborationPath(territoryId: $t, fromId: $a, toId: $b, level: STRUCTURE, window: $w) {
         isConnected length nodes { ${node} } ties { source target weight } } }`,

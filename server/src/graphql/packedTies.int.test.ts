@@ -41,3 +41,35 @@ describe("collaborationNetwork.packedTies", () => {
     expect(unpacked.every((tie) => (tie.weight ?? 0) >= 12)).toBe(true);
   });
 });
+
+interface Ego {
+  egoNetwork: {
+    members: { distance: number; node: { id: string } }[];
+    ties: { source: string; target: string; weight: number }[];
+    packedTies: { count: number; sources: number[]; targets: number[]; weights: number[] };
+  };
+}
+
+describe("egoNetwork.packedTies", () => {
+  it("lists the ego network's ties, in order, as indexes into its members", async () => {
+    const response = await graphqlAs<Ego>(
+      ANALYST,
+      `{ egoNetwork(territoryId: "pays-cevennes", nodeId: "pays-cevennes-s-150", depth: 2, window: { from: "2023-01-01", to: "2023-12-31" }) {
+          members { distance node { id } }
+          ties { source target weight }
+          packedTies { count sources targets weights }
+      } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const ego = response.data?.egoNetwork;
+    if (!ego) throw new Error("no ego network");
+    expect(ego.ties.length).toBeGreaterThan(10);
+    expect(ego.packedTies.count).toBe(ego.ties.length);
+    const unpacked = ego.packedTies.sources.map((source, i) => ({
+      source: ego.members[source]?.node.id,
+      target: ego.members[ego.packedTies.targets[i] ?? -1]?.node.id,
+      weight: ego.packedTies.weights[i],
+    }));
+    expect(unpacked).toEqual(ego.ties);
+  });
+});

@@ -117,7 +117,7 @@ function tiePage(ties: readonly Tie[], first: number, after: unknown) {
   };
 }
 
-/** Ties as indexes into the id-sorted node list: the explorer draws whole networks in one request. */
+/** Ties as indexes into a node list (id-sorted nodes, or ego members): whole networks in one request. */
 function packTies(sortedIds: readonly string[], ties: readonly Tie[]) {
   const index = new Map(sortedIds.map((id, i) => [id, i]));
   const sources: number[] = [];
@@ -220,6 +220,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         depth: ego.depth,
         members: ego.nodes.map((member) => ({ distance: member.distance, node: apiNode(analysis, member.id, context) })),
         ties: ego.ties,
+        packedTies: () => packTies(ego.nodes.map((member) => member.id), ego.ties),
       };
     },
 
