@@ -1,3 +1,4 @@
+import "./production.js";
 import type { Server } from "node:http";
 import { DEMO_TERRITORIES, seedTerritory } from "../../seed/src/index.js";
 import { AnalyticsService } from "./analytics/service.js";
