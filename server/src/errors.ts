@@ -9,6 +9,10 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR"
+  // A territory backup file that is not one, has another format version, is cut short or altered (server/src/backup).
+  | "INVALID_BACKUP"
+  // An export asked for more nodes than one request may carry (server/src/graphql/resolvers/exports.ts).
+  | "EXPORT_TOO_LARGE"
   // Operations rejected before they run (server/src/graphql/limits.ts).
   | "QUERY_TOO_DEEP"
   | "QUERY_TOO_COMPLEX"

@@ -9,6 +9,8 @@ import type { ExportFile, ExportFormat, ExportGraph } from "./model.js";
 export type * from "./model.js";
 export { EXPORT_FORMATS } from "./model.js";
 export { fileName, frenchDay, slug } from "./fileName.js";
+export { filtersText, type FilterDescription } from "./filtersText.js";
+export { workGroupKindLabel } from "./labels.js";
 
 /** The Cytoscape.js line the page draws with (package.json): what Cytoscape JSON targets. */
 const CYTOSCAPE_VERSION = "3.34";

@@ -67,3 +67,7 @@ export function describe(metadata: ExportMetadata): string {
   const text = `${parts.join(" ; ")}.`;
   return metadata.isDemo ? `${DEMO_NOTICE}. ${text}` : text;
 }
+
+const WORK_GROUP_KIND_LABELS: Readonly<Record<string, string>> = { WORK_GROUP: "Groupe de travail", NETWORK: "Réseau", COMMITTEE: "Comité" };
+
+export const workGroupKindLabel = (code: string): string => WORK_GROUP_KIND_LABELS[code] ?? code;

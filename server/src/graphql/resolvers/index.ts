@@ -5,6 +5,7 @@ import { ExplorerService } from "../../explorer/service.js";
 import { SavedViewService } from "../../savedViews/service.js";
 import { assertReadable, createAnalyticsResolvers } from "./analytics.js";
 import { createExplorerResolvers } from "./explorer.js";
+import { createExportResolvers } from "./exports.js";
 import { createSavedViewResolvers } from "./savedViews.js";
 import { resolveStructureNetwork, type StructureNetworkArgs } from "./structureNetwork.js";
 
@@ -17,6 +18,7 @@ export interface ResolverDependencies {
 /** Resolvers for the fields @neo4j/graphql cannot generate (network queries, analytics and the explorer). */
 export function createResolvers({ queries, analytics = new AnalyticsService(queries) }: ResolverDependencies) {
   const savedViews = createSavedViewResolvers(new SavedViewService(queries), analytics);
+  const explorer = new ExplorerService(queries, analytics);
   return {
     Mutation: { ...savedViews.Mutation },
     Query: {
@@ -26,7 +28,8 @@ export function createResolvers({ queries, analytics = new AnalyticsService(quer
         return resolveStructureNetwork(queries, args);
       },
       ...createAnalyticsResolvers(analytics),
-      ...createExplorerResolvers(new ExplorerService(queries, analytics), analytics),
+      ...createExplorerResolvers(explorer, analytics),
+      ...createExportResolvers(analytics, explorer),
     },
   };
 }
