@@ -1,8 +1,11 @@
-import type { Position } from "cytoscape";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Core, Position } from "cytoscape";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "./api/auth";
+import { SAVED_VIEW_LIMITS } from "./api/savedViews";
 import { CompareControl } from "./features/compare/CompareControl";
 import { DetailsPanel } from "./features/details/DetailsPanel";
+import { ExportMenu } from "./features/export/ExportMenu";
+import { useExportSource } from "./features/export/useExportSource";
 import { useDetails } from "./features/details/useDetails";
 import { FilterChips } from "./features/filters/FilterChips";
 import { FilterPanel } from "./features/filters/FilterPanel";
@@ -15,6 +18,12 @@ import { coverageFills, coverageLegend, maxCountOf } from "./features/map/covera
 import { communeAt } from "./features/map/hitTest";
 import { createProjection, projectCommunes } from "./features/map/projection";
 import { CoordinatorListsPanel } from "./features/metrics/CoordinatorListsPanel";
+import { captureCanvas, capturePicture, isCanvasSettled } from "./features/savedViews/capture";
+import { savedLegend, savedSubtitle } from "./features/savedViews/describe";
+import { RestoreNotice } from "./features/savedViews/RestoreNotice";
+import { SavedViewsPanel } from "./features/savedViews/SavedViewsPanel";
+import { captureSnapshot, type ViewSnapshot } from "./features/savedViews/snapshot";
+import { useSavedViews, type SaveContent } from "./features/savedViews/useSavedViews";
 import { coordinatorLists } from "./features/metrics/lists";
 import { MetricsPanel } from "./features/metrics/MetricsPanel";
 import type { SearchEntry } from "./features/search/match";
@@ -37,11 +46,11 @@ interface ExplorerProps {
   onSessionExpired: () => void;
 }
 
-/** `?territory=…&view=…` open the page on a territory and a view (links, benchmarks). */
+/** `?territory=…&view=…` open the page on a territory and a view (links, benchmarks); `?savedView=…` opens a saved view. */
 function initialFromAddress() {
   const params = new URLSearchParams(window.location.search);
   const view = params.get("view");
-  return { territoryId: params.get("territory"), view: isViewKind(view) ? view : null };
+  return { territoryId: params.get("territory"), view: isViewKind(view) ? view : null, savedViewId: params.get("savedView") };
 }
 
 /** Shows a progress message only when loading lasts longer than half a second. */
@@ -111,7 +120,53 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
       ? { title: fr.map.coverageTitle[state.coverageMode.unit], rows: coverageLegend(maxCountOf(coverageCounts), state.coverageMode.unit) }
       : null;
 
+  const cyRef = useRef<Core | null>(null);
+  const onCanvasReady = useCallback((cy: Core | null) => {
+    cyRef.current = cy;
+  }, []);
+  const getExportSource = useExportSource({
+    cyRef,
+    state,
+    territory,
+    windowText: territory ? describeWindow(presets, state.window) : "",
+    filterLabels: chips.map((chip) => chip.label),
+    categories,
+    coverage: coverageLegendRows,
+    map: canvasMap,
+  });
+
   const details = useDetails(selectedNode, state.panel, state.territoryId, state.window, withContacts);
+
+  const onRestore = useCallback(
+    (snapshot: ViewSnapshot) => {
+      if (!state.territories?.some((t) => t.id === snapshot.territoryId)) return false;
+      actions.restoreView(snapshot);
+      return true;
+    },
+    [state.territories, actions],
+  );
+  const savedViews = useSavedViews({ territoryId: state.territoryId, onRestore, onUnauthenticated: onSessionExpired });
+  const openSavedView = savedViews.open;
+  const hasTerritories = state.territories !== null;
+  useEffect(() => {
+    if (hasTerritories && initial.savedViewId) void openSavedView(initial.savedViewId);
+  }, [hasTerritories, initial.savedViewId, openSavedView]);
+
+  const saveContent = async (): Promise<SaveContent> => {
+    const cy = cyRef.current;
+    const canvas = cy && state.status === "ready" && isCanvasSettled(cy) ? captureCanvas(cy) : null;
+    const snapshot = canvas && visible ? captureSnapshot(state, canvas) : null;
+    if (!cy || !snapshot || !visible || !territory) return { error: fr.savedViews.notReady };
+    if (JSON.stringify(snapshot).length > SAVED_VIEW_LIMITS.stateLength) return { error: fr.savedViews.tooLarge };
+    return {
+      territoryId: territory.id,
+      view,
+      state: snapshot,
+      picture: await capturePicture(cy, canvasMap),
+      legend: savedLegend(visible.nodes, categories, definition.level === null ? "category" : state.draw.colourBy),
+      subtitle: savedSubtitle(describeWindow(presets, state.window), state.compareWindow ? describeWindow(presets, state.compareWindow) : null, chips),
+    };
+  };
 
   const onCanvasSelect = useCallback((id: string) => selectNode(id, "canvas"), [selectNode]);
   const onPanelSelect = useCallback((id: string) => selectNode(id, "panel"), [selectNode]);
@@ -184,6 +239,9 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
                 isComparing={state.comparison !== null} hasPath={state.focus?.kind === "path" && state.focus.pathIds !== null}
                 isParticipation={view === "participation"} coverage={coverageLegendRows} onToggleCategory={onToggleCategory} />
             )}
+            <SavedViewsPanel views={savedViews.views} canWrite={role !== "ANALYST"} isBusy={savedViews.isBusy}
+              message={savedViews.message} onSave={(name) => savedViews.save(name, saveContent)} onOpen={savedViews.open}
+              onRename={savedViews.rename} onRemove={savedViews.remove} onCopyLink={savedViews.copyLink} onDismiss={savedViews.dismiss} />
             {lists && definition.level !== null && (
               <CoordinatorListsPanel lists={lists} showsOrganisations={definition.level === "STRUCTURE"} onSelect={onPanelSelect} />
             )}
@@ -199,6 +257,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
           {state.focus && model && (
             <FocusBanner focus={state.focus} model={model} centreName={focusNode?.name ?? null} onClear={actions.clearFocus} />
           )}
+          <RestoreNotice report={state.restoreReport} />
           {view === "map" && catalogReady && !catalog.hasContours && (
             <p className="notice" role="note" data-testid="map-no-contours">
               {fr.map.noContours} {fr.map.noContoursHelp}
@@ -215,8 +274,10 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
                 onSelectNode={onCanvasSelect}
                 onClearSelection={actions.clearSelection}
                 onTapBackground={onTapBackground}
+                onReady={onCanvasReady}
               />
             )}
+            {territory && <ExportMenu getSource={getExportSource} disabled={state.status !== "ready" || !visible || visible.nodes.length === 0} />}
             {isLoading && (isSlow || !model) && (
               <LoadingMessage text={state.territories ? fr.app.loading : fr.app.loadingTerritories} />
             )}

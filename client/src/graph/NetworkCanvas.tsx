@@ -2,6 +2,7 @@ import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, ty
 import { useEffect, useRef, useState } from "react";
 import { MapUnderlay } from "../features/map/MapUnderlay";
 import type { Projection } from "../features/map/projection";
+import { fitSavedViewport } from "../features/savedViews/restore";
 import type { MapCommune } from "../features/map/types";
 import { fr } from "../i18n/fr";
 import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLayout";
@@ -254,7 +255,8 @@ export function NetworkCanvas({
       if (known) {
         // Viewport and stylesheet first, while the graph is empty: restyling thousands of ties
         // after they are added costs seconds.
-        fitView(cy, known);
+        if (layoutPlan.kind === "preset" && layoutPlan.viewport) cy.viewport(fitSavedViewport(layoutPlan.viewport, cy.width(), cy.height()));
+        else fitView(cy, known);
         restyle(cy, styleRef.current);
         cy.add(withPositions(elements, known));
       } else {

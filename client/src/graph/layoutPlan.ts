@@ -1,6 +1,7 @@
 import type { ElementDefinition } from "cytoscape";
 import type { TerritoryCatalog } from "../api/explorer";
 import { placeInCommunes } from "../features/map/placement";
+import type { SavedViewport } from "../features/savedViews/snapshot";
 import { createProjection, hasContours } from "../features/map/projection";
 import type { LayoutKind } from "../features/views/views";
 import { fr } from "../i18n/fr";
@@ -51,7 +52,14 @@ export type LayoutPlan =
       initial: Positions | null;
       quality: LayoutQuality;
     }
-  | { key: string; kind: "preset"; positions: Positions; labels: readonly CanvasLabel[] };
+  | {
+      key: string;
+      kind: "preset";
+      positions: Positions;
+      labels: readonly CanvasLabel[];
+      /** A saved view's viewport, shown instead of fitting the positions to the screen. */
+      viewport?: SavedViewport;
+    };
 
 /** Layout elements with their compound parents (the map's EPCI/commune groups without contours). */
 function forceElements(model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): ElementDefinition[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Territory } from "../api/network";
 import { NO_FILTERS, toggleCategory } from "../features/filters/filters";
+import type { ViewSnapshot } from "../features/savedViews/snapshot";
 import {
   initialState,
   initialStateFrom,
@@ -203,5 +204,83 @@ describe("networkViewReducer", () => {
     expect(cleared.selection).toBeNull();
     expect(selectSelectedPartners(cleared)).toEqual([]);
     expect(reduce(cleared, { type: "clearSelection" })).toBe(cleared);
+  });
+});
+
+describe("restoreView", () => {
+  const viewport = { zoom: 1.5, pan: { x: 10, y: -20 }, width: 800, height: 600 };
+  function snapshotOf(_state: NetworkViewState, positions: Record<string, [number, number]>): ViewSnapshot {
+    return {
+      version: 1,
+      territoryId: "pays-cevennes",
+      view: "structures",
+      layout: "concentric",
+      window: cls3,
+      compareWindow: null,
+      filters: { ...NO_FILTERS, minWeight: 1 },
+      focus: null,
+      draw: { sizeBy: "degree", colourBy: "community" },
+      coverageMode: null,
+      positions,
+      viewport,
+    };
+  }
+
+  it("applies the saved settings at once and places the nodes where they were saved once the network is there", () => {
+    const state = loaded();
+    const ids = state.visible?.nodes.map((n) => n.id) ?? [];
+    expect(ids.length).toBeGreaterThan(2);
+    const positions = Object.fromEntries(ids.map((id, i): [string, [number, number]] => [id, [i * 10, i * -5]]));
+    const waiting = reduce(state, { type: "restoreView", snapshot: snapshotOf(state, positions) });
+    expect(waiting).toMatchObject({ layout: "concentric", window: cls3, draw: { sizeBy: "degree", colourBy: "community" }, status: "loading" });
+    expect(waiting.pendingRestore?.serial).toBe(1);
+    const shown = answer(waiting);
+    expect(shown.pendingRestore).toBeNull();
+    expect(shown.layoutPlan).toMatchObject({ kind: "preset", viewport });
+    const plan = shown.layoutPlan;
+    if (plan?.kind !== "preset") throw new Error("expected a preset plan");
+    expect(plan.positions[ids[1] ?? ""]).toEqual({ x: 10, y: -5 });
+    expect(shown.restoreReport).toEqual({ serial: 1, dropped: 0, added: 0 });
+  });
+
+  it("keeps the saved places when a filter changes, and lays out anew when the layout changes", () => {
+    const state = loaded();
+    const ids = state.visible?.nodes.map((n) => n.id) ?? [];
+    const positions = Object.fromEntries(ids.map((id, i): [string, [number, number]] => [id, [i, i]]));
+    const shown = answer(reduce(state, { type: "restoreView", snapshot: snapshotOf(state, positions) }));
+    const filtered = answer(reduce(shown, { type: "setFilters", filters: { ...shown.filters, minWeight: 2 } }));
+    expect(filtered.layoutPlan).toBe(shown.layoutPlan);
+    const relaid = reduce(filtered, { type: "setLayout", layout: "force" });
+    expect(relaid.layoutPlan?.kind).toBe("force");
+    expect(relaid.restoredLayoutKey).toBeNull();
+  });
+
+  it("drops saved nodes that no longer exist and places new ones, and says how many", () => {
+    const state = loaded();
+    const ids = state.visible?.nodes.map((n) => n.id) ?? [];
+    const [first, ...rest] = ids;
+    const positions = Object.fromEntries(rest.map((id, i): [string, [number, number]] => [id, [i * 10, 0]]));
+    positions["gone-1"] = [1, 1];
+    positions["gone-2"] = [2, 2];
+    const shown = answer(reduce(state, { type: "restoreView", snapshot: snapshotOf(state, positions) }));
+    expect(shown.restoreReport).toEqual({ serial: 1, dropped: 2, added: 1 });
+    const plan = shown.layoutPlan;
+    if (plan?.kind !== "preset") throw new Error("expected a preset plan");
+    expect(plan.positions["gone-1"]).toBeUndefined();
+    expect(plan.positions[first ?? ""]).toBeDefined();
+  });
+
+  it("places the nodes again when the same view is opened twice", () => {
+    const state = loaded();
+    const snapshot = snapshotOf(state, {});
+    const once = answer(reduce(state, { type: "restoreView", snapshot }));
+    const twice = reduce(once, { type: "restoreView", snapshot });
+    expect(twice.layoutPlan?.key).not.toBe(once.layoutPlan?.key);
+    expect(twice.restoreReport?.serial).toBe(2);
+  });
+
+  it("ignores a view of a territory the page does not know", () => {
+    const state = loaded();
+    expect(reduce(state, { type: "restoreView", snapshot: { ...snapshotOf(state, {}), territoryId: "elsewhere" } })).toBe(state);
   });
 });

@@ -6,6 +6,8 @@ import { compareNetworks, type Comparison } from "../features/compare/compare";
 import { applyFilters, DEFAULT_FILTERS, toQueryFilter, type Filters } from "../features/filters/filters";
 import { applyFocus, collapseNode, expandNode, type Focus } from "../features/focus/focus";
 import { groupedElements, withGroups } from "../features/map/grouping";
+import { restorePlacement, type PendingRestore, type RestoreReport } from "../features/savedViews/restore";
+import type { ViewSnapshot } from "../features/savedViews/snapshot";
 import { defaultWindow, isValidWindow, sameWindow } from "../features/timeWindow/timeWindow";
 import { layoutFor, VIEWS, type LayoutKind, type ViewKind } from "../features/views/views";
 import { DEFAULT_DRAW_OPTIONS, tieId, toElements, type ColourMode, type DrawOptions, type SizeMetric } from "./elements";
@@ -84,6 +86,13 @@ export interface NetworkViewState {
   error: ViewError | null;
   selection: { id: string; source: SelectionSource } | null;
   panel: PanelTarget | null;
+  /** A saved view being opened: its places wait for its network. */
+  pendingRestore: PendingRestore | null;
+  /** The layout key whose plan holds a saved view's places (kept while that key lasts). */
+  restoredLayoutKey: string | null;
+  /** How the last opened view's network differed from what was saved. */
+  restoreReport: RestoreReport | null;
+  restoreSerial: number;
 }
 
 export type NetworkViewAction =
@@ -109,7 +118,8 @@ export type NetworkViewAction =
   | { type: "retry" }
   | { type: "selectNode"; id: string; source: SelectionSource }
   | { type: "showPanel"; target: PanelTarget }
-  | { type: "clearSelection" };
+  | { type: "clearSelection" }
+  | { type: "restoreView"; snapshot: ViewSnapshot };
 
 const ALL_PERIOD: TimeWindow = { from: null, to: null };
 
@@ -140,6 +150,10 @@ export const initialState: NetworkViewState = {
   error: null,
   selection: null,
   panel: null,
+  pendingRestore: null,
+  restoredLayoutKey: null,
+  restoreReport: null,
+  restoreSerial: 0,
 };
 
 /** The state a page opens in, from its address (`?territory=…&view=…`). */
@@ -254,10 +268,61 @@ function derive(state: NetworkViewState): NetworkViewState {
     state.layout === "concentric" ? state.draw.sizeBy : null,
     catalog !== null && state.catalogTerritoryId === state.territoryId,
   ]);
-  const layoutPlan =
-    state.layoutPlan?.key === layoutKey ? state.layoutPlan : planLayout(layoutKey, state.layout, visible, elements, state.draw.sizeBy, catalog);
   const selection = state.selection && visible.nodesById.has(state.selection.id) ? state.selection : null;
-  return { ...next, elements, layoutPlan, selection };
+  const pending = state.pendingRestore;
+  if (pending) {
+    // A saved view's places, under a key of their own so that the canvas places them even when
+    // the same layout is already drawn; later filter changes keep them (restoredLayoutKey).
+    const computed = planLayout(layoutKey, state.layout, visible, elements, state.draw.sizeBy, catalog);
+    const { positions, dropped, added } = restorePlacement(pending.positions, visible);
+    const layoutPlan: LayoutPlan = {
+      key: `${layoutKey}|restore:${pending.serial}`,
+      kind: "preset",
+      positions,
+      labels: computed.kind === "preset" ? computed.labels : [],
+      viewport: pending.viewport,
+    };
+    return {
+      ...next,
+      elements,
+      layoutPlan,
+      selection,
+      pendingRestore: null,
+      restoredLayoutKey: layoutKey,
+      restoreReport: { serial: pending.serial, dropped, added },
+    };
+  }
+  const keeps = state.layoutPlan !== null && (state.layoutPlan.key === layoutKey || state.restoredLayoutKey === layoutKey);
+  const layoutPlan = keeps ? state.layoutPlan : planLayout(layoutKey, state.layout, visible, elements, state.draw.sizeBy, catalog);
+  return { ...next, elements, layoutPlan, selection, restoredLayoutKey: keeps ? state.restoredLayoutKey : null };
+}
+
+/**
+ * Opens a saved view: its territory, view, layout, periods, filters, focus, drawing and coverage
+ * mode at once; its node places wait for the network (see `derive`). A territory the page does not
+ * know leaves the state as it is (the caller says why).
+ */
+function restoreView(state: NetworkViewState, snapshot: ViewSnapshot): NetworkViewState {
+  if (!state.territories?.some((t) => t.id === snapshot.territoryId)) return state;
+  const serial = state.restoreSerial + 1;
+  const sameTerritory = snapshot.territoryId === state.territoryId;
+  return derive({
+    ...state,
+    ...(sameTerritory ? { selection: null, panel: null, error: null } : cleared),
+    territoryId: snapshot.territoryId,
+    view: snapshot.view,
+    layout: layoutFor(snapshot.view, snapshot.layout),
+    window: snapshot.window,
+    compareWindow: snapshot.compareWindow,
+    loadedBefore: snapshot.compareWindow ? (sameTerritory ? state.loadedBefore : null) : null,
+    filters: snapshot.filters,
+    focus: snapshot.focus,
+    draw: { ...snapshot.draw },
+    coverageMode: snapshot.view === "map" ? snapshot.coverageMode : null,
+    pendingRestore: { serial, positions: snapshot.positions, viewport: snapshot.viewport },
+    restoreSerial: serial,
+    restoreReport: null,
+  });
 }
 
 /** Classes `on-path` for the nodes and ties of a path, `off-path` for the rest. */
@@ -289,6 +354,7 @@ function withView(state: NetworkViewState, view: ViewKind): NetworkViewState {
     focus: null,
     selection: null,
     coverageMode: view === "map" ? state.coverageMode : null,
+    pendingRestore: null,
   };
 }
 
@@ -318,6 +384,7 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
         territoryId: action.territoryId,
         window: windowFor(state.territories, action.territoryId),
         compareWindow: null,
+        pendingRestore: null,
         // Places, axes and work groups belong to a territory; the other filters still make sense elsewhere.
         filters: { ...state.filters, epciCode: null, communeCode: null, axisId: null, workGroupId: null },
         coverageMode: state.coverageMode ? { ...state.coverageMode, axisId: null } : null,
@@ -330,7 +397,7 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
       return derive(withView(state, action.view));
     case "setLayout": {
       const layout = layoutFor(state.view, action.layout);
-      return layout === state.layout ? state : derive({ ...state, layout });
+      return layout === state.layout ? state : derive({ ...state, layout, pendingRestore: null });
     }
     case "setWindow":
       if (sameWindow(action.window, state.window) || !isValidWindow(action.window)) return state;
@@ -381,6 +448,8 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
       return { ...state, panel: action.target, selection: null };
     case "clearSelection":
       return state.selection || state.panel ? { ...state, selection: null, panel: null } : state;
+    case "restoreView":
+      return restoreView(state, action.snapshot);
   }
 }
 

@@ -4,6 +4,7 @@ import { ApiError, isAbortError, isUnauthenticated } from "../api/graphql";
 import { fetchCollaborationNetwork, fetchTerritories, type Network, type TimeWindow } from "../api/network";
 import { toQueryFilter, type Filters } from "../features/filters/filters";
 import { shortestPath } from "../features/focus/focus";
+import type { ViewSnapshot } from "../features/savedViews/snapshot";
 import { VIEWS, type LayoutKind, type ViewKind } from "../features/views/views";
 import type { ColourMode, SizeMetric } from "./elements";
 import {
@@ -164,6 +165,7 @@ export function useNetworkView(onUnauthenticated: () => void, initial: InitialVi
       collapseNode: (id: string) => dispatch({ type: "collapseNode", id }),
       clearFocus: () => dispatch({ type: "clearFocus" }),
       setCoverageMode: (mode: CoverageMode | null) => dispatch({ type: "setCoverageMode", mode }),
+      restoreView: (snapshot: ViewSnapshot) => dispatch({ type: "restoreView", snapshot }),
     }),
     [],
   );
