@@ -13,6 +13,11 @@ export type ErrorCode =
   | "INVALID_BACKUP"
   // An export asked for more nodes than one request may carry (server/src/graphql/resolvers/exports.ts).
   | "EXPORT_TOO_LARGE"
+  // Spreadsheet imports (server/src/import): a file over the size limit, a file that is not a
+  // readable CSV or XLSX, an apply refused because rows have errors (nothing is written).
+  | "FILE_TOO_LARGE"
+  | "UNREADABLE_FILE"
+  | "IMPORT_HAS_ERRORS"
   // Operations rejected before they run (server/src/graphql/limits.ts).
   | "QUERY_TOO_DEEP"
   | "QUERY_TOO_COMPLEX"

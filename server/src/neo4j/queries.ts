@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Driver, RecordShape } from "neo4j-driver";
+import type { Driver, ManagedTransaction, RecordShape } from "neo4j-driver";
 import { repoRoot } from "../config.js";
 
 export const queriesDir = path.join(repoRoot, "cypher", "queries");
@@ -28,6 +28,18 @@ export const QUERY_NAMES = [
   "savedViewReplace",
   "savedViewRename",
   "savedViewDelete",
+  "importSnapshot",
+  "importWrite",
+  "backupTerritoryNodes",
+  "backupRelationships",
+  "backupCreateNodes",
+  "backupCreateRelationships",
+  "gdprPersonTerritories",
+  "gdprPersonData",
+  "gdprSavedViewsToScrub",
+  "gdprSavedViewScrub",
+  "gdprEraseActor",
+  "gdprInactivePeople",
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -46,10 +58,22 @@ export function loadQueries(dir: string = queriesDir): QueryCatalog {
   return Object.freeze(Object.fromEntries(entries) as Record<QueryName, string>);
 }
 
+/** Named queries run inside one transaction (see QueryRunner.readTransaction and writeTransaction). */
+export interface QueryTransaction {
+  run<T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]>;
+}
+
 export interface QueryRunner {
   read<T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]>;
   /** Runs one query in one write transaction (retried by the driver on transient errors). */
   write<T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]>;
+  /** Runs several queries in one read transaction: they all see the same state of the database. */
+  readTransaction<R>(work: (tx: QueryTransaction) => Promise<R>): Promise<R>;
+  /**
+   * Runs several queries in one write transaction: everything commits together, or nothing when
+   * `work` throws. The driver may run `work` again on transient errors: keep it free of other effects.
+   */
+  writeTransaction<R>(work: (tx: QueryTransaction) => Promise<R>): Promise<R>;
 }
 
 /** Runs named queries in read or write transactions; rows come back as raw driver values (see values.ts). */
@@ -58,8 +82,25 @@ export function createQueryRunner(driver: Driver, catalog: QueryCatalog, databas
     const result = await driver.executeQuery(catalog[name], parameters, { database, routing });
     return result.records.map((record) => record.toObject() as T);
   };
+  const transaction = async <R>(mode: "READ" | "WRITE", work: (tx: QueryTransaction) => Promise<R>): Promise<R> => {
+    const session = driver.session({ database, defaultAccessMode: mode });
+    try {
+      const body = (tx: ManagedTransaction): Promise<R> =>
+        work({
+          run: async <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>): Promise<T[]> => {
+            const result = await tx.run(catalog[name], parameters);
+            return result.records.map((record) => record.toObject() as T);
+          },
+        });
+      return mode === "READ" ? await session.executeRead(body) : await session.executeWrite(body);
+    } finally {
+      await session.close();
+    }
+  };
   return {
     read: <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>) => run<T>(name, parameters, "READ"),
     write: <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>) => run<T>(name, parameters, "WRITE"),
+    readTransaction: <R>(work: (tx: QueryTransaction) => Promise<R>) => transaction("READ", work),
+    writeTransaction: <R>(work: (tx: QueryTransaction) => Promise<R>) => transaction("WRITE", work),
   };
 }
