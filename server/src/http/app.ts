@@ -12,7 +12,9 @@ import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
 import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
+import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
+import { importRouter } from "./importRoutes.js";
 
 export const clientDist = path.join(repoRoot, "client", "dist");
 
@@ -73,6 +75,8 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
       context: ({ req }) => auth.createContext(req),
     }),
   );
+
+  app.use("/api/import", importRouter({ service: new ImportService(queries, onWrite), auth, log }));
 
   app.use(devLoginRouter(auth.devLogin));
 

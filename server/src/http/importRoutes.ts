@@ -1,0 +1,118 @@
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import type { AppAuth } from "../auth/index.js";
+import { assertCanWriteTerritory } from "../auth/index.js";
+import { AppError, type ErrorCode } from "../errors.js";
+import { ImportService, MAX_IMPORT_BYTES, parseImportKind, parseMapping } from "../import/service.js";
+import type { Logger } from "../logger.js";
+
+/**
+ * Spreadsheet import over HTTP: the file is the request body (raw bytes, so a page can show upload
+ * progress and 20 MB need no base64), the options are query parameters. Coordinators of the
+ * territory and administrators only. Answers are JSON; errors `{ error: { code, message, ... } }`
+ * with the same stable codes as the GraphQL API.
+ *
+ *   POST /api/import/preview?territoryId=…&kind=ACTORS&fileName=annuaire.csv
+ *   POST /api/import/run?territoryId=…&kind=ACTORS&fileName=…&mode=dry-run|apply&mapping={"lastName":0,…}
+ */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNREADABLE_FILE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  FILE_TOO_LARGE: 413,
+  IMPORT_HAS_ERRORS: 422,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+function queryText(request: Request, name: string): string {
+  const value = request.query[name];
+  if (typeof value !== "string" || value === "") throw new AppError("BAD_USER_INPUT", `Query parameter ${name} is required`, { argument: name });
+  return value;
+}
+
+/** The AppError behind what the token check or a service threw, if any. */
+function appErrorOf(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
+    if (current instanceof AppError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+export function importRouter({ service, auth, log }: { service: ImportService; auth: AppAuth; log: Logger }): Router {
+  const router = express.Router();
+  const body = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES });
+
+  const authorise = async (request: Request): Promise<string> => {
+    const context = await auth.createContext(request);
+    const territoryId = queryText(request, "territoryId");
+    assertCanWriteTerritory(context.viewer, territoryId);
+    return territoryId;
+  };
+  const file = (request: Request) => ({
+    name: typeof request.query.fileName === "string" ? request.query.fileName : "",
+    bytes: Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : new Uint8Array(),
+  });
+
+  // The token is checked before the body is read: no upload of 20 MB without the right to import.
+  router.post("/preview", async (request, _response, next) => {
+    try {
+      await authorise(request);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  }, body, async (request, response, next) => {
+    try {
+      response.json(await service.preview(parseImportKind(request.query.kind), file(request)));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post("/run", async (request, response, next) => {
+    try {
+      response.locals.territoryId = await authorise(request);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  }, body, async (request, response, next) => {
+    try {
+      const kind = parseImportKind(request.query.kind);
+      const mode = queryText(request, "mode");
+      if (mode !== "dry-run" && mode !== "apply") throw new AppError("BAD_USER_INPUT", "mode must be dry-run or apply", { argument: "mode" });
+      let mapping;
+      if (typeof request.query.mapping === "string") {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(request.query.mapping);
+        } catch {
+          throw new AppError("BAD_USER_INPUT", "mapping is not JSON", { argument: "mapping" });
+        }
+        mapping = parseMapping(kind, parsed);
+      }
+      const territoryId = String(response.locals.territoryId);
+      response.json(await service.run({ territoryId, kind, file: file(request), mapping, apply: mode === "apply" }));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    const known = appErrorOf(error);
+    if (known) {
+      response.status(STATUS[known.code] ?? 400).json({ error: { code: known.code, message: known.message, ...known.details } });
+      return;
+    }
+    if ((error as { type?: unknown }).type === "entity.too.large") {
+      response.status(413).json({ error: { code: "FILE_TOO_LARGE", message: `Imports take files up to ${MAX_IMPORT_BYTES} bytes`, maxBytes: MAX_IMPORT_BYTES } });
+      return;
+    }
+    log.error("import request failed", { error: String(error) });
+    response.status(500).json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Internal server error" } });
+  });
+  return router;
+}

@@ -1,0 +1,223 @@
+import { readdir, readFile } from "node:fs/promises";
+import neo4j, { type Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { tokenFor, type TestViewer } from "../../../test/graphql.js";
+
+/**
+ * The spreadsheet import through its HTTP endpoints, on the small demo territory: each kind of file
+ * applied then re-imported (nothing changes), the bad-file corpus refused with the database
+ * unchanged, and the roles. Records made here carry RUN in their names and are removed at the end.
+ */
+const TERRITORY = "gorges-causses-cevennes";
+const COORDINATOR: TestViewer = { role: "COORDINATOR", territories: [TERRITORY] };
+const RUN = `t${Date.now().toString(36)}`;
+const bad = new URL("./testdata/bad/", import.meta.url);
+
+let driver: Driver;
+let snapshotQuery = "";
+
+interface Report {
+  rowCount: number;
+  counts: Record<string, { created: number; updated: number; unchanged: number }>;
+  ignored: { line: number; reason: string }[];
+  errorCount: number;
+  errors: { line: number; column: string | null; reason: string }[];
+  applied: boolean;
+}
+interface ErrorBody {
+  error: { code: string; message: string; explanation?: string; report?: Report; problems?: string[] };
+}
+
+async function post(
+  action: "preview" | "run",
+  kind: string,
+  body: Uint8Array | string,
+  options: { mode?: "dry-run" | "apply"; fileName?: string; viewer?: TestViewer | null; territoryId?: string } = {},
+): Promise<{ status: number; json: unknown }> {
+  const viewer = options.viewer === undefined ? COORDINATOR : options.viewer;
+  const params = new URLSearchParams({ territoryId: options.territoryId ?? TERRITORY, kind, fileName: options.fileName ?? "fichier.csv" });
+  if (options.mode) params.set("mode", options.mode);
+  const headers: Record<string, string> = { "content-type": "application/octet-stream" };
+  if (viewer !== null) headers.authorization = `Bearer ${await tokenFor(viewer)}`;
+  const response = await fetch(`${inject("appUrl")}/api/import/${action}?${params}`, { method: "POST", headers, body: typeof body === "string" ? new TextEncoder().encode(body) : body });
+  return { status: response.status, json: await response.json() };
+}
+
+async function run(kind: string, csv: Uint8Array | string, mode: "dry-run" | "apply"): Promise<Report> {
+  const { status, json } = await post("run", kind, csv, { mode });
+  if (status !== 200) throw new Error(`import answered ${status}: ${JSON.stringify(json)}`);
+  return json as Report;
+}
+
+/**
+ * Everything an import can change on the territory (the import's own snapshot query: organisations,
+ * people, memberships, groups, participations, events, attendances, with their values), in a stable
+ * order. Scoped to the territory because other test files write elsewhere at the same time.
+ */
+async function fingerprint(): Promise<string> {
+  const { records } = await driver.executeQuery(snapshotQuery, { territoryId: TERRITORY });
+  const row = records[0]?.toObject() ?? {};
+  const sorted = Object.fromEntries(
+    Object.entries(row).map(([key, rows]) => [key, (rows as unknown[]).map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).sort()]),
+  );
+  return JSON.stringify(sorted);
+}
+
+async function countOf(cypher: string, parameters: Record<string, unknown> = {}): Promise<number> {
+  const { records } = await driver.executeQuery(cypher, { run: RUN, ...parameters });
+  return Number(records[0]?.get(0));
+}
+
+const windows1252 = (text: string): Uint8Array =>
+  Uint8Array.from([...text].map((char) => ({ "é": 0xe9, "è": 0xe8, "ç": 0xe7, "à": 0xe0, "ô": 0xf4, "É": 0xc9, "œ": 0x9c, "’": 0x92 })[char] ?? char.charCodeAt(0)));
+
+beforeAll(async () => {
+  driver = neo4j.driver(inject("neo4jUri"));
+  snapshotQuery = await readFile(new URL("../../../cypher/queries/importSnapshot.cypher", import.meta.url), "utf8");
+});
+
+afterAll(async () => {
+  await driver.executeQuery(
+    `MATCH (n) WHERE (n:Structure AND n.name ENDS WITH $run) OR (n:Actor AND n.lastName ENDS WITH $run)
+       OR (n:WorkGroup AND n.name ENDS WITH $run) OR (n:Event AND n.title ENDS WITH $run)
+     DETACH DELETE n`,
+    { run: RUN },
+  );
+  await driver.close();
+});
+
+describe("spreadsheet import", () => {
+  let axisName = "";
+
+  it("previews a file: encoding, separator, guessed columns and the first rows", async () => {
+    const { status, json } = await post("preview", "ACTORS", windows1252(`NOM,Prénom,"Courriel",Structure de rattachement\r\nLefèvre,Zoé,"zoe@exemple.test","Maison, ${RUN}"\r\n`));
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      format: "CSV", encoding: "Windows-1252", delimiter: ",", header: ["NOM", "Prénom", "Courriel", "Structure de rattachement"],
+      rowCount: 1, sample: [["Lefèvre", "Zoé", "zoe@exemple.test", `Maison, ${RUN}`]],
+      mapping: { lastName: 0, firstName: 1, email: 2, organisation: 3 }, problems: [],
+    });
+  });
+
+  it("previews an XLSX workbook written by another program", async () => {
+    const { status, json } = await post("preview", "ATTENDANCE", await readFile(new URL("./testdata/good/attendance.xlsx", import.meta.url)), { fileName: "presences.xlsx" });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ format: "XLSX", rowCount: 2, mapping: { lastName: 0, firstName: 1, event: 2, date: 3, commune: 4, volunteerHours: 5 }, problems: [] });
+  });
+
+  it("dry-runs a structures directory without writing, then applies it, then finds nothing to do the second time", async () => {
+    const csv = `\uFEFFNom de la structure;Commune;Secteur;Type\nMaison des aidants ${RUN};Florac-Trois-Rivières;Médico-social;Association\n"Épicerie solidaire; ${RUN}";48061;social;Épicerie\n`;
+    const before = await fingerprint();
+    const dry = await run("STRUCTURES", csv, "dry-run");
+    expect(dry).toMatchObject({ applied: false, errorCount: 0, counts: { structures: { created: 2, updated: 0, unchanged: 0 } } });
+    expect(await fingerprint()).toBe(before);
+    const applied = await run("STRUCTURES", csv, "apply");
+    expect(applied).toMatchObject({ applied: true, counts: { structures: { created: 2 } } });
+    expect(await countOf("MATCH (s:Structure)-[:LOCATED_IN]->(:Commune {code: '48061'}) WHERE s.name ENDS WITH $run RETURN count(s)")).toBe(2);
+    const after = await fingerprint();
+    const again = await run("STRUCTURES", csv, "apply");
+    expect(again.counts.structures).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await fingerprint()).toBe(after);
+  });
+
+  it("imports an actors directory in Windows-1252 with ',' and quotes, matched again by e-mail on re-import", async () => {
+    const csv = windows1252(`Nom,Prénom,Courriel,Téléphone,Structure,Catégorie\r\nLefèvre${RUN},Zoé,zoe.${RUN}@exemple.test,01 99 00 12 34,Maison des aidants ${RUN},Bénévole\r\n"Garçon ${RUN}",Léo,leo.${RUN}@exemple.test,,"Épicerie solidaire; ${RUN}",Élu\r\n`);
+    const applied = await run("ACTORS", csv, "apply");
+    expect(applied).toMatchObject({ errorCount: 0, counts: { actors: { created: 2 }, memberships: { created: 2 } } });
+    expect(await countOf("MATCH (a:Actor {email: 'zoe.' + $run + '@exemple.test', firstName: 'Zoé', category: 'VOLUNTEER', phone: '01 99 00 12 34'})-[:MEMBER_OF]->(s:Structure) WHERE s.name ENDS WITH $run RETURN count(a)")).toBe(1);
+    const after = await fingerprint();
+    expect((await run("ACTORS", csv, "apply")).counts.actors).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await fingerprint()).toBe(after);
+  });
+
+  it("imports a work-group list, creating the group on its territory with its axis", async () => {
+    const { records } = await driver.executeQuery("MATCH (:Territory {id: $t})<-[:BELONGS_TO]-(a:Axis) RETURN a.name AS name ORDER BY name LIMIT 1", { t: TERRITORY });
+    axisName = String(records[0]?.get("name"));
+    const csv = `Courriel;Groupe de travail;Rôle;Depuis;Axe\nzoe.${RUN}@exemple.test;Groupe aidants ${RUN};Pilote;03/01/2024;${axisName}\nleo.${RUN}@exemple.test;Groupe aidants ${RUN};membre;2024-01-15;\n`;
+    const applied = await run("MEMBERSHIPS", csv, "apply");
+    expect(applied).toMatchObject({ errorCount: 0, counts: { workGroups: { created: 1 }, participations: { created: 2 } } });
+    expect(await countOf("MATCH (:Territory {id: $t})<-[:BELONGS_TO]-(g:WorkGroup {startedOn: date('2024-01-03')})-[:WORKS_ON]->(:Axis {name: $axis}) WHERE g.name ENDS WITH $run RETURN count(g)", { t: TERRITORY, axis: axisName })).toBe(1);
+    expect(await countOf("MATCH (:Actor)-[p:PARTICIPATES_IN {role: 'PILOT'}]->(g:WorkGroup) WHERE g.name ENDS WITH $run RETURN count(p)")).toBe(1);
+    expect((await run("MEMBERSHIPS", csv, "apply")).counts.participations).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it("imports an attendance sheet with dates in several French forms; the analytics see the new ties", async () => {
+    const csv = `Nom;Prénom;Événement;Date;Commune;Heures bénévoles;Organisé par\nLefèvre${RUN};Zoé;Réunion des aidants ${RUN};12/03/2024;Florac-Trois-Rivières;1,5;Groupe aidants ${RUN}\nGarçon ${RUN};Léo;Réunion des aidants ${RUN};12 mars 2024;;;\nGarçon ${RUN};Léo;Réunion des aidants ${RUN};2024-03-12;;;\n`;
+    const applied = await run("ATTENDANCE", csv, "apply");
+    expect(applied).toMatchObject({ errorCount: 0, counts: { events: { created: 1 }, attendances: { created: 2 } }, ignored: [{ line: 4, reason: "répète la ligne 3" }] });
+    expect(await countOf("MATCH (:Actor)-[r:ATTENDED]->(e:Event {date: date('2024-03-12')})-[:ORGANISED_BY]->(:WorkGroup) WHERE e.title ENDS WITH $run RETURN sum(r.volunteerHours)")).toBe(1.5);
+    expect((await run("ATTENDANCE", csv, "apply")).counts.attendances).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    // The write dropped the cached networks: the two people are now tied in the 2024 actor network.
+    const response = await fetch(`${inject("appUrl")}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(COORDINATOR)}` },
+      body: JSON.stringify({
+        query: `{ collaborationNetwork(territoryId: "${TERRITORY}", level: ACTOR, window: { from: "2024-01-01", to: "2024-12-31" }) { nodes { id label } } }`,
+      }),
+    });
+    const body = (await response.json()) as { data: { collaborationNetwork: { nodes: { label: string }[] } } };
+    expect(body.data.collaborationNetwork.nodes.map((n) => n.label)).toEqual(expect.arrayContaining([`Zoé Lefèvre${RUN}`, `Léo Garçon ${RUN}`]));
+  });
+
+  it("applies nothing at all when one row of the file has an error", async () => {
+    const before = await fingerprint();
+    const { status, json } = await post("run", "STRUCTURES", await readFile(new URL("one-good-row-one-bad.csv", bad)), { mode: "apply" });
+    expect(status).toBe(422);
+    expect((json as ErrorBody).error).toMatchObject({ code: "IMPORT_HAS_ERRORS", report: { errorCount: 1, errors: [{ line: 3, column: "Secteur" }] } });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("refuses every file of the bad corpus with a clear error, and the database is unchanged", async () => {
+    const expected: Record<string, { status: number; code: string; text: RegExp }> = {
+      "empty.csv": { status: 400, code: "UNREADABLE_FILE", text: /vide/ },
+      "utf16.csv": { status: 400, code: "UNREADABLE_FILE", text: /UTF-16/ },
+      "picture.png": { status: 400, code: "UNREADABLE_FILE", text: /pas un fichier texte/ },
+      "old-excel.xls": { status: 400, code: "UNREADABLE_FILE", text: /\.xls/ },
+      "formula.xlsx": { status: 422, code: "IMPORT_HAS_ERRORS", text: /formule/ },
+      "unterminated-quote.csv": { status: 400, code: "UNREADABLE_FILE", text: /Guillemet ouvert ligne 2/ },
+      "missing-columns.csv": { status: 400, code: "BAD_USER_INPUT", text: /Colonne obligatoire manquante : « Commune/ },
+      "extra-cells.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /4 colonnes, l'en-tête 2/ },
+      "formulas.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /formule/ },
+      "cypher-names.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /Cypher/ },
+      "html-names.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /HTML/ },
+      "unknown-commune.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /commune inconnue sur ce territoire : « Nîmes »/ },
+      "one-good-row-one-bad.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /Sport/ },
+    };
+    const files = (await readdir(bad)).sort();
+    expect(files).toEqual(Object.keys(expected).sort());
+    const before = await fingerprint();
+    for (const file of files) {
+      const { status, json } = await post("run", "STRUCTURES", await readFile(new URL(file, bad)), { mode: "apply", fileName: file });
+      const error = (json as ErrorBody).error;
+      const rule = expected[file];
+      const said = [error.explanation, ...(error.problems ?? []), ...(error.report?.errors.map((e) => e.reason) ?? [])].join(" | ");
+      expect({ file, status, code: error.code }).toEqual({ file, status: rule?.status, code: rule?.code });
+      expect(said, file).toMatch(rule?.text ?? /./);
+      if (error.report) expect(error.report.errors.length, file).toBe(error.report.errorCount);
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("refuses a 50 MB file before reading it", async () => {
+    const line = `Maison ${"x".repeat(80)};Florac-Trois-Rivières;Soin\n`;
+    const big = `Nom de la structure;Commune;Secteur\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`;
+    const { status, json } = await post("run", "STRUCTURES", big, { mode: "dry-run" });
+    expect(status).toBe(413);
+    expect((json as ErrorBody).error.code).toBe("FILE_TOO_LARGE");
+  });
+
+  it("is for coordinators of the territory and administrators: analysts, other territories and anonymous users are refused", async () => {
+    const csv = `Nom de la structure;Commune\nRefusée ${RUN};Florac-Trois-Rivières\n`;
+    const analyst = await post("run", "STRUCTURES", csv, { mode: "apply", viewer: { role: "ANALYST", territories: [TERRITORY] } });
+    expect([analyst.status, (analyst.json as ErrorBody).error.code]).toEqual([403, "FORBIDDEN"]);
+    const elsewhere = await post("run", "STRUCTURES", csv, { mode: "apply", viewer: { role: "COORDINATOR", territories: ["pays-cevennes"] } });
+    expect([elsewhere.status, (elsewhere.json as ErrorBody).error.code]).toEqual([403, "FORBIDDEN"]);
+    const anonymous = await post("run", "STRUCTURES", csv, { mode: "apply", viewer: null });
+    expect([anonymous.status, (anonymous.json as ErrorBody).error.code]).toEqual([401, "UNAUTHENTICATED"]);
+    const admin = await post("run", "STRUCTURES", csv, { mode: "dry-run", viewer: { role: "ADMIN", territories: ["*"] } });
+    expect(admin.status).toBe(200);
+    expect(await countOf("MATCH (s:Structure) WHERE s.name = 'Refusée ' + $run RETURN count(s)")).toBe(0);
+    const badKind = await post("run", "PIZZAS", csv, { mode: "apply" });
+    expect([badKind.status, (badKind.json as ErrorBody).error.code]).toEqual([400, "BAD_USER_INPUT"]);
+  });
+});
