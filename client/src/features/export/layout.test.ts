@@ -53,6 +53,19 @@ describe("layoutAroundPicture", () => {
 });
 
 describe("layoutOnPage", () => {
+  it("keeps a legend taller than the page above the source line", () => {
+    const base = testFrameInput();
+    const frame = buildFrame(base);
+    const many = { title: "Couverture", rows: Array.from({ length: 60 }, (_, i) => ({ symbol: { kind: "area" as const, fill: "#FFFFFF", hatch: null }, label: `Classe ${i}`, count: null })) };
+    const layout = layoutOnPage({ ...frame, legend: [...frame.legend, many] }, PAGE_SIZES.wide, 1.5, estimateText);
+    const source = layout.texts.find((t) => t.text.startsWith("Source"));
+    const legendTexts = layout.texts.filter((t) => t.x >= layout.legendBox.x && t !== source && t.text !== "Données fictives");
+    expect(legendTexts.length).toBeGreaterThan(5);
+    for (const text of legendTexts) expect(text.y).toBeLessThan(source?.y ?? 0);
+    for (const { box } of layout.symbols) expect(box.y + box.height).toBeLessThan(source?.y ?? 0);
+  });
+
+
   it.each([["A4", PAGE_SIZES.a4], ["16:9", PAGE_SIZES.wide]])("fits a wide or tall picture on a %s page, proportions kept", (_name, page) => {
     for (const aspect of [2.5, 0.6]) {
       const layout = layoutOnPage(testFrame(), page, aspect, estimateText);

@@ -207,7 +207,12 @@ export function layoutOnPage(frame: ExportFrame, page: { width: number; height: 
   const symbols: PlacedSymbol[] = [];
   top.place(m.margin, m.margin, texts, symbols);
   const legendBox = { x: page.width - m.margin - legendWidth, y: contentTop, width: legendWidth, height: Math.min(legend.height, area.height) };
-  legend.place(legendBox.x, legendBox.y, texts, symbols);
+  const legendTexts: TextLine[] = [];
+  const legendSymbols: PlacedSymbol[] = [];
+  legend.place(legendBox.x, legendBox.y, legendTexts, legendSymbols);
+  // A legend taller than the page keeps the rows that fit (a page cannot grow).
+  texts.push(...legendTexts.filter((t) => t.y <= contentBottom));
+  symbols.push(...legendSymbols.filter((s) => s.box.y + s.box.height <= contentBottom));
   texts.push(...footerTexts(frame, page));
   return { page, picture, texts, symbols, legendBox };
 }

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { ApiError } from "../../api/graphql";
+import { fr } from "../../i18n/fr";
+import { CHOICE_GROUPS, choiceLabel, type ExportChoice } from "./choices";
+import { saveBlob } from "./download";
+import { ExportError } from "./errors";
+import type { ExportSource } from "./runExport";
+import "./exportMenu.css";
+
+interface ExportMenuProps {
+  /** Read at the click: the live canvas and what the page shows. Null while nothing is drawn. */
+  getSource: () => ExportSource | null;
+  disabled: boolean;
+}
+
+type Status =
+  | { state: "idle" }
+  | { state: "working"; what: string; isSlow: boolean }
+  | { state: "done"; fileName: string }
+  | { state: "error"; what: string; help: string };
+
+/** A progress message only for exports that take longer than this. */
+const SLOW_MS = 500;
+
+function errorHelp(error: unknown): string {
+  if (error instanceof ExportError) {
+    if (error.kind === "not-ready") return fr.exports.notReady;
+    if (error.kind === "too-large") return fr.exports.tooLarge;
+  }
+  if (error instanceof ApiError) {
+    const byCode = error.code ? fr.errors.byCode[error.code] : undefined;
+    return byCode ?? fr.errors.byKind[error.kind];
+  }
+  return fr.exports.retryHelp;
+}
+
+/** The "Exporter" button and its menu: pictures, documents and data of the network on screen. */
+export function ExportMenu({ getSource, disabled }: ExportMenuProps) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [isTransparent, setIsTransparent] = useState(false);
+  const [status, setStatus] = useState<Status>({ state: "idle" });
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const isWorking = status.state === "working";
+
+  const close = useCallback((refocus: boolean) => {
+    setIsOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!isOpen) return undefined;
+    panelRef.current?.querySelector<HTMLElement>("button, input")?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && !panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) close(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [isOpen, close]);
+
+  const run = useCallback(
+    async (choice: ExportChoice) => {
+      const what = choiceLabel(choice);
+      close(true);
+      const source = getSource();
+      if (!source) {
+        setStatus({ state: "error", what, help: fr.exports.notReady });
+        return;
+      }
+      setStatus({ state: "working", what, isSlow: false });
+      const timer = setTimeout(() => setStatus((s) => (s.state === "working" ? { ...s, isSlow: true } : s)), SLOW_MS);
+      try {
+        const { runExport } = await import("./runExport");
+        const file = await runExport(choice, source, { transparent: isTransparent, date: new Date() });
+        saveBlob(file.blob, file.fileName);
+        setStatus({ state: "done", fileName: file.fileName });
+      } catch (error) {
+        console.error("export failed", error);
+        setStatus({ state: "error", what, help: errorHelp(error) });
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    [getSource, isTransparent, close],
+  );
+
+  const onPanelKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Home" && event.key !== "End") return;
+    const items = Array.from(panelRef.current?.querySelectorAll<HTMLElement>("button, input") ?? []);
+    if (items.length === 0) return;
+    event.preventDefault();
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const next =
+      event.key === "Home" ? 0 : event.key === "End" ? items.length - 1 : (index + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
+  };
+
+  return (
+    <div className="export-menu">
+      <button ref={buttonRef} type="button" className="button export-menu-button" data-testid="export-menu-button"
+        aria-expanded={isOpen} aria-controls={menuId} title={fr.exports.menuHint} disabled={disabled || isWorking}
+        onClick={() => setIsOpen((open) => !open)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" && !isOpen) {
+            event.preventDefault();
+            setIsOpen(true);
+          }
+        }}>
+        {fr.exports.menu}
+        <span className="export-menu-caret" aria-hidden="true">▾</span>
+      </button>
+      {isOpen && (
+        <div ref={panelRef} id={menuId} className="export-menu-panel" data-testid="export-menu" onKeyDown={onPanelKeyDown}>
+          {CHOICE_GROUPS.map((group, g) => (
+            <div key={group.title} className="export-menu-group" role="group" aria-labelledby={`${menuId}-g${g}`}>
+              <p id={`${menuId}-g${g}`} className="export-menu-title">{group.title}</p>
+              <ul className="export-menu-list">
+                {group.choices.map((item) => (
+                  <li key={item.id}>
+                    <button type="button" className="export-menu-item" data-export={item.id} onClick={() => void run(item.choice)}>
+                      <span>{item.label}</span>
+                      {item.help && <span className="export-menu-help">{item.help}</span>}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {g === 0 && (
+                <label className="export-menu-option">
+                  <input type="checkbox" checked={isTransparent} data-testid="export-transparent"
+                    onChange={(event) => setIsTransparent(event.target.checked)} />
+                  {fr.exports.transparent}
+                </label>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="export-status-region" aria-live="polite" role="status">
+        {status.state === "working" && status.isSlow && (
+          <p className="export-status" data-testid="export-status" data-state="working">
+            <span className="spinner spinner--small" aria-hidden="true" />
+            {fr.exports.working(status.what)}
+          </p>
+        )}
+        {status.state === "done" && (
+          <p className="export-status export-status--done" data-testid="export-status" data-state="done">
+            {fr.exports.done(status.fileName)}
+            <button type="button" className="icon-button export-status-close" aria-label={fr.exports.dismiss} onClick={() => setStatus({ state: "idle" })}>×</button>
+          </p>
+        )}
+      </div>
+      {status.state === "error" && (
+        <div className="export-status export-status--error" role="alert" data-testid="export-status" data-state="error">
+          <p>
+            <strong>{fr.exports.failed(status.what)}</strong> {status.help}
+          </p>
+          <button type="button" className="icon-button export-status-close" aria-label={fr.exports.dismiss} onClick={() => setStatus({ state: "idle" })}>×</button>
+        </div>
+      )}
+    </div>
+  );
+}
