@@ -251,6 +251,16 @@ describe("networkExport refuses", () => {
     expect(errorOf(await exportAs(ANALYST, { ...base, territoryId: "nowhere" }))?.code).toBe("NOT_FOUND");
   });
 
+  it("a second export in the same operation", async () => {
+    const twice = `query Twice {
+      nodes: networkExport(territoryId: "${PC}", view: STRUCTURES, format: CSV_NODES, filter: { minWeight: 5 }) { fileName }
+      ties: networkExport(territoryId: "${PC}", view: STRUCTURES, format: CSV_TIES, filter: { minWeight: 5 }) { fileName }
+    }`;
+    const result = await graphqlAs<ExportResult>(ANALYST, twice);
+    expect(result.errors?.length).toBeGreaterThan(0);
+    expect(new Set(result.errors?.map((error) => error.extensions?.code))).toEqual(new Set(["QUERY_TOO_COMPLEX"]));
+  });
+
   it("a request without a token", async () => {
     const result = await exportAs(null, base);
     expect(result.status).toBe(401);

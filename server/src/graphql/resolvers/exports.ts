@@ -1,3 +1,4 @@
+import type { FragmentDefinitionNode, SelectionSetNode } from "graphql";
 import type { Analysis } from "../../analytics/analysis.js";
 import { parseFilter, type NetworkFilter } from "../../analytics/filters.js";
 import type { AnalyticsService, NetworkRequest } from "../../analytics/service.js";
@@ -27,6 +28,27 @@ type Args = Record<string, unknown>;
  * stay within the 1 MB request body /graphql accepts; the demo's largest view has about 1,700 nodes.
  */
 export const MAX_EXPORT_POSITIONS = 10_000;
+
+/** What the resolver reads of graphql-js' `info`: the operation and its fragments. */
+interface OperationInfo {
+  readonly operation: { readonly selectionSet: SelectionSetNode };
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+}
+
+/** How many times an operation asks for networkExport at its root (aliases, fragments included). */
+export function exportFieldCount(selectionSet: SelectionSetNode, fragments: OperationInfo["fragments"], seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === "Field") count += selection.name.value === "networkExport" ? 1 : 0;
+    else if (selection.kind === "InlineFragment") count += exportFieldCount(selection.selectionSet, fragments, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments[selection.name.value];
+      if (fragment !== undefined) count += exportFieldCount(fragment.selectionSet, fragments, seen);
+    }
+  }
+  return count;
+}
 
 const VIEWS: readonly ExportView[] = ["STRUCTURES", "ACTORS", "PARTICIPATION"];
 const FORMATS: readonly ExportFormat[] = ["GEXF", "GRAPHML", "CSV_NODES", "CSV_TIES", "CYTOSCAPE_JSON"];
@@ -242,7 +264,12 @@ function describeFilter(filter: NetworkFilter, catalog: TerritoryCatalog, select
 /** Resolver of exports.graphql: the network through the same services as the page, then a serialiser. */
 export function createExportResolvers(analytics: AnalyticsService, explorer: ExplorerService) {
   return {
-    networkExport: async (_parent: unknown, args: Args, context: RequestContext): Promise<ExportFile> => {
+    networkExport: async (_parent: unknown, args: Args, context: RequestContext, info: OperationInfo): Promise<ExportFile> => {
+      // A file may take seconds to build on a large network: aliases would multiply that work past
+      // what the cost limit sees (a few fields), so an operation holds one export.
+      if (exportFieldCount(info.operation.selectionSet, info.fragments) > 1) {
+        throw new AppError("QUERY_TOO_COMPLEX", "One networkExport per operation: send one request per file.");
+      }
       const territoryId = requiredId(args, "territoryId");
       const view = oneOf(args.view, VIEWS, "view");
       const format = oneOf(args.format, FORMATS, "format");
