@@ -6,6 +6,7 @@ import { parseWindow, type Window } from "../../analytics/window.js";
 import type { RequestContext } from "../../auth/context.js";
 import { AppError } from "../../errors.js";
 import {
+  EXPORT_FORMATS,
   exportFile,
   filtersText,
   workGroupKindLabel,
@@ -17,8 +18,7 @@ import {
   type ExportTie,
   type ExportView,
 } from "../../export/index.js";
-import type { TerritoryCatalog } from "../../explorer/service.js";
-import type { ExplorerService } from "../../explorer/service.js";
+import type { ExplorerService, TerritoryCatalog } from "../../explorer/service.js";
 import { apiNode, assertReadable } from "./analytics.js";
 
 type Args = Record<string, unknown>;
@@ -51,7 +51,6 @@ export function exportFieldCount(selectionSet: SelectionSetNode, fragments: Oper
 }
 
 const VIEWS: readonly ExportView[] = ["STRUCTURES", "ACTORS", "PARTICIPATION"];
-const FORMATS: readonly ExportFormat[] = ["GEXF", "GRAPHML", "CSV_NODES", "CSV_TIES", "CYTOSCAPE_JSON"];
 const ROLE_RANK: Readonly<Record<string, number>> = { PILOT: 0, CO_PILOT: 1, MEMBER: 2 };
 
 function requiredId(args: Args, name: string): string {
@@ -272,7 +271,7 @@ export function createExportResolvers(analytics: AnalyticsService, explorer: Exp
       }
       const territoryId = requiredId(args, "territoryId");
       const view = oneOf(args.view, VIEWS, "view");
-      const format = oneOf(args.format, FORMATS, "format");
+      const format = oneOf<ExportFormat>(args.format, EXPORT_FORMATS, "format");
       const positions = parsePositions(args.positions);
       await assertReadable(analytics, context, territoryId);
       const window = parseWindow(args.window);
