@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type DevLoginResult } from "../src/api/auth";
 import { fetchCollaborationNetwork, fetchTerritories, type Territory } from "../src/api/network";
-import { listSavedViews } from "../src/api/savedViews";
+import { deleteSavedView, listSavedViews, saveView } from "../src/api/savedViews";
 import { normalise } from "../src/features/search/match";
 import { defaultWindow } from "../src/features/timeWindow/timeWindow";
 
@@ -27,6 +27,8 @@ const PNG_FRAME_WIDTH = 24 + 16 + 220 + 24;
 const SOIN = [0x00, 0x72, 0xb2];
 const A4 = [841.89, 595.28];
 const WIDE = [960, 540];
+// A 1×1 PNG, the picture of the saved view made by the PowerPoint test.
+const PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -308,16 +310,27 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     expect(pixels.inked).toBeGreaterThan(20_000);
   });
 
-  it("exports a PowerPoint: a valid Office file, key figures first, one slide per saved view or the current one", async () => {
-    const saved = await listSavedViews(cevennes.id, { endpoint, token: coordinator.token });
-    const file = await exportFile(page, "pptx");
+  it("exports a PowerPoint: a valid Office file, key figures, the current view, then one slide per saved view", async () => {
+    const options = { endpoint, token: coordinator.token };
+    const name = `Vue d'export ${Date.now().toString(36)}`;
+    const created = await saveView(
+      { territoryId: cevennes.id, name, view: "structures", state: { version: 1 }, picture: PIXEL, legend: [{ label: "Soin", colour: "#0072B2", shape: "ellipse" }], subtitle: "CLS 3 · test" },
+      options,
+    );
+    const saved = await listSavedViews(cevennes.id, options);
+    let file: Downloaded;
+    try {
+      file = await exportFile(page, "pptx");
+    } finally {
+      await deleteSavedView(created.id, options);
+    }
     expect(file.name).toBe(`maillage_pays-cevennes_presentation_${today()}.pptx`);
     const zip = await JSZip.loadAsync(file.bytes);
     const names = Object.keys(zip.files);
     expect(names).toContain("[Content_Types].xml");
     expect(names).toContain("ppt/presentation.xml");
     const slides = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-    expect(slides).toHaveLength(1 + Math.max(1, saved.length));
+    expect(slides).toHaveLength(2 + saved.length);
     for (const name of names.filter((n) => n.endsWith(".xml") || n.endsWith(".rels"))) {
       expect(parseXml(await zip.file(name)?.async("string") ?? "").errors, name).toEqual([]);
     }
@@ -328,6 +341,8 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     const second = (await zip.file("ppt/slides/slide2.xml")?.async("string")) ?? "";
     expect(second).toContain("Légende");
     expect(second).toMatch(/\d+ structures · /);
+    const slideTexts = await Promise.all(slides.map(async (n) => (await zip.file(n)?.async("string")) ?? ""));
+    expect(slideTexts.some((xml) => xml.includes(name.replace("'", "&apos;")) || xml.includes(name))).toBe(true);
   });
 
   it("exports the data formats with the positions on screen", async () => {

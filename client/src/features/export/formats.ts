@@ -21,7 +21,7 @@ export const VECTOR_PDF_MAX_ELEMENTS = 4_000;
 /** Resolution of the PDF's picture when it is an image. */
 const PDF_IMAGE_DPI = 220;
 
-const emptyScene = (cy: Core): Scene => ({ width: cy.width(), height: cy.height(), areas: [], edges: [], nodes: [], labels: [] });
+const emptyScene = (cy: Core): Scene => ({ width: cy.width(), height: cy.height(), areas: [], areaLabels: [], edges: [], nodes: [], labels: [] });
 
 export async function exportPng(cy: Core, map: PictureMap | null, frame: ExportFrame, scale: number, transparent: boolean): Promise<Blob> {
   const layout = layoutAroundPicture(frame, { width: cy.width(), height: cy.height() }, canvasMeasure());
@@ -90,7 +90,7 @@ export async function exportPdf(cy: Core, map: PictureMap | null, frame: ExportF
   if (isVector) {
     const scene = readScene(cy, map);
     for (const node of scene.nodes) if (node.label) node.label.text = toWinAnsi(node.label.text);
-    for (const label of scene.labels) label.text = toWinAnsi(label.text);
+    for (const label of [...scene.labels, ...scene.areaLabels]) label.text = toWinAnsi(label.text);
     await drawSvgInPdf(doc, documentSvg(scene, pdfFrame, layout, { background: null, withPicture: true }), page.width, page.height);
   } else {
     const scale = Math.min(4, Math.max(1, (layout.picture.width / 72) * PDF_IMAGE_DPI / cy.width()));

@@ -8,9 +8,7 @@ import { projectCommunes } from "../map/projection";
 import { checkCanvasSize, ExportError } from "./errors";
 import type { SceneMap } from "./readScene";
 
-export interface PictureMap extends SceneMap {
-  selectedCode: string | null;
-}
+export type PictureMap = SceneMap;
 
 function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   const context = canvas.getContext("2d");

@@ -3,7 +3,7 @@
  * the SVG export that touches `cy`. Elements wholly outside the viewport are left out, as on screen.
  */
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
-import { NEUTRAL_FILL, CONTOUR_COLOUR, CONTOUR_WIDTH } from "../map/drawMap";
+import { CONTOUR_COLOUR, CONTOUR_WIDTH, drawMap, LABEL_FONT_SIZE, NEUTRAL_FILL, type MapContext } from "../map/drawMap";
 import { ZONE_BLANCHE_FILL, ZONE_BLANCHE_HATCH } from "../map/coverage";
 import { projectCommunes, type Projection } from "../map/projection";
 import type { MapCommune } from "../map/types";
@@ -14,6 +14,7 @@ export interface SceneMap {
   communes: readonly MapCommune[];
   projection: Projection;
   fills: Readonly<Record<string, string>>;
+  selectedCode: string | null;
 }
 
 const SHAPES: readonly SceneShape[] = ["ellipse", "diamond", "round-rectangle", "rectangle"];
@@ -124,6 +125,53 @@ function readAreas(cy: Core, map: SceneMap): ScenePolygon[] {
   });
 }
 
+/**
+ * The commune names the page writes on the map: drawMap itself decides (which fit, at this zoom),
+ * drawing into a context that only records the text.
+ */
+function readAreaLabels(cy: Core, map: SceneMap, measure: CanvasRenderingContext2D | null): SceneLabel[] {
+  const labels: SceneLabel[] = [];
+  const noop = () => undefined;
+  const recorder: MapContext = {
+    fillStyle: "#000000",
+    strokeStyle: "#000000",
+    lineWidth: 1,
+    lineJoin: "round",
+    font: "",
+    textAlign: "center",
+    textBaseline: "middle",
+    save: noop,
+    restore: noop,
+    beginPath: noop,
+    moveTo: noop,
+    lineTo: noop,
+    closePath: noop,
+    fill: noop,
+    stroke: noop,
+    clip: noop,
+    clearRect: noop,
+    strokeText: noop,
+    fillText: (text, x, y) => {
+      labels.push({
+        text, x, y, baseline: "middle", size: LABEL_FONT_SIZE, bold: false,
+        colour: colour(recorder.fillStyle, "#1F2937"),
+        outline: { colour: colour(recorder.strokeStyle, NEUTRAL_FILL), width: recorder.lineWidth / 2 },
+      });
+    },
+    measureText: (text) => {
+      if (!measure) return { width: text.length * LABEL_FONT_SIZE * 0.55 };
+      measure.font = recorder.font;
+      return measure.measureText(text);
+    },
+  };
+  drawMap(recorder, { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() }, projectCommunes(map.communes, map.projection), {
+    fills: map.fills,
+    selectedCode: map.selectedCode,
+    showLabels: true,
+  });
+  return labels;
+}
+
 export function readScene(cy: Core, map: SceneMap | null): Scene {
   const zoom = cy.zoom();
   const width = cy.width();
@@ -162,6 +210,7 @@ export function readScene(cy: Core, map: SceneMap | null): Scene {
     width,
     height,
     areas: map ? readAreas(cy, map) : [],
+    areaLabels: map ? readAreaLabels(cy, map, context) : [],
     edges,
     nodes: [...groups.map((g) => g.node), ...nodes.map((n) => n.node)],
     labels,

@@ -64,15 +64,16 @@ function imageAspect(dataUrl: string): Promise<number | null> {
   });
 }
 
+/** The view on screen first, then every saved view of the territory (most recent first). */
 async function presentationSlides(source: ExportSource): Promise<ViewSlide[]> {
+  // Without saved views (or without access to them) the presentation still holds the current view.
   const saved = await listSavedViews(source.territory.id).catch(() => []);
-  if (saved.length === 0) {
-    const picture = await pictureDataUrl(source.cy, source.map, 2);
-    return [currentViewSlide(source.frame, picture, source.cy.width() / Math.max(1, source.cy.height()))];
-  }
-  return Promise.all(
+  const picture = await pictureDataUrl(source.cy, source.map, 2);
+  const current = currentViewSlide(source.frame, picture, source.cy.width() / Math.max(1, source.cy.height()));
+  const others = await Promise.all(
     saved.map(async (view) => savedViewSlide(view, source.territory.name, fr.views.names[view.view], view.picture ? await imageAspect(view.picture) : null)),
   );
+  return [current, ...others];
 }
 
 export async function runExport(choice: ExportChoice, source: ExportSource, options: { transparent: boolean; date: Date }): Promise<ExportedFile> {

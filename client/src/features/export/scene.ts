@@ -64,6 +64,8 @@ export interface Scene {
   height: number;
   /** Commune contours under the network (map view), in drawing order. */
   areas: ScenePolygon[];
+  /** Commune names written on the map, under the network. */
+  areaLabels: SceneLabel[];
   edges: SceneEdge[];
   /** In drawing order: compound groups first, then by z-index. */
   nodes: SceneNode[];

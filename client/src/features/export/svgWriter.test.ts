@@ -44,6 +44,11 @@ describe("documentSvg", () => {
     expect(ties).toHaveLength(3);
     expect(texts).toContain("Hôpital d’Alès & <CH>");
     expect(texts).toContain("Santé mentale");
+    expect(texts).toContain("Alès");
+    // The halo is a stroked copy drawn first, never over the letters.
+    const label = elements("text").filter((t) => (t.textContent ?? "") === "Hôpital d’Alès & <CH>");
+    expect(label.map((t) => t.getAttribute("class"))).toEqual(["node-label-halo", "node-label"]);
+    expect(label[0]?.getAttribute("fill")).toBe("none");
     expect(svg).toContain('stroke-dasharray');
   });
 

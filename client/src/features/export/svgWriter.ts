@@ -47,14 +47,17 @@ function shapeElement(node: SceneNode, extra: string): string {
 
 const BASELINES: Readonly<Record<SceneLabel["baseline"], string>> = { top: "hanging", middle: "central", bottom: "alphabetic" };
 
+/**
+ * A label, and its halo as a stroked copy underneath: `paint-order` would be one element, but
+ * svg2pdf.js ignores it and would draw the halo over the letters.
+ */
 function labelElement(label: SceneLabel, className: string): string {
-  const outline = label.outline
-    ? ` stroke="${label.outline.colour}" stroke-width="${n(label.outline.width * 2)}" stroke-linejoin="round" paint-order="stroke"`
+  const common = `x="${n(label.x)}" y="${n(label.y)}" font-size="${n(label.size)}" font-weight="${label.bold ? 700 : 400}" text-anchor="middle" dominant-baseline="${BASELINES[label.baseline]}"`;
+  const text = escapeXml(label.text);
+  const halo = label.outline
+    ? `<text class="${className}-halo" ${common} fill="none" stroke="${label.outline.colour}" stroke-width="${n(label.outline.width * 2)}" stroke-linejoin="round" aria-hidden="true">${text}</text>`
     : "";
-  return (
-    `<text class="${className}" x="${n(label.x)}" y="${n(label.y)}" font-size="${n(label.size)}" font-weight="${label.bold ? 700 : 400}" ` +
-    `text-anchor="middle" dominant-baseline="${BASELINES[label.baseline]}" fill="${label.colour}"${outline}>${escapeXml(label.text)}</text>`
-  );
+  return `${halo}<text class="${className}" ${common} fill="${label.colour}">${text}</text>`;
 }
 
 function nodeElements(node: SceneNode): string {
@@ -117,7 +120,7 @@ function hatchPattern(id: string, colour: string): string {
 
 /** The network alone, in the scene's own pixels: areas, then ties, then nodes and their labels. */
 export function sceneSvgContent(scene: Scene, hatchIds: Map<string, string>): string {
-  return [areaElements(scene.areas, hatchIds), edgeElements(scene.edges), scene.nodes.map(nodeElements).join(""), scene.labels.map((l) => labelElement(l, "group-title")).join("")].join("");
+  return [areaElements(scene.areas, hatchIds), scene.areaLabels.map((l) => labelElement(l, "commune-label")).join(""), edgeElements(scene.edges), scene.nodes.map(nodeElements).join(""), scene.labels.map((l) => labelElement(l, "group-title")).join("")].join("");
 }
 
 function textElement(line: TextLine): string {

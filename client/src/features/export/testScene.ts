@@ -41,6 +41,7 @@ export function testScene(): Scene {
     width: 400,
     height: 300,
     areas: [{ rings: [[{ x: 10, y: 10 }, { x: 200, y: 10 }, { x: 200, y: 150 }]], fill: "#EEF1F4", stroke: "#8A96A3", strokeWidth: 0.75, hatch: "#6B7280" }],
+    areaLabels: [{ text: "Alès", x: 100, y: 60, baseline: "middle", size: 12, bold: false, colour: "#1F2937", outline: { colour: "#EEF1F4", width: 1.5 } }],
     edges: [
       { x1: 50, y1: 50, x2: 150, y2: 80, width: 2, colour: "#7B8794", opacity: 0.5, dashed: false },
       { x1: 150, y1: 80, x2: 300, y2: 200, width: 2, colour: "#7B8794", opacity: 0.5, dashed: false },
