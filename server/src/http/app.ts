@@ -15,6 +15,7 @@ import type { QueryRunner } from "../neo4j/queries.js";
 import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
 import { importRouter } from "./importRoutes.js";
+import { backupRouter } from "./backupRoutes.js";
 
 export const clientDist = path.join(repoRoot, "client", "dist");
 
@@ -77,6 +78,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
   );
 
   app.use("/api/import", importRouter({ service: new ImportService(queries, onWrite), auth, log }));
+  app.use("/api/backups", backupRouter({ queries, auth, log, onWrite }));
 
   app.use(devLoginRouter(auth.devLogin));
 
