@@ -51,7 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       { database: undefined, demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id) },
     );
     const analytics = new AnalyticsService(queries);
-    const schema = await buildSchema({ driver, queries, analytics });
+    const schema = await buildSchema({ driver, queries, analytics, geoSource: testGeoSource });
     const app = await createApp({ schema, queries, log, auth, onWrite: () => analytics.invalidate() });
     stopApp = app.stop;
     const port = await findFreePort();

@@ -208,6 +208,45 @@ async function readSource(source: string, epciCodes: readonly string[]): Promise
   return merged;
 }
 
+/** What a geo source gave for the requested communes. */
+export interface GeometryReading {
+  /** Centroid and simplified contour of each requested commune the source covers. */
+  readonly geometries: Map<string, CommuneGeometry>;
+  /** Requested communes the source does not cover (merged or created since its edition), in request order. */
+  readonly unmatched: readonly string[];
+  /** Why the source could not be read at all (every commune is then unmatched); null when it was read or is `none`. */
+  readonly unavailable: string | null;
+  /** True when the source is `none` (or empty): contours were not asked for. */
+  readonly isDisabled: boolean;
+}
+
+/**
+ * Reads the requested communes' geometries from a source without failing and without logging:
+ * the caller decides how to report unmatched communes or an unreadable source.
+ */
+export async function readCommuneGeometries(
+  source: string,
+  request: { readonly epciCodes: readonly string[]; readonly communeCodes: readonly string[] },
+): Promise<GeometryReading> {
+  const geometries = new Map<string, CommuneGeometry>();
+  const trimmed = source.trim();
+  if (trimmed === "" || trimmed.toLowerCase() === "none") return { geometries, unmatched: [], unavailable: null, isDisabled: true };
+  let features: Map<string, Geometry>;
+  try {
+    features = await readSource(trimmed, request.epciCodes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { geometries, unmatched: [...request.communeCodes], unavailable: reason, isDisabled: false };
+  }
+  const unmatched: string[] = [];
+  for (const code of request.communeCodes) {
+    const geometry = features.get(code);
+    if (geometry === undefined) unmatched.push(code);
+    else geometries.set(code, { centroid: centroidOf(geometry), contour: simplifiedContour(geometry) });
+  }
+  return { geometries, unmatched, unavailable: null, isDisabled: false };
+}
+
 /** Sources already reported unreadable in this process: seeding several territories warns once. */
 const reportedUnreadable = new Set<string>();
 
@@ -221,44 +260,32 @@ export async function loadCommuneGeometries(
   request: { readonly epciCodes: readonly string[]; readonly communeCodes: readonly string[] },
   log: Logger,
 ): Promise<Map<string, CommuneGeometry>> {
-  const result = new Map<string, CommuneGeometry>();
   const trimmed = source.trim();
-  if (trimmed === "" || trimmed.toLowerCase() === "none") {
+  const reading = await readCommuneGeometries(trimmed, request);
+  if (reading.isDisabled) {
     log.info("GEO_SOURCE is none: communes are loaded without centroid or contour");
-    return result;
+    return reading.geometries;
   }
-  let features: Map<string, Geometry>;
-  try {
-    features = await readSource(trimmed, request.epciCodes);
-  } catch (error) {
+  if (reading.unavailable !== null) {
     if (reportedUnreadable.has(trimmed)) {
       log.debug("Commune contours still unavailable", { geoSource: trimmed });
-      return result;
+      return reading.geometries;
     }
     reportedUnreadable.add(trimmed);
     log.warn(
       "Commune contours unavailable: communes are loaded without centroid or contour. " +
         "Set GEO_SOURCE to a GeoJSON URL (may contain {epci}), a local .geojson file or a folder of .geojson files " +
         "(for instance ../shared/data/geo), or to none to silence this warning.",
-      { geoSource: trimmed, reason: error instanceof Error ? error.message : String(error) },
+      { geoSource: trimmed, reason: reading.unavailable },
     );
-    return result;
+    return reading.geometries;
   }
-  const unmatched: string[] = [];
-  for (const code of request.communeCodes) {
-    const geometry = features.get(code);
-    if (geometry === undefined) {
-      unmatched.push(code);
-      continue;
-    }
-    result.set(code, { centroid: centroidOf(geometry), contour: simplifiedContour(geometry) });
-  }
-  if (unmatched.length > 0) {
+  if (reading.unmatched.length > 0) {
     log.warn("Some communes have no contour in GEO_SOURCE (merged or created since the source's edition?)", {
       geoSource: trimmed,
-      count: unmatched.length,
-      codes: unmatched,
+      count: reading.unmatched.length,
+      codes: reading.unmatched,
     });
   }
-  return result;
+  return reading.geometries;
 }

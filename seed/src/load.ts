@@ -1,12 +1,14 @@
 /**
- * Writes DemoData into Neo4j: one named statement per step (`cypher/seed/<name>.cypher`, read once),
- * rows sent in batches, each batch one write transaction. Every node and relationship is MERGEd
+ * Writes DemoData into Neo4j: one named statement per step (`cypher/seed/<name>.cypher`, read once;
+ * the geography, axes and contracts steps are the server's own `cypher/queries/territory<Step>.cypher`,
+ * shared with the creation of real territories), rows sent in batches, each batch one write transaction. Every node and relationship is MERGEd
  * on its identifier, so loading the same data again creates and changes nothing.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import { repoRoot } from "../../server/src/config.js";
+import { queriesDir } from "../../server/src/neo4j/queries.js";
 import type { CommuneGeometry } from "./geo.js";
 import type { DemoData } from "./model.js";
 
@@ -34,13 +36,22 @@ export type SeedStep = (typeof SEED_STEPS)[number];
 const STATEMENT_NAMES = [...SEED_STEPS, "territorySeeded"] as const;
 type StatementName = (typeof STATEMENT_NAMES)[number];
 
+/** Steps whose statement is shared with server/src/territories (creation of a real territory). */
+const SHARED_STEPS: Readonly<Partial<Record<StatementName, string>>> = {
+  epcis: "territoryEpcis",
+  communes: "territoryCommunes",
+  axes: "territoryAxes",
+  contracts: "territoryContracts",
+};
+
 let statements: Readonly<Record<StatementName, string>> | undefined;
 
 /** Reads every seed statement once; a missing file fails with its path. */
 export function seedStatements(dir: string = seedStatementsDir): Readonly<Record<StatementName, string>> {
   if (statements !== undefined && dir === seedStatementsDir) return statements;
   const entries = STATEMENT_NAMES.map((name) => {
-    const file = path.join(dir, `${name}.cypher`);
+    const shared = SHARED_STEPS[name];
+    const file = shared === undefined ? path.join(dir, `${name}.cypher`) : path.join(queriesDir, `${shared}.cypher`);
     try {
       return [name, readFileSync(file, "utf8")] as const;
     } catch {

@@ -89,19 +89,60 @@ function officialData(): { communes: Map<string, RawCommune>; epcis: Map<string,
   return cache;
 }
 
-/** The communes and EPCI of a territory, in the order of the spec's EPCI then by INSEE code. */
-export function readTerritoryGeography(spec: TerritorySpec): TerritoryGeography {
+/** An EPCI as the official data describes it: enough to pick it in a form. */
+export interface EpciSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly communeCount: number;
+  readonly population: number;
+}
+
+let summaries: readonly EpciSummary[] | undefined;
+
+/** Every EPCI of `@etalab/decoupage-administratif` with its current communes and inhabitants, by name. */
+export function officialEpcis(): readonly EpciSummary[] {
+  if (summaries !== undefined) return summaries;
+  const data = officialData();
+  summaries = [...data.epcis.values()]
+    .map((epci) => {
+      const members = epci.membres.flatMap((member) => {
+        const commune = data.communes.get(member.code);
+        return commune === undefined ? [] : [commune];
+      });
+      return {
+        code: epci.code,
+        name: epci.nom,
+        communeCount: members.length,
+        population: members.reduce((sum, commune) => sum + commune.population, 0),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return summaries;
+}
+
+/** The codes (in the given order, once each) that are not EPCI SIREN codes of the official data. */
+export function unknownEpciCodes(epciCodes: readonly string[]): string[] {
+  const data = officialData();
+  return [...new Set(epciCodes)].filter((code) => !data.epcis.has(code));
+}
+
+/**
+ * The communes and EPCI of a list of EPCI, in that order then by INSEE code. Throws when a code
+ * is unknown, when the data lists a commune it does not hold, or when two EPCI share a commune.
+ * `label` prefixes the messages (the territory being read).
+ */
+export function readEpciGeography(epciCodes: readonly string[], label = "territory"): TerritoryGeography {
   const data = officialData();
   const epcis: EpciRow[] = [];
   const communes: CommuneInfo[] = [];
-  for (const epciCode of spec.epciCodes) {
+  for (const epciCode of epciCodes) {
     const epci = data.epcis.get(epciCode);
-    if (epci === undefined) throw new TerritoryCheckError(`${spec.id}: unknown EPCI ${epciCode}`);
+    if (epci === undefined) throw new TerritoryCheckError(`${label}: unknown EPCI ${epciCode}`);
     let population = 0;
     const members = [...epci.membres].sort((a, b) => a.code.localeCompare(b.code));
     for (const member of members) {
       const commune = data.communes.get(member.code);
-      if (commune === undefined) throw new TerritoryCheckError(`${spec.id}: EPCI ${epciCode} lists unknown commune ${member.code}`);
+      if (commune === undefined) throw new TerritoryCheckError(`${label}: EPCI ${epciCode} lists unknown commune ${member.code}`);
       population += commune.population;
       communes.push({
         code: commune.code,
@@ -114,15 +155,21 @@ export function readTerritoryGeography(spec: TerritorySpec): TerritoryGeography 
     }
     epcis.push({ code: epci.code, name: epci.nom, population });
   }
+  if (new Set(communes.map((commune) => commune.code)).size !== communes.length) {
+    throw new TerritoryCheckError(`${label}: a commune belongs to two of its EPCI`);
+  }
+  return { epcis, communes };
+}
+
+/** The communes and EPCI of a territory, in the order of the spec's EPCI then by INSEE code. */
+export function readTerritoryGeography(spec: TerritorySpec): TerritoryGeography {
+  const { epcis, communes } = readEpciGeography(spec.epciCodes, spec.id);
   const population = communes.reduce((sum, commune) => sum + commune.population, 0);
   if (communes.length !== spec.expected.communes || population !== spec.expected.population) {
     throw new TerritoryCheckError(
       `${spec.id}: expected ${spec.expected.communes} communes and ${spec.expected.population} inhabitants, ` +
         `found ${communes.length} communes and ${population} inhabitants in @etalab/decoupage-administratif`,
     );
-  }
-  if (new Set(communes.map((commune) => commune.code)).size !== communes.length) {
-    throw new TerritoryCheckError(`${spec.id}: a commune belongs to two of its EPCI`);
   }
   return { epcis, communes };
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const queries = createQueryRunner(db.driver, catalog, db.database);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
     const analytics = new AnalyticsService(queries);
-    const schema = await buildSchema({ driver: db.driver, queries, analytics });
+    const schema = await buildSchema({ driver: db.driver, queries, analytics, geoSource: config.geoSource });
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
       demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id),

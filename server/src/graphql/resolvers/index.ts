@@ -1,32 +1,46 @@
 import { AnalyticsService } from "../../analytics/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 import type { RequestContext } from "../../auth/context.js";
+import { DuplicateService } from "../../duplicates/service.js";
+import { EditingService } from "../../editing/service.js";
 import { ExplorerService } from "../../explorer/service.js";
 import { GdprService } from "../../gdpr/service.js";
 import { SavedViewService } from "../../savedViews/service.js";
+import { TerritoryService } from "../../territories/service.js";
 import { assertReadable, createAnalyticsResolvers } from "./analytics.js";
+import { createDuplicateResolvers } from "./duplicates.js";
+import { createEditingResolvers } from "./editing.js";
 import { createExplorerResolvers } from "./explorer.js";
 import { createExportResolvers } from "./exports.js";
 import { createGdprResolvers } from "./gdpr.js";
 import { createSavedViewResolvers } from "./savedViews.js";
+import { createTerritoryResolvers } from "./territories.js";
 import { resolveStructureNetwork, type StructureNetworkArgs } from "./structureNetwork.js";
 
 export interface ResolverDependencies {
   queries: QueryRunner;
   /** The analyst API's service (and its cache: call `invalidate()` after writes); one is created if absent. */
   analytics?: AnalyticsService;
+  /** config.geoSource, read when a territory is created; `none` (no contours) when absent. */
+  geoSource?: string;
 }
 
 /** Resolvers for the fields @neo4j/graphql cannot generate (network queries, analytics and the explorer). */
-export function createResolvers({ queries, analytics = new AnalyticsService(queries) }: ResolverDependencies) {
+export function createResolvers({ queries, analytics = new AnalyticsService(queries), geoSource = "none" }: ResolverDependencies) {
   const savedViews = createSavedViewResolvers(new SavedViewService(queries), analytics);
   const explorer = new ExplorerService(queries, analytics);
   const gdpr = createGdprResolvers(new GdprService(queries, () => analytics.invalidate()));
+  const territories = createTerritoryResolvers(new TerritoryService(queries, geoSource, () => analytics.invalidate()));
+  const duplicates = createDuplicateResolvers(new DuplicateService(queries, () => analytics.invalidate()));
+  const editing = createEditingResolvers(new EditingService(queries, () => analytics.invalidate()), queries);
   return {
-    Mutation: { ...savedViews.Mutation, ...gdpr.Mutation },
+    Mutation: { ...savedViews.Mutation, ...gdpr.Mutation, ...editing.Mutation, ...duplicates.Mutation, ...territories.Mutation },
     Query: {
       ...savedViews.Query,
       ...gdpr.Query,
+      ...territories.Query,
+      ...editing.Query,
+      ...duplicates.Query,
       structureNetwork: async (_parent: unknown, args: StructureNetworkArgs, context: RequestContext) => {
         await assertReadable(analytics, context, args.territoryId);
         return resolveStructureNetwork(queries, args);
