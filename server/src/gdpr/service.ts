@@ -5,6 +5,7 @@
  */
 import { isPlain, optionalText, records, text, type Plain } from "../analytics/values.js";
 import type { Viewer } from "../auth/viewer.js";
+import { eraseActorFromAudit } from "../audit/trail.js";
 import { AppError } from "../errors.js";
 import type { QueryRunner, QueryTransaction } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
@@ -143,8 +144,8 @@ export class GdprService {
         await tx.run("gdprSavedViewScrub", { id: text(view, "id"), state: scrubbed.state, subtitle: scrubbed.subtitle, dropPicture: scrubbed.dropPicture });
         savedViewsChanged += 1;
       }
-      // TODO(issue 6): once the audit trail exists, erase the personal content of the person's
-      // audit entries here, in this same transaction (keep who changed what, drop names and contacts).
+      // Who changed what stays in the audit trail; the person's names and contacts go, in this transaction.
+      await eraseActorFromAudit(tx, actorId, now);
       const [erased] = await tx.run<{ relationships: unknown }>("gdprEraseActor", { actorId });
       if (erased === undefined) throw notFound(actorId);
       return { actorId, relationshipsDeleted: Number(toPlain(erased.relationships)), savedViewsChanged, erasedAt: now.toISOString() };

@@ -1,0 +1,305 @@
+/**
+ * Editing records from the page (issue 6): structures, actors, work groups, events, memberships.
+ * Each operation is one write transaction that checks the references against the territory, reads
+ * the record as it was, writes it, and records what changed in the audit trail (audit/trail.ts):
+ * the change and its audit entry commit together or not at all. Coordinators of the territory and
+ * administrators write; analysts never (FORBIDDEN before anything is read). A record that does not
+ * exist, or is not on the territory named by the request, is NOT_FOUND.
+ */
+import { randomUUID } from "node:crypto";
+import { isPlain, type Plain } from "../analytics/values.js";
+import { diffRecords, isEmpty, type AuditRecord, type Changes, type FieldValue } from "../audit/changes.js";
+import { recordChange, type AuditOperation, type EntityKind } from "../audit/trail.js";
+import { assertCanWriteTerritory, type Viewer } from "../auth/viewer.js";
+import { AppError } from "../errors.js";
+import type { QueryName, QueryRunner, QueryTransaction } from "../neo4j/queries.js";
+import { toPlain } from "../neo4j/values.js";
+import { invalid, type ActorInput, type EventInput, type MembershipInput, type StructureInput, type WorkGroupInput } from "./input.js";
+
+/** What one editing operation did; `auditEntryId` is null when nothing changed (nothing written). */
+export interface EditResult {
+  readonly entityKind: EntityKind;
+  readonly entityId: string;
+  readonly operation: AuditOperation;
+  readonly changes: Changes;
+  readonly auditEntryId: string | null;
+  readonly at: string;
+}
+
+type Tx = Pick<QueryTransaction, "run">;
+
+interface Stored {
+  readonly record: AuditRecord;
+  readonly territoryIds: readonly string[];
+  readonly organisedEvents: number;
+}
+
+interface References {
+  communeCodes?: readonly string[];
+  axisIds?: readonly string[];
+  organisationIds?: readonly string[];
+  organiserIds?: readonly string[];
+  actorIds?: readonly string[];
+}
+
+/** Which argument to blame for each kind of reference that is not on the territory. */
+type ReferenceArguments = Partial<Record<keyof References, string>>;
+
+function fieldValue(value: unknown, field: string): FieldValue {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value) && value.every((item): item is string => typeof item === "string")) return value;
+  throw new Error(`Unexpected value for audited field "${field}"`);
+}
+
+function auditRecord(value: unknown, what: string): AuditRecord {
+  if (!isPlain(value)) throw new Error(`${what}: expected a record`);
+  return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, fieldValue(inner, field)]));
+}
+
+const pick = (record: AuditRecord, fields: readonly string[]): AuditRecord =>
+  Object.fromEntries(fields.map((field) => [field, record[field] ?? null]));
+
+const notFound = (kind: string, id: string, argument: string): AppError =>
+  new AppError("NOT_FOUND", `No ${kind} with id "${id}" on this territory`, { argument });
+
+const newId = (territoryId: string, letter: string): string => `${territoryId}-${letter}-${randomUUID().slice(0, 8)}`;
+
+const membershipId = (actorId: string, organisationId: string): string => `${actorId}>${organisationId}`;
+
+export class EditingService {
+  constructor(
+    private readonly queries: QueryRunner,
+    /** Drops derived data after a change (the analytics cache: AnalyticsService.invalidate). */
+    private readonly onChanged: (territoryId: string) => void = () => undefined,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs `work` in one write transaction after the role check, then tells `onChanged`. */
+  private async edit(viewer: Viewer | null, territoryId: string, work: (tx: Tx, viewer: Viewer, at: Date) => Promise<EditResult>): Promise<EditResult> {
+    assertCanWriteTerritory(viewer, territoryId);
+    const known = viewer as Viewer;
+    const result = await this.queries.writeTransaction((tx) => work(tx, known, this.now()));
+    if (result.auditEntryId !== null) this.onChanged(territoryId);
+    return result;
+  }
+
+  /** NOT_FOUND without the territory; BAD_USER_INPUT (NOT_IN_TERRITORY) for a reference off it. */
+  private async checkReferences(tx: Tx, territoryId: string, references: References, blame: ReferenceArguments): Promise<void> {
+    const asked = {
+      communeCodes: references.communeCodes ?? [],
+      axisIds: references.axisIds ?? [],
+      organisationIds: references.organisationIds ?? [],
+      organiserIds: references.organiserIds ?? [],
+      actorIds: references.actorIds ?? [],
+    };
+    const [row] = await tx.run<Plain>("editReferences", { territoryId, ...asked });
+    if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "input.territoryId" });
+    for (const [key, ids] of Object.entries(asked) as [keyof References, readonly string[]][]) {
+      const valid = new Set(toPlain(row[key]) as unknown[]);
+      const missing = ids.find((value) => !valid.has(value));
+      if (missing !== undefined) {
+        throw invalid(blame[key] ?? `input.${key}`, "NOT_IN_TERRITORY", `"${missing}" does not exist on territory "${territoryId}"`);
+      }
+    }
+  }
+
+  /** The record as stored, or NOT_FOUND when it does not exist or is not on the territory. */
+  private async stored(tx: Tx, query: QueryName, id: string, territoryId: string, kind: string, argument: string): Promise<Stored> {
+    const [row] = await tx.run<Plain>(query, { id });
+    const plain = row === undefined ? undefined : toPlain(row);
+    if (plain === undefined) throw notFound(kind, id, argument);
+    if (!isPlain(plain) || !Array.isArray(plain.territoryIds)) throw new Error(`${query}: unexpected row`);
+    if (!plain.territoryIds.includes(territoryId)) throw notFound(kind, id, argument);
+    return {
+      record: auditRecord(plain.record, query),
+      territoryIds: plain.territoryIds.filter((value): value is string => typeof value === "string"),
+      organisedEvents: Number(plain.organisedEvents ?? 0),
+    };
+  }
+
+  /** Writes the change (unless nothing changed) and its audit entry; the caller's transaction holds both. */
+  private async apply(
+    tx: Tx,
+    viewer: Viewer,
+    at: Date,
+    entry: { territoryId: string; entityKind: EntityKind; entityId: string; entityName: string | null; relatedIds?: readonly string[] },
+    before: AuditRecord | null,
+    after: AuditRecord | null,
+    write: () => Promise<void>,
+  ): Promise<EditResult> {
+    const operation: AuditOperation = before === null ? "CREATE" : after === null ? "DELETE" : "UPDATE";
+    const changes = diffRecords(before, after);
+    const base = { entityKind: entry.entityKind, entityId: entry.entityId, operation, changes, at: at.toISOString() };
+    if (operation === "UPDATE" && isEmpty(changes)) return { ...base, auditEntryId: null };
+    await write();
+    const auditEntryId = await recordChange(tx, viewer, { ...entry, relatedIds: entry.relatedIds ?? [], operation, changes }, at);
+    return { ...base, auditEntryId };
+  }
+
+  saveStructure(viewer: Viewer | null, input: StructureInput): Promise<EditResult> {
+    return this.edit(viewer, input.territoryId, async (tx, known, at) => {
+      await this.checkReferences(tx, input.territoryId, { communeCodes: [input.communeCode] }, { communeCodes: "input.communeCode" });
+      const existing = input.id === null ? null : await this.stored(tx, "editStructureRead", input.id, input.territoryId, "structure", "input.id");
+      const id = input.id ?? newId(input.territoryId, "s");
+      const after = { name: input.name, sector: input.sector, kind: input.kind, communeCode: input.communeCode };
+      const before = existing === null ? null : pick(existing.record, Object.keys(after));
+      return this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "STRUCTURE", entityId: id, entityName: input.name }, before, after, async () => {
+        await tx.run("editStructureWrite", { id, ...after });
+      });
+    });
+  }
+
+  /** CONFLICT while events name the structure as their organiser: they would lose it. */
+  deleteStructure(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+    return this.edit(viewer, territoryId, async (tx, known, at) => {
+      const existing = await this.stored(tx, "editStructureRead", id, territoryId, "structure", "id");
+      if (existing.organisedEvents > 0) {
+        throw new AppError("CONFLICT", `The structure organised ${existing.organisedEvents} events: change their organiser or delete them first`, { argument: "id", reason: "HAS_EVENTS", count: existing.organisedEvents });
+      }
+      const name = typeof existing.record.name === "string" ? existing.record.name : null;
+      return this.apply(tx, known, at, { territoryId, entityKind: "STRUCTURE", entityId: id, entityName: name }, existing.record, null, async () => {
+        await tx.run("editStructureDelete", { id });
+      });
+    });
+  }
+
+  /** A new actor comes with a first membership of a structure or institution of the territory (two audit entries). */
+  saveActor(viewer: Viewer | null, input: ActorInput): Promise<EditResult> {
+    return this.edit(viewer, input.territoryId, async (tx, known, at) => {
+      const membership = input.membership;
+      if (membership !== null) {
+        await this.checkReferences(tx, input.territoryId, { organisationIds: [membership.organisationId] }, { organisationIds: "input.membership.organisationId" });
+      } else if (input.id === null) {
+        throw invalid("input.membership.organisationId", "REQUIRED", "A new actor needs a structure or an institution");
+      }
+      const existing = input.id === null ? null : await this.stored(tx, "editActorRead", input.id, input.territoryId, "actor", "input.id");
+      const id = input.id ?? newId(input.territoryId, "a");
+      const after = { firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, category: input.category, profession: input.profession };
+      const before = existing === null ? null : pick(existing.record, Object.keys(after));
+      const result = await this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "ACTOR", entityId: id, entityName: null }, before, after, async () => {
+        await tx.run("editActorWrite", { id, ...after });
+      });
+      if (existing === null && membership !== null) await this.writeMembership(tx, known, at, { ...membership, territoryId: input.territoryId, actorId: id });
+      return result;
+    });
+  }
+
+  deleteActor(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+    return this.edit(viewer, territoryId, async (tx, known, at) => {
+      const existing = await this.stored(tx, "editActorRead", id, territoryId, "actor", "id");
+      return this.apply(tx, known, at, { territoryId, entityKind: "ACTOR", entityId: id, entityName: null }, existing.record, null, async () => {
+        await tx.run("editActorDelete", { id });
+      });
+    });
+  }
+
+  private async writeMembership(tx: Tx, viewer: Viewer, at: Date, input: MembershipInput): Promise<EditResult> {
+    const [row] = await tx.run<Plain>("editMembershipRead", { actorId: input.actorId, organisationId: input.organisationId });
+    const plain = row === undefined ? undefined : toPlain(row);
+    if (!isPlain(plain)) throw notFound("actor", input.actorId, "input.actorId");
+    const before = plain.record === null ? null : pick(auditRecord(plain.record, "editMembershipRead"), ["role", "since", "until"]);
+    const after = { role: input.role, since: input.since, until: input.until };
+    const entry = {
+      territoryId: input.territoryId,
+      entityKind: "MEMBERSHIP" as const,
+      entityId: membershipId(input.actorId, input.organisationId),
+      entityName: typeof plain.organisationName === "string" ? plain.organisationName : null,
+      relatedIds: [input.actorId, input.organisationId],
+    };
+    return this.apply(tx, viewer, at, entry, before, after, async () => {
+      await tx.run("editMembershipWrite", { actorId: input.actorId, organisationId: input.organisationId, role: input.role, since: input.since, until: input.until });
+    });
+  }
+
+  /** Adds or changes a membership; the actor and the organisation must both be on the territory. */
+  saveMembership(viewer: Viewer | null, input: MembershipInput): Promise<EditResult> {
+    return this.edit(viewer, input.territoryId, async (tx, known, at) => {
+      await this.checkReferences(tx, input.territoryId, { organisationIds: [input.organisationId], actorIds: [input.actorId] }, { organisationIds: "input.organisationId", actorIds: "input.actorId" });
+      return this.writeMembership(tx, known, at, input);
+    });
+  }
+
+  deleteMembership(viewer: Viewer | null, territoryId: string, actorId: string, organisationId: string): Promise<EditResult> {
+    return this.edit(viewer, territoryId, async (tx, known, at) => {
+      await this.checkReferences(tx, territoryId, { organisationIds: [organisationId] }, { organisationIds: "organisationId" });
+      const [row] = await tx.run<Plain>("editMembershipRead", { actorId, organisationId });
+      const plain = row === undefined ? undefined : toPlain(row);
+      if (!isPlain(plain) || plain.record === null) throw new AppError("NOT_FOUND", `No membership of "${actorId}" in "${organisationId}"`, { argument: "actorId" });
+      const entry = {
+        territoryId,
+        entityKind: "MEMBERSHIP" as const,
+        entityId: membershipId(actorId, organisationId),
+        entityName: typeof plain.organisationName === "string" ? plain.organisationName : null,
+        relatedIds: [actorId, organisationId],
+      };
+      return this.apply(tx, known, at, entry, pick(auditRecord(plain.record, "editMembershipRead"), ["role", "since", "until"]), null, async () => {
+        await tx.run("editMembershipDelete", { actorId, organisationId });
+      });
+    });
+  }
+
+  saveWorkGroup(viewer: Viewer | null, input: WorkGroupInput): Promise<EditResult> {
+    return this.edit(viewer, input.territoryId, async (tx, known, at) => {
+      await this.checkReferences(tx, input.territoryId, { axisIds: input.axisIds }, { axisIds: "input.axisIds" });
+      const existing = input.id === null ? null : await this.stored(tx, "editWorkGroupRead", input.id, input.territoryId, "work group", "input.id");
+      const id = input.id ?? newId(input.territoryId, "g");
+      const after = { name: input.name, kind: input.kind, startedOn: input.startedOn, endedOn: input.endedOn, axisIds: input.axisIds };
+      const before = existing === null ? null : pick(existing.record, Object.keys(after));
+      return this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "WORK_GROUP", entityId: id, entityName: input.name }, before, after, async () => {
+        await tx.run("editWorkGroupWrite", { id, territoryId: input.territoryId, ...after });
+      });
+    });
+  }
+
+  /** CONFLICT while events name the work group as their organiser. */
+  deleteWorkGroup(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+    return this.edit(viewer, territoryId, async (tx, known, at) => {
+      const existing = await this.stored(tx, "editWorkGroupRead", id, territoryId, "work group", "id");
+      if (existing.organisedEvents > 0) {
+        throw new AppError("CONFLICT", `The work group organised ${existing.organisedEvents} events: change their organiser or delete them first`, { argument: "id", reason: "HAS_EVENTS", count: existing.organisedEvents });
+      }
+      const name = typeof existing.record.name === "string" ? existing.record.name : null;
+      return this.apply(tx, known, at, { territoryId, entityKind: "WORK_GROUP", entityId: id, entityName: name }, existing.record, null, async () => {
+        await tx.run("editWorkGroupDelete", { id });
+      });
+    });
+  }
+
+  saveEvent(viewer: Viewer | null, input: EventInput): Promise<EditResult> {
+    return this.edit(viewer, input.territoryId, async (tx, known, at) => {
+      await this.checkReferences(
+        tx,
+        input.territoryId,
+        { communeCodes: [input.communeCode], axisIds: input.axisIds, organiserIds: [input.organiserId] },
+        { communeCodes: "input.communeCode", axisIds: "input.axisIds", organiserIds: "input.organiserId" },
+      );
+      const existing = input.id === null ? null : await this.stored(tx, "editEventRead", input.id, input.territoryId, "event", "input.id");
+      const id = input.id ?? newId(input.territoryId, "e");
+      const after = {
+        title: input.title,
+        kind: input.kind,
+        date: input.date,
+        durationHours: input.durationHours,
+        communeCode: input.communeCode,
+        organiserId: input.organiserId,
+        axisIds: input.axisIds,
+      };
+      const before = existing === null ? null : pick(existing.record, Object.keys(after));
+      const entry = { territoryId: input.territoryId, entityKind: "EVENT" as const, entityId: id, entityName: input.title, relatedIds: [input.organiserId] };
+      return this.apply(tx, known, at, entry, before, after, async () => {
+        await tx.run("editEventWrite", { id, ...after });
+      });
+    });
+  }
+
+  deleteEvent(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+    return this.edit(viewer, territoryId, async (tx, known, at) => {
+      const existing = await this.stored(tx, "editEventRead", id, territoryId, "event", "id");
+      const title = typeof existing.record.title === "string" ? existing.record.title : null;
+      const organiser = typeof existing.record.organiserId === "string" ? [existing.record.organiserId] : [];
+      return this.apply(tx, known, at, { territoryId, entityKind: "EVENT", entityId: id, entityName: title, relatedIds: organiser }, existing.record, null, async () => {
+        await tx.run("editEventDelete", { id });
+      });
+    });
+  }
+}
