@@ -5,12 +5,15 @@ export class ApiError extends Error {
   readonly kind: ApiErrorKind;
   /** HTTP status for `http`, `extensions.code` for `graphql` when the server sent one. */
   readonly code: string | undefined;
+  /** The rest of the GraphQL error's `extensions` (e.g. `argument` and `reason` of a BAD_USER_INPUT). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(kind: ApiErrorKind, message: string, code?: string) {
+  constructor(kind: ApiErrorKind, message: string, code?: string, extensions: Readonly<Record<string, unknown>> = {}) {
     super(message);
     this.name = "ApiError";
     this.kind = kind;
     this.code = code;
+    this.extensions = extensions;
   }
 }
 
@@ -32,6 +35,11 @@ export function setAuthToken(token: string | null): void {
   sessionToken = token;
 }
 
+/** The signed-in session's token, for requests that do not go through fetch (uploads with progress). */
+export function currentAuthToken(): string | null {
+  return sessionToken;
+}
+
 export function authHeaders(token: string | null | undefined): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
@@ -51,7 +59,7 @@ function firstGraphQLError(errors: unknown): ApiError | null {
   const message = isRecord(first) && typeof first.message === "string" ? first.message : "Erreur GraphQL";
   const extensions = isRecord(first) ? first.extensions : undefined;
   const code = isRecord(extensions) && typeof extensions.code === "string" ? extensions.code : undefined;
-  return new ApiError("graphql", message, code);
+  return new ApiError("graphql", message, code, isRecord(extensions) ? extensions : {});
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Details } from "../../api/details";
 import type { NetworkNode } from "../../api/network";
 import type { Partner } from "../../graph/model";
@@ -26,6 +26,10 @@ interface DetailsPanelProps {
   onCollapse: (id: string) => void;
   onPath: (fromId: string, toId: string) => void;
   onClose: () => void;
+  /** Editing buttons (coordinators and administrators; see features/editing). */
+  toolbar?: ReactNode;
+  /** Offers to remove each member of a structure (coordinators and administrators). */
+  onRemoveMember?: (actorId: string, actorName: string) => void;
 }
 
 function communeText(node: NetworkNode): string {
@@ -67,7 +71,7 @@ function PathPicker({ node, candidates, onPath }: { node: NetworkNode; candidate
   );
 }
 
-function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates }: { details: DetailsRequest; onSelectPartner: (id: string) => void; onOpenWorkGroup: (id: string) => void; candidates: readonly NetworkNode[] }) {
+function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates, onRemoveMember }: { details: DetailsRequest; onSelectPartner: (id: string) => void; onOpenWorkGroup: (id: string) => void; candidates: readonly NetworkNode[]; onRemoveMember?: ((actorId: string, actorName: string) => void) | undefined }) {
   if (details === null) return null;
   if (details.status === "loading") return <p className="details-empty" role="status">{fr.panel.loading}</p>;
   if (details.status === "error") return <p className="field-error" role="alert">{fr.panel.failed}</p>;
@@ -122,6 +126,12 @@ function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates 
                 <span className="person-detail">{[person.role, person.detail].filter(Boolean).join(" · ")}</span>
                 {(person.email || person.phone) && (
                   <span className="person-contact">{[person.email, person.phone].filter(Boolean).join(" · ")}</span>
+                )}
+                {onRemoveMember && d.kind === "ORGANISATION" && (
+                  <button type="button" className="link-button member-remove" data-testid="remove-member"
+                    aria-label={fr.editing.removeMember(person.label)} onClick={() => onRemoveMember(person.id, person.label)}>
+                    {fr.editing.remove}
+                  </button>
                 )}
               </li>
             ))}
@@ -195,6 +205,8 @@ export function DetailsPanel({
   onCollapse,
   onPath,
   onClose,
+  toolbar,
+  onRemoveMember,
 }: DetailsPanelProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const [depth, setDepth] = useState(1);
@@ -239,6 +251,7 @@ export function DetailsPanel({
           <span aria-hidden="true">×</span>
         </button>
       </div>
+      {toolbar}
 
       {node && (
         <>
@@ -337,7 +350,7 @@ export function DetailsPanel({
           )}
         </>
       )}
-      <FetchedDetails details={details} onSelectPartner={onSelectPartner} onOpenWorkGroup={onOpenWorkGroup} candidates={candidates} />
+      <FetchedDetails details={details} onSelectPartner={onSelectPartner} onOpenWorkGroup={onOpenWorkGroup} candidates={candidates} onRemoveMember={onRemoveMember} />
     </aside>
   );
 }

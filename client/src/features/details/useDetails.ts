@@ -31,6 +31,8 @@ export function useDetails(
   territoryId: string | null,
   window: TimeWindow,
   withContacts: boolean,
+  /** Bumped when the data changed (an edit): the panel asks again. */
+  revision = 0,
 ): DetailsRequest {
   const [state, setState] = useState<DetailsRequest>(null);
   const target =
@@ -45,7 +47,7 @@ export function useDetails(
         : node.kind === "ACTOR"
           ? ({ kind: "ACTOR", id: node.id } as const)
           : ({ kind: "ORGANISATION", id: node.id } as const);
-  const key = target && territoryId ? JSON.stringify([target, territoryId, window, withContacts]) : null;
+  const key = target && territoryId ? JSON.stringify([target, territoryId, window, withContacts, revision]) : null;
 
   useEffect(() => {
     if (key === null || target === null || territoryId === null) {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../api/editing";
+import { describeChange, describeErased, describeWhat, describeWho, formatValue } from "./describe";
+
+const entry: AuditEntry = {
+  id: "e1",
+  at: "2026-03-04T10:11:12.000Z",
+  userId: "coord-42",
+  userRole: "COORDINATOR",
+  operation: "UPDATE",
+  entityKind: "STRUCTURE",
+  entityId: "s1",
+  entityName: "Maison de santé",
+  changes: [{ field: "name", before: "A", after: "B" }],
+  erasedFields: [],
+};
+
+describe("audit texts", () => {
+  it("says a change as before → after, with French labels for fields and values", () => {
+    expect(describeChange({ field: "name", before: "A", after: "B" })).toBe("nom : A → B");
+    expect(describeChange({ field: "sector", before: "CARE", after: "SOCIAL" })).toBe("secteur : Soin → Social");
+    expect(describeChange({ field: "axisIds", before: null, after: ["a", "b"] })).toBe("axes : a, b");
+    expect(describeChange({ field: "endedOn", before: "2024-01-01", after: null })).toBe("fin : 2024-01-01 → (vide)");
+    expect(formatValue("durationHours", 2.5)).toBe("2,5");
+  });
+
+  it("names who by login and role, and what by kind and name", () => {
+    expect(describeWho(entry)).toBe("coord-42 (coordination)");
+    expect(describeWhat(entry)).toBe("Modification · Structure « Maison de santé »");
+    expect(describeWhat({ ...entry, entityKind: "ACTOR", entityName: null, operation: "CREATE" })).toBe("Création · Personne");
+  });
+
+  it("lists fields erased under the GDPR", () => {
+    expect(describeErased(entry)).toBeNull();
+    expect(describeErased({ ...entry, erasedFields: ["email", "lastName"] })).toBe("Données personnelles effacées (RGPD) : courriel, nom.");
+  });
+});
