@@ -7,11 +7,18 @@ import { DetailsPanel } from "./features/details/DetailsPanel";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { useExportSource } from "./features/export/useExportSource";
 import { useDetails } from "./features/details/useDetails";
+import { DuplicatesPanel } from "./features/duplicates/DuplicatesPanel";
+import { AuditDialog } from "./features/audit/AuditDialog";
+import { EditingDialogs } from "./features/editing/EditingDialogs";
+import { EditToolbar } from "./features/editing/EditToolbar";
+import { NewRecordMenu } from "./features/editing/NewRecordMenu";
+import { useEditing } from "./features/editing/useEditing";
 import { FilterChips } from "./features/filters/FilterChips";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { filterChips, NO_FILTERS, presentCategories, removeFilter, toggleCategory } from "./features/filters/filters";
 import { FocusBanner } from "./features/focus/FocusBanner";
 import { AppHeader } from "./features/header/AppHeader";
+import { ImportEntry } from "./features/import/ImportEntry";
 import { Legend } from "./features/legend/Legend";
 import { CoverageControl } from "./features/map/CoverageControl";
 import { coverageFills, coverageLegend, maxCountOf } from "./features/map/coverage";
@@ -28,6 +35,7 @@ import { coordinatorLists } from "./features/metrics/lists";
 import { MetricsPanel } from "./features/metrics/MetricsPanel";
 import type { SearchEntry } from "./features/search/match";
 import { SearchBox } from "./features/search/SearchBox";
+import { NewTerritoryEntry } from "./features/territories/NewTerritoryEntry";
 import { EmptyMessage, ErrorMessage, LoadingMessage } from "./features/status/StatusMessage";
 import { TimeWindowControl } from "./features/timeWindow/TimeWindowControl";
 import { describeWindow, windowPresets } from "./features/timeWindow/timeWindow";
@@ -135,7 +143,15 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
     map: canvasMap,
   });
 
-  const details = useDetails(selectedNode, state.panel, state.territoryId, state.window, withContacts);
+  const editing = useEditing({ selectedNodeId: selectedNode?.id ?? null, onChanged: actions.reload, onDeselect: actions.clearSelection });
+  const details = useDetails(selectedNode, state.panel, state.territoryId, state.window, withContacts, editing.revision);
+  const canEdit = role !== "ANALYST";
+  const editableNode = selectedNode
+    ? { id: selectedNode.id, kind: selectedNode.kind, name: selectedNode.name }
+    : state.panel?.kind === "workGroup" && details?.status === "ready"
+      ? { id: state.panel.id, kind: "WORK_GROUP" as const, name: details.details.title }
+      : null;
+  const removableFrom = selectedNode?.kind === "STRUCTURE" ? selectedNode : null;
 
   const onRestore = useCallback(
     (snapshot: ViewSnapshot) => {
@@ -210,7 +226,12 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
         role={role}
         onChooseTerritory={actions.chooseTerritory}
         onSignOut={onSignOut}
-      />
+      >
+        {territory && role !== "ANALYST" && (
+          <ImportEntry territoryId={territory.id} territoryName={territory.name} onImported={actions.reload} onSessionExpired={onSessionExpired} />
+        )}
+        {role === "ADMIN" && <NewTerritoryEntry onCreated={actions.territoryCreated} onSessionExpired={onSessionExpired} />}
+      </AppHeader>
       <div className="workspace">
         {territory && (
           <div className="sidebar">
@@ -239,9 +260,13 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
                 isComparing={state.comparison !== null} hasPath={state.focus?.kind === "path" && state.focus.pathIds !== null}
                 isParticipation={view === "participation"} coverage={coverageLegendRows} onToggleCategory={onToggleCategory} />
             )}
+            {canEdit && <NewRecordMenu onEdit={editing.open} onOpenAudit={role === "ADMIN" ? editing.openAudit : null} />}
             <SavedViewsPanel views={savedViews.views} canWrite={role !== "ANALYST"} isBusy={savedViews.isBusy}
               message={savedViews.message} onSave={(name) => savedViews.save(name, saveContent)} onOpen={savedViews.open}
               onRename={savedViews.rename} onRemove={savedViews.remove} onCopyLink={savedViews.copyLink} onDismiss={savedViews.dismiss} />
+            {role !== "ANALYST" && (
+              <DuplicatesPanel territoryId={territory.id} territoryName={territory.name} onMerged={actions.reload} onSessionExpired={onSessionExpired} />
+            )}
             {lists && definition.level !== null && (
               <CoordinatorListsPanel lists={lists} showsOrganisations={definition.level === "STRUCTURE"} onSelect={onPanelSelect} />
             )}
@@ -304,9 +329,26 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
             onCollapse={actions.collapseNode}
             onPath={actions.focusPath}
             onClose={actions.clearSelection}
+            toolbar={
+              <>
+                {editing.notice && <p className="edit-notice" role="status" data-testid="edit-notice">{editing.notice}</p>}
+                {canEdit && editableNode && <EditToolbar node={editableNode} onEdit={editing.open} />}
+              </>
+            }
+            {...(canEdit && removableFrom
+              ? { onRemoveMember: (actorId: string, actorName: string) =>
+                  editing.open({ kind: "removeMember", actorId, actorName, organisationId: removableFrom.id, organisationName: removableFrom.name }) }
+              : {})}
           />
         )}
       </div>
+      {territory && editing.target && (
+        <EditingDialogs territoryId={territory.id} target={editing.target} onSaved={editing.onSaved} onClose={editing.close} onSessionExpired={onSessionExpired}
+          catalog={{ communes: catalogReady ? catalog.communes : [], axes: catalogReady ? catalog.axes : [], workGroups: catalogReady ? catalog.workGroups : [] }} />
+      )}
+      {territory && editing.isAuditOpen && (
+        <AuditDialog territoryId={territory.id} territoryName={territory.name} onClose={editing.closeAudit} onSessionExpired={onSessionExpired} />
+      )}
     </div>
   );
 }

@@ -187,6 +187,18 @@ describe("networkViewReducer", () => {
     expect(reduce(retried, { type: "retry" })).toBe(retried);
   });
 
+  it("reloads after the data changed: asks the network again, keeps the picture meanwhile, lays out anew", () => {
+    const state = loaded();
+    const reloaded = reduce(state, { type: "reload" });
+    expect(reloaded).toMatchObject({ status: "loading", loaded: null, catalogTerritoryId: null, dataVersion: 1 });
+    expect(reloaded.model).toBe(state.model);
+    expect(reloaded.elements).toBe(state.elements);
+    const again = answer(reloaded);
+    expect(again.status).toBe("ready");
+    expect(again.layoutPlan?.key).not.toBe(state.layoutPlan?.key);
+    expect(reduce(initialState, { type: "reload" })).toBe(initialState);
+  });
+
   it("selects a known node with its partners as drawn and ignores unknown ids", () => {
     const state = reduce(loaded(), { type: "selectNode", id: "s-prev-jeunes", source: "panel" });
     expect(state.selection).toEqual({ id: "s-prev-jeunes", source: "panel" });
@@ -282,5 +294,21 @@ describe("restoreView", () => {
   it("ignores a view of a territory the page does not know", () => {
     const state = loaded();
     expect(reduce(state, { type: "restoreView", snapshot: { ...snapshotOf(state, {}), territoryId: "elsewhere" } })).toBe(state);
+  });
+});
+
+describe("territoryCreated", () => {
+  it("asks for the territories again and opens on the new one, with its own period", () => {
+    const waiting = reduce(loaded(), { type: "territoryCreated", territoryId: "vans" });
+    expect(waiting).toMatchObject({ territories: null, territoryId: null, status: "loading", model: null, selection: null });
+    expect(selectRequest(waiting)).toBeNull();
+    const vans: Territory = {
+      id: "vans", name: "Pays des Vans", isDemo: false, epcis: [],
+      contracts: [{ id: "vans-cls1", name: "CLS 1", generation: 1, signedOn: "2020-03-02", endsOn: "2024-12-31" }],
+    };
+    const state = reduce(waiting, { type: "territoriesLoaded", territories: [...territories, vans] });
+    expect(state.territoryId).toBe("vans");
+    expect(selectRequest(state)?.territoryId).toBe("vans");
+    expect(state.window).toEqual({ from: "2020-03-02", to: "2024-12-31" });
   });
 });

@@ -56,6 +56,8 @@ export interface NetworkViewState {
   status: RequestStatus;
   /** Bumped by `retry` so that effects run again even when nothing else changed. */
   attempt: number;
+  /** Bumped by `reload` (the data changed, e.g. after an import): a fresh layout for what comes back. */
+  dataVersion: number;
   /** Null until loaded. */
   territories: readonly Territory[] | null;
   territoryId: string | null;
@@ -116,6 +118,8 @@ export type NetworkViewAction =
   | { type: "coverageLoaded"; key: string; cells: ReadonlyMap<string, CoverageCell> }
   | { type: "fail"; error: ViewError }
   | { type: "retry" }
+  | { type: "reload" }
+  | { type: "territoryCreated"; territoryId: string }
   | { type: "selectNode"; id: string; source: SelectionSource }
   | { type: "showPanel"; target: PanelTarget }
   | { type: "clearSelection" }
@@ -126,6 +130,7 @@ const ALL_PERIOD: TimeWindow = { from: null, to: null };
 export const initialState: NetworkViewState = {
   status: "idle",
   attempt: 0,
+  dataVersion: 0,
   territories: null,
   territoryId: null,
   preferredTerritoryId: null,
@@ -260,6 +265,7 @@ function derive(state: NetworkViewState): NetworkViewState {
     elements = withGroups(elements, groupedElements(visible.nodes, catalog.communes, selectTerritory(state)?.epcis ?? []));
   }
   const layoutKey = JSON.stringify([
+    state.dataVersion,
     state.loaded.layoutBasis,
     state.loadedBefore?.layoutBasis ?? null,
     state.view,
@@ -441,6 +447,33 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
       return { ...state, status: "error", error: action.error };
     case "retry":
       return state.status === "error" ? derive({ ...state, status: "loading", error: null, attempt: state.attempt + 1 }) : state;
+    case "reload":
+      // Everything is asked again; the current picture stays until the new network arrives.
+      if (state.territoryId === null) return state;
+      return derive({
+        ...state,
+        loaded: null,
+        loadedBefore: null,
+        coverage: null,
+        catalogTerritoryId: null,
+        error: null,
+        dataVersion: state.dataVersion + 1,
+        attempt: state.attempt + 1,
+      });
+    case "territoryCreated":
+      // The list is asked again and opens on the new territory (see territoriesLoaded).
+      return {
+        ...state,
+        ...cleared,
+        status: "loading",
+        territories: null,
+        territoryId: null,
+        preferredTerritoryId: action.territoryId,
+        compareWindow: null,
+        pendingRestore: null,
+        filters: { ...state.filters, epciCode: null, communeCode: null, axisId: null, workGroupId: null },
+        coverageMode: state.coverageMode ? { ...state.coverageMode, axisId: null } : null,
+      };
     case "selectNode":
       if (!state.visible?.nodesById.has(action.id)) return state;
       return { ...state, selection: { id: action.id, source: action.source }, panel: null };

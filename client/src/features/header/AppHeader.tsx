@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Role } from "../../api/auth";
 import type { Territory } from "../../api/network";
 import { fr } from "../../i18n/fr";
@@ -10,9 +11,11 @@ interface AppHeaderProps {
   role: Role;
   onChooseTerritory: (id: string) => void;
   onSignOut: () => void;
+  /** Actions of the signed-in user shown before the role badge (e.g. the import). */
+  children?: ReactNode;
 }
 
-export function AppHeader({ territories, territory, windowText, role, onChooseTerritory, onSignOut }: AppHeaderProps) {
+export function AppHeader({ territories, territory, windowText, role, onChooseTerritory, onSignOut, children }: AppHeaderProps) {
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -52,6 +55,7 @@ export function AppHeader({ territories, territory, windowText, role, onChooseTe
         </p>
       )}
       <div className="viewer">
+        {children}
         <span className="role-badge" data-testid="role-badge" data-role={role}>
           {fr.login.roleBadge(fr.login.roles[role].name)}
         </span>
