@@ -1,0 +1,204 @@
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import neo4j, { type Driver } from "neo4j-driver";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { devLogin, type Role } from "../src/api/auth";
+import { fetchTerritories, type Territory } from "../src/api/network";
+import { normalise } from "../src/features/search/match";
+
+/**
+ * Editing in headless Chromium on the smaller demo territory: a coordinator creates a structure
+ * ("Nouvelle structure"), is told in French what is wrong with an empty name, renames it from the
+ * details panel and sees the new name in the panel and on the canvas; an administrator finds both
+ * changes in the "Journal des modifications". The structure and its audit entries are removed.
+ */
+const appUrl = inject("appUrl");
+const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const canvas = '[data-testid="network-canvas"]';
+const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const TAG = `E2E ${Date.now().toString(36)}`;
+const FIRST_NAME = `${TAG} Maison de santé`;
+const NEW_NAME = `${TAG} Maison de santé des Gorges`;
+
+let browser: Browser;
+let driver: Driver;
+let territory: Territory;
+
+async function signedIn(role: Role): Promise<Page> {
+  const login = await devLogin(role, undefined, { baseUrl: appUrl });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "fr-FR" });
+  await context.addInitScript(
+    ({ token, viewer }) => {
+      sessionStorage.setItem("maillage.token", token);
+      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
+    },
+    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
+  );
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(`${role}: ${error.message}`));
+  pages.push(page);
+  return page;
+}
+
+/** Page errors of this run, printed when a step fails. */
+const pageErrors: string[] = [];
+const pages: Page[] = [];
+
+/** Runs a step; on failure keeps a picture of every open page and prints the page errors. */
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    await Promise.all(pages.map((page, index) => (page.isClosed() ? undefined : shot(page, `failed-${name}-${index}`).catch(() => undefined))));
+    if (pageErrors.length > 0) console.error(pageErrors.join("\n"));
+    throw error;
+  }
+}
+
+/** The browser tests share two slow cores with everything else: give each step room. */
+const STEP_TIMEOUT = 240_000;
+
+async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 60_000 });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${screenshots}editing-${name}.png` });
+}
+
+/** The label Cytoscape draws for a node, or null when the node is not on the canvas. */
+const canvasLabel = (page: Page, id: string) =>
+  page.evaluate((nodeId) => {
+    const node = window.__maillageCy?.getElementById(nodeId);
+    return node && node.nonempty() ? String(node.data("label") ?? node.data("name") ?? "") : null;
+  }, id);
+
+beforeAll(async () => {
+  await mkdir(screenshots, { recursive: true });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  driver = neo4j.driver(inject("neo4jUri"));
+  const login = await devLogin("COORDINATOR", undefined, { baseUrl: appUrl });
+  const endpoint = new URL("/graphql", appUrl).toString();
+  const gorges = (await fetchTerritories({ endpoint, token: login.token })).find((t) => normalise(t.name).includes("gorges causses"));
+  if (!gorges) throw new Error("le territoire de démonstration CC Gorges Causses Cévennes manque");
+  territory = gorges;
+});
+
+afterAll(async () => {
+  const { records } = await driver.executeQuery("MATCH (s:Structure) WHERE s.name STARTS WITH $tag RETURN collect(s.id) AS ids", { tag: TAG });
+  const ids = (records[0]?.get("ids") as string[] | undefined) ?? [];
+  await driver.executeQuery("MATCH (e:AuditEntry) WHERE any(id IN e.relatedIds WHERE id IN $ids) DETACH DELETE e", { ids });
+  await driver.executeQuery("MATCH (s:Structure) WHERE s.id IN $ids DETACH DELETE s", { ids });
+  await driver.close();
+  await browser?.close();
+});
+
+describe("editing a structure", () => {
+  let structureId = "";
+
+  it("creates a structure from the sidebar, refusing an empty name in French next to the field", () => step("create", async () => {
+    const page = await signedIn("COORDINATOR");
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForSettled(page);
+    await page.click('[data-testid="new-structure"]');
+    const form = page.locator('[data-testid="structure-form"]');
+    await form.waitFor();
+    // The dialog takes the keyboard: the first field has the focus.
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid"))).toBe("structure-form");
+    await form.getByLabel("Type").fill("Maison de santé pluriprofessionnelle");
+    await form.getByLabel("Secteur").selectOption("CARE");
+    const commune = await form.locator('[data-field="communeCode"] option').nth(1).getAttribute("value");
+    await form.getByLabel("Commune").selectOption(commune ?? "");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    const error = form.locator('[data-testid="error-name"]');
+    await error.waitFor();
+    expect(await error.textContent()).toBe("Ce champ est obligatoire.");
+    const nameInput = form.getByLabel("Nom");
+    expect(await nameInput.getAttribute("aria-invalid")).toBe("true");
+    expect(await nameInput.evaluate((input) => input === document.activeElement)).toBe(true);
+    await shot(page, "name-required");
+
+    await nameInput.fill(FIRST_NAME);
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form.waitFor({ state: "detached" });
+    const { records } = await driver.executeQuery("MATCH (s:Structure {name: $name}) RETURN s.id AS id", { name: FIRST_NAME });
+    structureId = String(records[0]?.get("id") ?? "");
+    expect(structureId).toMatch(new RegExp(`^${territory.id}-s-`));
+
+    // The network is asked again: the new structure is drawn, found by the search, shown in the panel.
+    await page.waitForFunction((id) => window.__maillageCy?.getElementById(id).nonempty() === true, structureId, { timeout: 60_000 });
+    await waitForSettled(page);
+    await page.fill("#search-input", FIRST_NAME);
+    await page.press("#search-input", "Enter");
+    const title = page.locator("#details-title");
+    await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, FIRST_NAME);
+    expect(await title.textContent()).toBe(FIRST_NAME);
+  }), STEP_TIMEOUT);
+
+  it("renames it from the details panel: the panel and the canvas show the new name", () => step("rename", async () => {
+    const page = await signedIn("COORDINATOR");
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForSettled(page);
+    await page.fill("#search-input", FIRST_NAME);
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, FIRST_NAME);
+    await page.click('[data-testid="edit-record"]');
+    const form = page.locator('[data-testid="structure-form"]');
+    const nameInput = form.getByLabel("Nom");
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('[data-testid="structure-form"] [data-field="name"] input')?.value ?? "") !== "");
+    expect(await nameInput.inputValue()).toBe(FIRST_NAME);
+    await nameInput.fill(NEW_NAME);
+    await shot(page, "rename-form");
+    // Saved with the keyboard.
+    await nameInput.press("Enter");
+    await form.waitFor({ state: "detached" });
+    await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, NEW_NAME, { timeout: 60_000 });
+    expect(await page.locator('[data-testid="edit-notice"]').textContent()).toBe("Modifications enregistrées.");
+    await page.waitForFunction(({ id, name }) => {
+      const node = window.__maillageCy?.getElementById(id);
+      return node?.nonempty() === true && JSON.stringify(node.data()).includes(name);
+    }, { id: structureId, name: NEW_NAME }, { timeout: 60_000 });
+    expect(await canvasLabel(page, structureId)).toContain(NEW_NAME);
+    await waitForSettled(page);
+    await shot(page, "renamed-panel");
+  }), STEP_TIMEOUT);
+
+  it("lists both changes in the administrators' Journal des modifications, with who and what changed", () => step("audit", async () => {
+    const coordinatorPage = await signedIn("COORDINATOR");
+    await coordinatorPage.goto(`${appUrl}/?territory=${territory.id}&view=structures`);
+    await coordinatorPage.waitForSelector('[data-testid="new-structure"]');
+    expect(await coordinatorPage.locator('[data-testid="open-audit"]').count()).toBe(0);
+
+    const page = await signedIn("ADMIN");
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForSettled(page);
+    await page.click('[data-testid="open-audit"]');
+    const dialog = page.locator('[data-testid="audit-dialog"]');
+    await dialog.locator('[data-testid="audit-entry"]').first().waitFor();
+    const rows = await dialog.locator('[data-testid="audit-entry"]').allTextContents();
+    const mine = rows.filter((row) => row.includes(TAG));
+    expect(mine).toHaveLength(2);
+    expect(mine[0]).toContain("Modification · Structure");
+    expect(mine[0]).toContain(`nom : ${FIRST_NAME} → ${NEW_NAME}`);
+    expect(mine[0]).toContain("(coordination)");
+    expect(mine[1]).toContain("Création · Structure");
+    expect(mine[1]).toContain("secteur : Soin");
+    await shot(page, "audit");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  }), STEP_TIMEOUT);
+
+  it("shows no editing tools to analysts", () => step("analyst", async () => {
+    const page = await signedIn("ANALYST");
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForSettled(page);
+    expect(await page.locator('[data-testid="new-structure"]').count()).toBe(0);
+    await page.fill("#search-input", NEW_NAME);
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, NEW_NAME);
+    expect(await page.locator('[data-testid="edit-toolbar"]').count()).toBe(0);
+  }), STEP_TIMEOUT);
+});
