@@ -18,6 +18,9 @@ export type ErrorCode =
   | "FILE_TOO_LARGE"
   | "UNREADABLE_FILE"
   | "IMPORT_HAS_ERRORS"
+  // Merging duplicates (server/src/duplicates): a node merged with itself, an actor with a structure.
+  | "MERGE_SAME_NODE"
+  | "MERGE_KIND_MISMATCH"
   // Operations rejected before they run (server/src/graphql/limits.ts).
   | "QUERY_TOO_DEEP"
   | "QUERY_TOO_COMPLEX"

@@ -57,7 +57,7 @@ export const REASONS = {
   reorderedWords: "mêmes mots dans un autre ordre",
   sameStructureSpelling: "même nom aux accents, majuscules ou ponctuation près",
   acronym: (acronyms: readonly string[]) => `sigle développé (${acronyms.map((a) => a.toUpperCase()).join(", ")})`,
-  extraWords: "articles ou mots juridiques en plus (« association »…)",
+  extraWords: "articles, « association » ou forme juridique en plus",
   contains: "un nom contient l'autre",
   initials: "sigle de l'autre nom",
   sameCommune: "même commune",

@@ -29,6 +29,7 @@ export const QUERY_NAMES = [
   "savedViewRename",
   "savedViewDelete",
   "importSnapshot",
+  "importAttendances",
   "importWrite",
   "backupTerritoryNodes",
   "backupRelationships",
