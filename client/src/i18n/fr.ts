@@ -662,13 +662,15 @@ export const fr = {
     cancel: "Annuler",
     merging: "Fusion en cours…",
     merged: (merged: string, kept: string) => `« ${merged} » a été fusionnée dans « ${kept} ».`,
-    summary: (moved: number, joined: number, keptApart: number, dropped: number) =>
-      [
-        `${moved} lien${moved > 1 ? "s" : ""} déplacé${moved > 1 ? "s" : ""}`,
-        `${joined} réuni${joined > 1 ? "s" : ""} avec un lien existant`,
-        `${keptApart} gardé${keptApart > 1 ? "s" : ""} à part (autres dates ou autre rôle)`,
-        ...(dropped > 0 ? [`${dropped} lien${dropped > 1 ? "s" : ""} entre les deux fiches supprimé${dropped > 1 ? "s" : ""}`] : []),
-      ].join(", ") + ".",
+    summary: (moved: number, joined: number, keptApart: number, dropped: number) => {
+      const parts = [
+        moved > 0 ? `${moved} lien${moved > 1 ? "s" : ""} déplacé${moved > 1 ? "s" : ""}` : null,
+        joined > 0 ? `${joined} réuni${joined > 1 ? "s" : ""} avec un lien existant` : null,
+        keptApart > 0 ? `${keptApart} gardé${keptApart > 1 ? "s" : ""} à part (autres dates ou autre rôle)` : null,
+        dropped > 0 ? `${dropped} lien${dropped > 1 ? "s" : ""} entre les deux fiches supprimé${dropped > 1 ? "s" : ""}` : null,
+      ].filter((part) => part !== null);
+      return parts.length === 0 ? "Aucun lien à reprendre." : `${parts.join(", ")}.`;
+    },
     filled: (fields: string) => `Champs complétés : ${fields}.`,
     failed: "La recherche des doublons a échoué. Réessayez dans un instant.",
     mergeFailed: "La fusion a échoué : rien n'a été modifié.",
