@@ -177,7 +177,7 @@ describe("spreadsheet import in the page", () => {
     await context.close();
   }, 240_000);
 
-  it("shows the upload's progress and the server's analysis on a slow connection, cancels; refuses an unreadable file in French", async () => {
+  it("shows the upload's progress and the server's analysis on a slow connection, cancels; refuses a dropped unreadable file in French", async () => {
     const { page, context } = await signedIn("COORDINATOR");
     await openExplorer(page);
     await page.click('[data-testid="import-open"]');
@@ -214,7 +214,15 @@ describe("spreadsheet import in the page", () => {
     expect((await page.locator(`${dialog} [data-fact="rows"]`).textContent())?.replace(/\s/g, "")).toBe("16000");
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
-    await page.setInputFiles(`${dialog} [data-testid="import-file"]`, csvFile("vide.csv", ""));
+    // An empty file dropped on the zone.
+    await page.evaluate((s) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([], "vide.csv", { type: "text/csv" }));
+      const zone = document.querySelector(`${s} [data-testid="import-drop"]`);
+      zone?.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone?.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, dialog);
+    await page.locator(`${dialog} [data-testid="import-file-chosen"]`, { hasText: "vide.csv" }).waitFor({ timeout: 5_000 });
     const alert = page.locator(`${dialog} [data-testid="import-error"]`);
     await alert.waitFor();
     expect(await alert.getAttribute("data-code")).toBe("UNREADABLE_FILE");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/graphql";
 import { errorFromResponse, ImportRequestError } from "../../api/import";
 import { describeImportError } from "./errors";
-import { columnLetter } from "./texts";
+import { columnLetter, importTexts } from "./texts";
 
 describe("describeImportError", () => {
   it("tells an unreadable file with the server's explanation and how to save it again", () => {
@@ -34,5 +34,11 @@ describe("describeImportError", () => {
 describe("columnLetter", () => {
   it("names columns as spreadsheets do", () => {
     expect([0, 1, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]);
+  });
+});
+
+describe("importTexts.size", () => {
+  it("gives a file's size in octets, Ko or Mo", () => {
+    expect([0, 900, 1_012_000, 5 * 1024 * 1024 + 200_000].map(importTexts.size)).toEqual(["0 octet", "900 octets", "988 Ko", "5,2 Mo"]);
   });
 });

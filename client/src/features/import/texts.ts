@@ -41,7 +41,12 @@ export const importTexts = {
   fileHelp: "CSV (UTF-8 ou Windows-1252, séparé par « ; », « , » ou tabulation) ou classeur Excel .xlsx, 20 Mo au plus. La première ligne donne les noms des colonnes.",
   fileChosen: (name: string, size: string) => `Fichier choisi : ${name} (${size})`,
   chooseKindFirst: "Choisissez d'abord le type de fichier.",
-  size: (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.max(1, Math.round(bytes / 1024)))} Ko` : `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`),
+  size: (bytes: number) =>
+    bytes < 1024
+      ? plural(bytes, "octet", "octets")
+      : bytes < 1024 * 1024
+        ? `${formatCount(Math.round(bytes / 1024))} Ko`
+        : `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`,
   format: {
     title: "Lecture du fichier",
     format: "Format",
