@@ -1,6 +1,8 @@
 // What an import compares a file with: a territory's communes, axes, organisations, people and
-// their memberships, work groups and participations, events and attendances. Rows are lists
-// (order at each collect, read by server/src/import/service.ts). Parameters: $territoryId.
+// their memberships, work groups and participations, and (with $withEvents) its events. Attendances
+// come from importAttendances, for the events a sheet names only: a territory holds ~100,000 and
+// sending them all cost seconds. Rows are lists (order at each collect, read by
+// server/src/import/service.ts). Parameters: $territoryId, $withEvents.
 MATCH (t:Territory {id: $territoryId})
 CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(c:Commune)
@@ -34,14 +36,15 @@ CALL (t) {
 }
 CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(c:Commune)<-[:HELD_IN]-(e:Event)
+  WHERE $withEvents
   OPTIONAL MATCH (e)-[:ORGANISED_BY]->(organiser)
   OPTIONAL MATCH (e)-[:ADDRESSES]->(a:Axis)
   WITH e, c, organiser, collect(a.id) AS axisIds
   // [id, title, kind, date, durationHours, communeCode, organiserId, axisIds]
-  RETURN collect([e.id, e.title, e.kind, e.date, e.durationHours, c.code, organiser.id, axisIds]) AS eventRows, collect(e) AS events
+  RETURN collect([e.id, e.title, e.kind, e.date, e.durationHours, c.code, organiser.id, axisIds]) AS eventRows
 }
-CALL (organisations, workGroups, events) {
-  CALL (organisations, workGroups, events) {
+CALL (t, organisations, workGroups) {
+  CALL (t, organisations, workGroups) {
     UNWIND organisations AS o
     MATCH (o)<-[:MEMBER_OF]-(a:Actor)
     RETURN a
@@ -50,8 +53,7 @@ CALL (organisations, workGroups, events) {
     MATCH (g)<-[:PARTICIPATES_IN]-(a:Actor)
     RETURN a
     UNION
-    UNWIND events AS e
-    MATCH (e)<-[:ATTENDED]-(a:Actor)
+    MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:HELD_IN]-(:Event)<-[:ATTENDED]-(a:Actor)
     RETURN a
   }
   // [id, firstName, lastName, email, phone, category, profession]
@@ -69,10 +71,4 @@ CALL (workGroups) {
   // [actorId, workGroupId, role, since, until]
   RETURN collect([a.id, g.id, p.role, p.since, p.until]) AS participationRows
 }
-CALL (events) {
-  UNWIND events AS e
-  MATCH (e)<-[r:ATTENDED]-(a:Actor)
-  // [actorId, eventId, volunteerHours]
-  RETURN collect([a.id, e.id, r.volunteerHours]) AS attendanceRows
-}
-RETURN communeRows, axisRows, organisationRows, workGroupRows, eventRows, actorRows, membershipRows, participationRows, attendanceRows
+RETURN communeRows, axisRows, organisationRows, workGroupRows, eventRows, actorRows, membershipRows, participationRows

@@ -55,8 +55,12 @@ async function run(kind: string, csv: Uint8Array | string, mode: "dry-run" | "ap
  * order. Scoped to the territory because other test files write elsewhere at the same time.
  */
 async function fingerprint(): Promise<string> {
-  const { records } = await driver.executeQuery(snapshotQuery, { territoryId: TERRITORY });
-  const row = records[0]?.toObject() ?? {};
+  const { records } = await driver.executeQuery(snapshotQuery, { territoryId: TERRITORY, withEvents: true });
+  const attendances = await driver.executeQuery(
+    "MATCH (:Territory {id: $territoryId})<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:HELD_IN]-(e:Event)<-[r:ATTENDED]-(a:Actor) RETURN collect([a.id, e.id, r.volunteerHours]) AS attendanceRows",
+    { territoryId: TERRITORY },
+  );
+  const row = { ...records[0]?.toObject(), ...attendances.records[0]?.toObject() };
   const sorted = Object.fromEntries(
     Object.entries(row).map(([key, rows]) => [key, (rows as unknown[]).map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).sort()]),
   );

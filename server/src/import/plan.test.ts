@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv.js";
 import { guessMapping, mappingProblems, type ImportKind } from "./fields.js";
-import { planImport, type ImportPlan } from "./plan.js";
+import { planImport, sheetEventKeys, type ImportPlan } from "./plan.js";
 import type { TerritorySnapshot } from "./snapshot.js";
 
 /** A tiny territory: two communes, one axis, two structures, two people, one group, one event. */
@@ -134,6 +134,11 @@ describe("planImport", () => {
     expect(result.counts.events).toEqual({ created: 1, updated: 0, unchanged: 1 });
     expect(result.writes.events[0]).toMatchObject({ title: "Forum santé jeunes", date: "2023-05-04", communeCode: "30028", organiserId: "t-g-1", kind: "MEETING" });
     expect(result.counts.attendances).toEqual({ created: 2, updated: 0, unchanged: 1 });
+  });
+
+  it("lists the events a sheet names, for fetching their attendances only", () => {
+    const table = parseCsv("Événement;Date\nRéunion plénière;12/03/2023\nRÉUNION  plénière;12 mars 2023\nForum;demain\n;01/01/2024\n");
+    expect([...sheetEventKeys(table, guessMapping("ATTENDANCE", table.header))]).toEqual(["reunion pleniere|2023-03-12"]);
   });
 
   it.each<[ImportKind, string]>([

@@ -131,6 +131,28 @@ class Tally<T> {
   }
 }
 
+/** How an event is recognised in a sheet: its title (normalised) and its date. */
+export function eventKey(title: string, isoDate: string): string {
+  return `${normaliseName(title)}|${isoDate}`;
+}
+
+/**
+ * The keys of the events an attendance sheet names (rows whose title and date can be read): the
+ * import fetches the existing attendances of those events only.
+ */
+export function sheetEventKeys(table: ImportTable, mapping: ColumnMapping): Set<string> {
+  const keys = new Set<string>();
+  const titleColumn = mapping.event;
+  const dateColumn = mapping.date;
+  if (titleColumn === undefined || dateColumn === undefined) return keys;
+  for (const row of table.rows) {
+    const date = parseFrenchDate(row.cells[dateColumn] ?? "");
+    const title = (row.cells[titleColumn] ?? "").trim();
+    if (date.ok && title !== "") keys.add(eventKey(title, date.value));
+  }
+  return keys;
+}
+
 export function planImport(kind: ImportKind, table: ImportTable, mapping: ColumnMapping, snapshot: TerritorySnapshot, today: string): ImportPlan {
   return new Planner(kind, table, mapping, snapshot, today).run();
 }
@@ -190,7 +212,7 @@ class Planner {
     this.workGroupById = new Map(snapshot.workGroups.map((w) => [w.id, w]));
     this.workGroupsByName = group(snapshot.workGroups, (w) => normaliseName(w.name));
     this.participations = new Map(snapshot.participations.map((p) => [`${p.actorId}|${p.workGroupId}`, p]));
-    this.eventsByKey = group(snapshot.events, (e) => `${normaliseName(e.title)}|${e.date}`);
+    this.eventsByKey = group(snapshot.events, (e) => eventKey(e.title, e.date));
     this.attendances = new Map(snapshot.attendances.map((a) => [`${a.actorId}|${a.eventId}`, a]));
   }
 
@@ -453,8 +475,8 @@ class Planner {
     const date = this.date("date");
     if (date === null) throw new RowProblem("date", "« Date » est vide");
     const volunteerHours = this.number("volunteerHours") ?? 0;
-    const eventKey = `${normaliseName(title)}|${date}`;
-    const events = this.eventsByKey.get(eventKey) ?? [];
+    const key = eventKey(title, date);
+    const events = this.eventsByKey.get(key) ?? [];
     if (events.length > 1) throw new RowProblem("event", `plusieurs événements « ${title} » le même jour`);
     let event = events[0];
     if (!event) {
@@ -468,7 +490,7 @@ class Planner {
       }
       const axisId = this.axis();
       event = {
-        id: newId(this.snapshot.territoryId, "e", eventKey),
+        id: newId(this.snapshot.territoryId, "e", key),
         title,
         kind: this.code("eventKind", EVENT_KIND_WORDS, "réunion, formation, action publique, conférence") ?? "MEETING",
         date,
@@ -477,15 +499,15 @@ class Planner {
         organiserId,
         axisIds: axisId ? [axisId] : [],
       };
-      this.eventsByKey.set(eventKey, [event]);
+      this.eventsByKey.set(key, [event]);
       this.tallies.events.record(event.id, "created", event);
     } else if (!this.tallies.events.has(event.id)) {
       this.tallies.events.record(event.id, "unchanged", event);
     }
-    const key = `${person.id}|${event.id}`;
-    if (!this.firstTime(`attendance|${key}`, { volunteerHours })) return;
-    const current = this.attendances.get(key);
+    const attendanceKey = `${person.id}|${event.id}`;
+    if (!this.firstTime(`attendance|${attendanceKey}`, { volunteerHours })) return;
+    const current = this.attendances.get(attendanceKey);
     const attendance: SnapshotAttendance = { actorId: person.id, eventId: event.id, volunteerHours: this.text("volunteerHours") === "" && current ? current.volunteerHours : volunteerHours };
-    this.tallies.attendances.record(key, !current ? "created" : same(current, attendance) ? "unchanged" : "updated", attendance);
+    this.tallies.attendances.record(attendanceKey, !current ? "created" : same(current, attendance) ? "unchanged" : "updated", attendance);
   }
 }

@@ -3,7 +3,7 @@ import type { QueryRunner } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
 import { readTable, type FileTable } from "./read.js";
 import { guessMapping, IMPORT_KINDS, KIND_FIELDS, mappingProblems, type ColumnMapping, type FieldId, type ImportKind } from "./fields.js";
-import { ENTITIES, planImport, type Entity, type EntityCounts, type ImportPlan, type RowError } from "./plan.js";
+import { ENTITIES, eventKey, planImport, sheetEventKeys, type Entity, type EntityCounts, type ImportPlan, type RowError } from "./plan.js";
 import type { TerritorySnapshot } from "./snapshot.js";
 
 /** Larger files are refused before reading: 20 MB holds ~250,000 attendance rows. */
@@ -68,6 +68,7 @@ const rowsOf = (value: unknown): Row[] => (Array.isArray(value) ? value.filter((
 const str = (value: unknown): string => (typeof value === "string" ? value : String(value ?? ""));
 const optional = (value: unknown): string | null => (value === null || value === undefined ? null : str(value));
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(str) : []);
+const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
 
 /** Spreadsheet import: read, compare with the territory, report, and write everything in one transaction. */
 export class ImportService {
@@ -100,12 +101,16 @@ export class ImportService {
     };
   }
 
-  async snapshot(territoryId: string): Promise<TerritorySnapshot> {
-    const [record] = await this.queries.read<Record<string, unknown>>("importSnapshot", { territoryId });
+  /**
+   * The territory as the import compares it; events only `withEvents`, and the attendances of the
+   * events whose keys are given (see sheetEventKeys).
+   */
+  async snapshot(territoryId: string, options: { withEvents?: boolean; attendancesOf?: ReadonlySet<string> } = {}): Promise<TerritorySnapshot> {
+    const withEvents = options.withEvents ?? options.attendancesOf !== undefined;
+    const [record] = await this.queries.read<Record<string, unknown>>("importSnapshot", { territoryId, withEvents });
     if (record === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
     const row = toPlain(record) as Record<string, unknown>;
-    const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
-    return {
+    const snapshot: TerritorySnapshot = {
       territoryId,
       communes: rowsOf(row.communeRows).map(([code, name]) => ({ code: str(code), name: str(name) })),
       axes: rowsOf(row.axisRows).map(([id, name]) => ({ id: str(id), name: str(name) })),
@@ -127,10 +132,17 @@ export class ImportService {
       events: rowsOf(row.eventRows).map(([id, title, kind, date, durationHours, communeCode, organiserId, axisIds]) => ({
         id: str(id), title: str(title), kind: str(kind), date: str(date), durationHours: num(durationHours), communeCode: str(communeCode), organiserId: optional(organiserId), axisIds: strings(axisIds),
       })),
-      attendances: rowsOf(row.attendanceRows).map(([actorId, eventId, volunteerHours]) => ({
-        actorId: str(actorId), eventId: str(eventId), volunteerHours: num(volunteerHours) ?? 0,
-      })),
+      attendances: [],
     };
+    const keys = options.attendancesOf;
+    const eventIds = keys === undefined ? [] : snapshot.events.filter((e) => keys.has(eventKey(e.title, e.date))).map((e) => e.id);
+    if (eventIds.length > 0) {
+      const [attendances] = await this.queries.read<Record<string, unknown>>("importAttendances", { eventIds });
+      snapshot.attendances = rowsOf(toPlain(attendances?.attendanceRows)).map(([actorId, eventId, volunteerHours]) => ({
+        actorId: str(actorId), eventId: str(eventId), volunteerHours: num(volunteerHours) ?? 0,
+      }));
+    }
+    return snapshot;
   }
 
   /**
@@ -142,7 +154,7 @@ export class ImportService {
     const mapping = options.mapping ?? guessMapping(options.kind, table.header);
     const problems = mappingProblems(options.kind, mapping, table.header.length);
     if (problems.length > 0) throw new AppError("BAD_USER_INPUT", "The column mapping cannot be used", { argument: "mapping", problems });
-    const snapshot = await this.snapshot(options.territoryId);
+    const snapshot = await this.snapshot(options.territoryId, options.kind === "ATTENDANCE" ? { attendancesOf: sheetEventKeys(table, mapping) } : {});
     const plan = planImport(options.kind, table, mapping, snapshot, options.today ?? new Date().toISOString().slice(0, 10));
     const report = ImportService.report(options.territoryId, plan, false);
     if (!options.apply) return report;
