@@ -111,6 +111,11 @@ export function importRouter({ service, auth, log }: { service: ImportService; a
       response.status(413).json({ error: { code: "FILE_TOO_LARGE", message: `Imports take files up to ${MAX_IMPORT_BYTES} bytes`, maxBytes: MAX_IMPORT_BYTES } });
       return;
     }
+    if ((error as { type?: unknown }).type === "request.aborted") {
+      // The page cancelled its upload: nobody is left to answer.
+      log.debug("import upload cancelled");
+      return;
+    }
     log.error("import request failed", { error: String(error) });
     response.status(500).json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Internal server error" } });
   });
