@@ -170,15 +170,25 @@ async function main(): Promise<void> {
     page.setDefaultTimeout(120_000);
     await page.goto(`${baseUrl}/?territory=${PAYS_CEVENNES.id}&view=structures`);
     await waitSettled(page, 180_000);
+    // Reaching the button loads the exporters at once: a later rebuild of client/dist by someone
+    // else cannot take their files away mid-bench.
+    await page.hover('[data-testid="export-menu-button"]');
+    await page.waitForTimeout(2_000);
     const asked = performance.now();
     await page.selectOption('[data-testid="time-window-preset"]', "all");
     // Plain JavaScript for the page: the bench is compiled without DOM types.
     await page.waitForFunction(`document.querySelector(${JSON.stringify(CANVAS_SELECTOR)})?.getAttribute("data-state") !== "ready"`, undefined, { timeout: 30_000 }).catch(() => undefined);
     await waitSettled(page, 300_000);
+    const before = await waitSettled(page, 300_000);
     await page.fill("#min-weight", "1");
-    // The slider applies on the page: wait for the larger network to be drawn and settled.
-    await page.waitForFunction(`document.querySelector('[data-testid="min-weight-value"]')?.textContent?.startsWith("1 ") ?? false`, undefined, { timeout: 60_000 });
-    await page.waitForTimeout(1_000);
+    // The slider fetches the larger network: wait until more ties are drawn, settled, and stay so.
+    const selector = JSON.stringify(CANVAS_SELECTOR);
+    await page.waitForFunction(
+      `(() => { const c = document.querySelector(${selector}); return c && c.dataset.state === "ready" && c.dataset.settled === "true" && Number(c.dataset.edgeCount) > ${before.edges}; })()`,
+      undefined,
+      { timeout: 300_000 },
+    );
+    await page.waitForTimeout(2_000);
     drawn = await waitSettled(page, 300_000);
     drawnMs = performance.now() - asked;
     process.stderr.write(`drawn ${drawn.nodes} nodes, ${drawn.edges} ties in ${Math.round(drawnMs)} ms\n`);
@@ -191,7 +201,9 @@ async function main(): Promise<void> {
           await timeExport(page, timing.id, timing);
           process.stderr.write(`${timing.label} run ${i + 1}: ${Math.round(timing.samples.at(-1) ?? -1)} ms\n`);
         } catch (error) {
-          timing.failures.push(error instanceof Error ? error.message.slice(0, 300) : String(error));
+          const status = await page.locator('[data-testid="export-status"]').allTextContents().catch(() => []);
+          timing.failures.push(`${error instanceof Error ? error.message.split("\n")[0]?.slice(0, 200) : String(error)} ${status.join(" ")}`.trim());
+          process.stderr.write(`${timing.label} run ${i + 1} failed: ${timing.failures.at(-1) ?? ""}\n`);
           await page.keyboard.press("Escape").catch(() => undefined);
         }
       }

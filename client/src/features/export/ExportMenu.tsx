@@ -22,7 +22,26 @@ type Status =
 /** A progress message only for exports that take longer than this. */
 const SLOW_MS = 500;
 
+/** The exporters and their libraries (PDF, PowerPoint) load once, when the menu is first reached. */
+let runner: Promise<typeof import("./runExport")> | null = null;
+
+class ModuleLoadError extends Error {}
+
+function loadRunner(): Promise<typeof import("./runExport")> {
+  runner ??= import("./runExport").catch((error: unknown) => {
+    // A new version of the page replaced the file: a later try (after a reload) may succeed.
+    runner = null;
+    throw new ModuleLoadError(error instanceof Error ? error.message : String(error));
+  });
+  return runner;
+}
+
+const prefetch = () => {
+  loadRunner().catch(() => undefined);
+};
+
 function errorHelp(error: unknown): string {
+  if (error instanceof ModuleLoadError) return fr.exports.moduleFailed;
   if (error instanceof ExportError) {
     if (error.kind === "not-ready") return fr.exports.notReady;
     if (error.kind === "too-large") return fr.exports.tooLarge;
@@ -72,7 +91,7 @@ export function ExportMenu({ getSource, disabled }: ExportMenuProps) {
       setStatus({ state: "working", what, isSlow: false });
       const timer = setTimeout(() => setStatus((s) => (s.state === "working" ? { ...s, isSlow: true } : s)), SLOW_MS);
       try {
-        const { runExport } = await import("./runExport");
+        const { runExport } = await loadRunner();
         const file = await runExport(choice, source, { transparent: isTransparent, date: new Date() });
         saveBlob(file.blob, file.fileName);
         setStatus({ state: "done", fileName: file.fileName });
@@ -106,6 +125,7 @@ export function ExportMenu({ getSource, disabled }: ExportMenuProps) {
     <div className="export-menu">
       <button ref={buttonRef} type="button" className="button export-menu-button" data-testid="export-menu-button"
         aria-expanded={isOpen} aria-controls={menuId} title={fr.exports.menuHint} disabled={disabled || isWorking}
+        onPointerEnter={prefetch} onFocus={prefetch}
         onClick={() => setIsOpen((open) => !open)}
         onKeyDown={(event) => {
           if (event.key === "ArrowDown" && !isOpen) {
