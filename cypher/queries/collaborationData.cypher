@@ -11,7 +11,8 @@
 // the demo territory (~2,600 rows) keys doubled the time spent receiving the result.
 // Parameters: $territoryId, $from, $to, $axisIds, $workGroupIds, $roles, $includeWorkGroups, $includeEvents.
 MATCH (t:Territory {id: $territoryId})
-CALL (t) {
+// OPTIONAL: a territory with no organisation yet (just created) keeps its row and gets empty lists.
+OPTIONAL CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:LOCATED_IN]-(o:Structure)
   RETURN o
   UNION

@@ -241,6 +241,32 @@ describe("createTerritory", () => {
     expect(candidates.data?.epciCandidates.find((c) => c.code === EPCI)).toMatchObject({ territoryId: TERRITORY, territoryName: `Haut-Languedoc (test ${TAG})` });
   });
 
+  it("can be explored while it holds no structure yet: empty networks, its axes and communes", async () => {
+    const response = await graphqlAs<{
+      structures: { territoryId: string };
+      actors: { territoryId: string };
+      participation: { territoryId: string };
+      catalog: { axes: { id: string }[] };
+      coverage: { territoryId: string };
+      figures: { territoryName: string };
+    }>(
+      ADMIN,
+      `query ($t: ID!) {
+         structures: collaborationNetwork(territoryId: $t, level: STRUCTURE) { territoryId }
+         actors: collaborationNetwork(territoryId: $t, level: ACTOR) { territoryId }
+         participation: participationNetwork(territoryId: $t) { territoryId }
+         catalog: territoryCatalog(territoryId: $t) { axes { id } }
+         coverage: coverage(territoryId: $t) { territoryId }
+         figures: keyFigures(territoryId: $t, year: 2024) { territoryName }
+       }`,
+      { t: TERRITORY },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.structures.territoryId).toBe(TERRITORY);
+    expect(response.data?.catalog.axes).toHaveLength(2);
+    expect(response.data?.figures.territoryName).toBe(`Haut-Languedoc (test ${TAG})`);
+  });
+
   it("refuses the same id again (CONFLICT) and changes nothing", async () => {
     const before = await written();
     const again = await graphqlAs(ADMIN, CREATE, { input: input({ name: "Autre nom", epciCodes: ["200034379"] }) });
