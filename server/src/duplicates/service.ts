@@ -5,6 +5,8 @@
  * get FORBIDDEN before anything is read.
  */
 import { isPlain, optionalText, records, text, texts, type Plain } from "../analytics/values.js";
+import { diffRecords, erasePersonalChanges, isEmpty, type AuditRecord, type FieldValue } from "../audit/changes.js";
+import { recordChange } from "../audit/trail.js";
 import type { Viewer } from "../auth/viewer.js";
 import { AppError } from "../errors.js";
 import type { QueryRunner, QueryTransaction } from "../neo4j/queries.js";
@@ -61,10 +63,10 @@ export const MAX_CANDIDATES = 100;
 const LABELS: Readonly<Record<DuplicateKind, string>> = { ACTOR: "Actor", STRUCTURE: "Structure" };
 
 /** UNAUTHENTICATED without a viewer; FORBIDDEN unless an administrator or a coordinator of the territory. */
-export function assertMayDeduplicate(viewer: Viewer | null, territoryId: string): void {
+export function assertMayDeduplicate(viewer: Viewer | null, territoryId: string): Viewer {
   if (viewer === null) throw new AppError("UNAUTHENTICATED", "A valid bearer token is required.");
   const covers = viewer.territories === "ALL" || viewer.territories.includes(territoryId);
-  if (viewer.role === "ADMIN" || (viewer.role === "COORDINATOR" && covers)) return;
+  if (viewer.role === "ADMIN" || (viewer.role === "COORDINATOR" && covers)) return viewer;
   throw new AppError("FORBIDDEN", `Only administrators and coordinators of territory "${territoryId}" may look for and merge duplicates.`, { territoryId });
 }
 
@@ -119,6 +121,19 @@ interface MergeNode {
 }
 
 const optionalString = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+/** A node's properties as the audit trail stores them: plain text, numbers, booleans, lists of text. */
+function auditRecordOf(properties: Properties): AuditRecord {
+  const record: Record<string, FieldValue> = {};
+  for (const [key, raw] of Object.entries(properties)) {
+    const value = toPlain(raw);
+    record[key] =
+      value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? value
+        : Array.isArray(value) ? value.map(String) : JSON.stringify(value);
+  }
+  return record;
+}
 
 /** Reads a node to merge; its properties stay driver values, written back as they are. */
 function mergeNodeOf(row: Record<string, unknown>): MergeNode {
@@ -186,7 +201,7 @@ export class DuplicateService {
    * changes when refused.
    */
   async merge(viewer: Viewer | null, territoryId: string, kind: DuplicateKind, keepId: string, mergeId: string): Promise<MergeResult> {
-    assertMayDeduplicate(viewer, territoryId);
+    const known = assertMayDeduplicate(viewer, territoryId);
     if (keepId === mergeId) throw new AppError("MERGE_SAME_NODE", "A node cannot be merged with itself.", { argument: "mergeId" });
     const result = await this.queries.writeTransaction(async (tx) => {
       await assertTerritoryExists(tx, territoryId);
@@ -211,8 +226,7 @@ export class DuplicateService {
         keptRelationships: kept.relationships,
         mergedRelationships: merged.relationships,
       });
-      // TODO(issue 6): record the merge in the audit trail once it lands (who, when, both ids), and
-      // point saved views that show the merged id (positions, focus, selection) at the kept one.
+      // TODO(issue 6): point saved views that show the merged id (positions, focus, selection) at the kept one.
       const [applied] = await tx.run("duplicateMergeApply", {
         keptElementId: kept.elementId,
         mergedElementId: merged.elementId,
@@ -222,6 +236,21 @@ export class DuplicateService {
         creates: plan.create,
       });
       if (applied === undefined) throw new Error("duplicateMergeApply: no row");
+      // In the audit trail: the kept record's filled fields and the merged record's deletion, each
+      // related to the other. A merged person's names and contacts are not copied into the trail:
+      // they live on in the kept person, whose entries a GDPR erasure reaches by id.
+      const at = new Date();
+      const entityName = (node: MergeNode): string | null => (kind === "STRUCTURE" ? optionalString(node.properties.name) : null);
+      const filled = auditRecordOf(plan.fill);
+      const filledChanges = diffRecords(Object.fromEntries(Object.keys(filled).map((key) => [key, null])), filled);
+      if (!isEmpty(filledChanges)) {
+        await recordChange(tx, known, { territoryId, operation: "UPDATE", entityKind: kind, entityId: keepId, entityName: entityName(kept), relatedIds: [mergeId], changes: filledChanges }, at);
+      }
+      const deleted = diffRecords(auditRecordOf(merged.properties), null);
+      await recordChange(tx, known, {
+        territoryId, operation: "DELETE", entityKind: kind, entityId: mergeId, entityName: entityName(merged), relatedIds: [keepId],
+        changes: kind === "ACTOR" ? erasePersonalChanges(deleted).changes : deleted,
+      }, at);
       return { kind, keptId: keepId, mergedId: mergeId, ...plan.counts, filledProperties: Object.keys(plan.fill).sort() };
     });
     this.onMerged();

@@ -36,6 +36,11 @@ const CANDIDATE_IDS = `query ($territoryId: ID!, $kind: DuplicateKind!, $first: 
 const MERGE_RESULT = "kind keptId mergedId moved joined keptApart dropped filledProperties";
 const MERGE_ACTORS = `mutation ($territoryId: ID!, $keepId: ID!, $mergeId: ID!) { mergeActors(territoryId: $territoryId, keepId: $keepId, mergeId: $mergeId) { ${MERGE_RESULT} } }`;
 const MERGE_STRUCTURES = `mutation ($territoryId: ID!, $keepId: ID!, $mergeId: ID!) { mergeStructures(territoryId: $territoryId, keepId: $keepId, mergeId: $mergeId) { ${MERGE_RESULT} } }`;
+const AUDIT = `query ($territoryId: ID!, $entityId: ID) { auditTrail(territoryId: $territoryId, first: 20, entityId: $entityId) {
+  entries { operation entityKind entityId entityName userRole changes { field before after } } } }`;
+interface Audit {
+  auditTrail: { entries: { operation: string; entityKind: string; entityId: string; entityName: string | null; userRole: string; changes: { field: string; before: string | null; after: string | null }[] }[] };
+}
 const ACTOR_NETWORK = `query ($territoryId: ID!) { collaborationNetwork(territoryId: $territoryId, level: ACTOR, first: 1) { nodes { id } } }`;
 
 interface Candidate {
@@ -121,6 +126,7 @@ describe("duplicates", () => {
 
   afterAll(async () => {
     await driver.executeQuery("MATCH (n) WHERE n.id STARTS WITH $tag DETACH DELETE n", { tag: TAG });
+    await driver.executeQuery("MATCH (e:AuditEntry) WHERE e.entityId STARTS WITH $tag DETACH DELETE e", { tag: TAG });
     await driver.close();
   });
 
@@ -176,6 +182,14 @@ describe("duplicates", () => {
     expect(pair?.second.links.map((link) => link.relation).sort()).toEqual(["MEMBER_OF", "PARTNERS_WITH", "PARTNERS_WITH"]);
   });
 
+  it("answers for the large demo territory (1,600 people) with pairs above the threshold only", async () => {
+    const started = performance.now();
+    const response = await graphqlAs<{ duplicateCandidates: Candidate[] }>(ADMIN, CANDIDATE_IDS, { territoryId: CEVENNES, kind: "ACTOR", first: 100 });
+    console.info(`duplicateCandidates(pays-cevennes, ACTOR): ${response.data?.duplicateCandidates.length ?? 0} pairs in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.duplicateCandidates.every((pair) => pair.score >= 0.72 && pair.first.id < pair.second.id)).toBe(true);
+  });
+
   it("refuses to merge a node with itself, an actor with a structure, or a node of another territory, and changes nothing", async () => {
     const before = await fingerprint();
     const refusals: [string, Record<string, unknown>, string][] = [
@@ -226,6 +240,20 @@ describe("duplicates", () => {
     expect(after.data?.collaborationNetwork.nodes.map((node) => node.id)).not.toContain(MERGE);
     expect(after.data?.collaborationNetwork.nodes.map((node) => node.id)).toContain(KEEP);
     expect(codeOf(await graphqlAs(coordinator, MERGE_ACTORS, { territoryId: GORGES, keepId: KEEP, mergeId: MERGE }))).toBe("NOT_FOUND");
+
+    // The audit trail (values as JSON text): the filled fields of the kept person, the merged one's deletion without names or contacts.
+    const kept = await graphqlAs<Audit>(ADMIN, AUDIT, { territoryId: GORGES, entityId: KEEP });
+    expect(kept.data?.auditTrail.entries).toHaveLength(2);
+    expect(kept.data?.auditTrail.entries).toEqual(expect.arrayContaining([
+      {
+        operation: "DELETE", entityKind: "ACTOR", entityId: MERGE, entityName: null, userRole: "COORDINATOR",
+        changes: [{ field: "category", before: '"PROFESSIONAL"', after: null }, { field: "id", before: JSON.stringify(MERGE), after: null }, { field: "profession", before: '"Infirmière"', after: null }],
+      },
+      {
+        operation: "UPDATE", entityKind: "ACTOR", entityId: KEEP, entityName: null, userRole: "COORDINATOR",
+        changes: [{ field: "email", before: null, after: '"h.lefevre@exemple.test"' }, { field: "profession", before: null, after: '"Infirmière"' }],
+      },
+    ].map((entry) => expect.objectContaining(entry))));
   });
 
   it("merges two structures: members, partners, organised events and commune kept, the partnership between them dropped", async () => {
@@ -242,5 +270,7 @@ describe("duplicates", () => {
       ["PARTNERS_WITH", "out", structures[0]?.id ?? "", { kind: "Convention", since: "2017-03-01" }],
     ];
     expect(await linksOf(S_KEEP)).toEqual(sorted(expected));
+    const audit = await graphqlAs<Audit>(ADMIN, AUDIT, { territoryId: GORGES, entityId: S_MERGE });
+    expect(audit.data?.auditTrail.entries.map((entry) => [entry.operation, entry.entityId, entry.entityName])).toEqual([["DELETE", S_MERGE, `CCAS ${WORD}`]]);
   });
 });
