@@ -1,7 +1,7 @@
 /**
  * The 5× territory of the explorer benchmark: Pays Cévennes' spec with every count multiplied,
  * placed on other real communes of the Gard. Communes and EPCI are unique in the graph and an EPCI
- * belongs to its territories (cypher/schema, cypher/seed/epcis.cypher): a copy on the same communes
+ * belongs to its territories (cypher/schema, cypher/queries/territoryEpcis.cypher): a copy on the same communes
  * would make the demo's structures part of the copy's network too.
  */
 import { PAYS_CEVENNES, type TerritorySpec } from "../seed/src/index.js";
