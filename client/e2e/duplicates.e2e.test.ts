@@ -112,8 +112,10 @@ describe("duplicates panel", () => {
     expect(await message.textContent()).toContain("1 lien déplacé");
     expect(await message.textContent()).toContain("Champs complétés : courriel, profession.");
     // The list is asked again: the merged pair is gone from it.
+    const mergedPair = dialog.locator(`[data-testid="duplicate-pair"][data-first-id="${KEEP}"]`);
+    await expect.poll(() => mergedPair.count()).toBe(0);
     await dialog.getByText("Recherche des doublons…").waitFor({ state: "detached", timeout: 30_000 });
-    expect(await dialog.locator(`[data-testid="duplicate-pair"][data-first-id="${KEEP}"]`).count()).toBe(0);
+    expect(await mergedPair.count()).toBe(0);
     await page.screenshot({ path: `${screenshots}duplicates-merged.png` });
     expect(await count("MATCH (a:Actor {id: $id}) RETURN count(a) AS n", { id: MERGE })).toBe(0);
     expect(await count("MATCH (:Actor {id: $id})-[p:PARTICIPATES_IN {role: 'CO_PILOT'}]->() WHERE p.since = date('2021-02-01') RETURN count(p) AS n", { id: KEEP })).toBe(1);

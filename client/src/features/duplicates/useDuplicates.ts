@@ -75,6 +75,8 @@ export function useDuplicates({ territoryId, onMerged, onSessionExpired }: Optio
         setMessage(errorMessage(error, t.mergeFailed));
       } finally {
         setIsMerging(false);
+        // The list is asked again at once: the merged pair must not show meanwhile.
+        setStatus("loading");
         setVersion((v) => v + 1);
       }
     },
