@@ -92,6 +92,10 @@ afterAll(async () => {
   const ids = (records[0]?.get("ids") as string[] | undefined) ?? [];
   await driver.executeQuery("MATCH (e:AuditEntry) WHERE any(id IN e.relatedIds WHERE id IN $ids) DETACH DELETE e", { ids });
   await driver.executeQuery("MATCH (s:Structure) WHERE s.id IN $ids DETACH DELETE s", { ids });
+  const people = await driver.executeQuery("MATCH (a:Actor) WHERE a.lastName STARTS WITH $tag RETURN collect(a.id) AS ids", { tag: TAG });
+  const actorIds = (people.records[0]?.get("ids") as string[] | undefined) ?? [];
+  await driver.executeQuery("MATCH (e:AuditEntry) WHERE any(id IN e.relatedIds WHERE id IN $ids) DETACH DELETE e", { ids: actorIds });
+  await driver.executeQuery("MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a", { ids: actorIds });
   await driver.close();
   await browser?.close();
 });
@@ -201,4 +205,51 @@ describe("editing a structure", () => {
     await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, NEW_NAME);
     expect(await page.locator('[data-testid="edit-toolbar"]').count()).toBe(0);
   }), STEP_TIMEOUT);
+
+  it("adds a new person to the structure, removes the membership, then deletes the structure, each after its form or confirmation", () => step("people", async () => {
+    const page = await signedIn("COORDINATOR");
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForSettled(page);
+    await page.fill("#search-input", NEW_NAME);
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, NEW_NAME);
+
+    await page.click('[data-testid="new-actor"]');
+    const form = page.locator('[data-testid="actor-form"]');
+    await form.getByLabel("Prénom").fill("Zoé");
+    await form.getByLabel("Nom", { exact: true }).fill(`${TAG}-Durand`);
+    await form.getByLabel("Catégorie").selectOption("VOLUNTEER");
+    await form.getByLabel("Téléphone").fill("12 34");
+    await page.waitForFunction((id) => document.querySelector(`[data-testid="actor-form"] option[value="${id}"]`) !== null, structureId);
+    await form.getByLabel("Structure de rattachement").selectOption(structureId);
+    await form.getByLabel("Fonction").fill("Bénévole accueil");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form.locator('[data-testid="error-phone"]').waitFor();
+    expect(await form.locator('[data-testid="error-phone"]').textContent()).toContain("Numéro de téléphone français non valable");
+    await shot(page, "actor-phone");
+    await form.getByLabel("Téléphone").fill("+33 1 99 00 12 34");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await form.waitFor({ state: "detached" });
+    const member = page.locator('[data-testid="details-people"] li', { hasText: `Zoé ${TAG}-Durand` });
+    await member.waitFor({ timeout: 60_000 });
+    expect(await member.textContent()).toContain("Bénévole accueil");
+    expect(await member.textContent()).toContain("01 99 00 12 34");
+
+    await member.getByRole("button", { name: `Retirer Zoé ${TAG}-Durand de la structure` }).click();
+    const confirm = page.locator('[data-testid="confirm-delete"]');
+    expect(await confirm.textContent()).toContain(`Retirer Zoé ${TAG}-Durand de « ${NEW_NAME} » ?`);
+    await shot(page, "remove-member");
+    await confirm.getByRole("button", { name: "Supprimer" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await member.waitFor({ state: "detached", timeout: 60_000 });
+
+    await page.click('[data-testid="delete-record"]');
+    await confirm.getByRole("button", { name: "Supprimer" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await page.waitForSelector('[data-testid="details-panel"]', { state: "detached" });
+    await page.waitForFunction((id) => window.__maillageCy?.getElementById(id).empty() === true, structureId, { timeout: 60_000 });
+    const { records } = await driver.executeQuery("MATCH (s:Structure {id: $id}) RETURN count(s) AS n", { id: structureId });
+    expect(Number(records[0]?.get("n"))).toBe(0);
+  }), STEP_TIMEOUT);
+
 });

@@ -421,6 +421,7 @@ export const fr = {
     add: "Ajouter",
     addLabel: (name: string) => `Ajouter ${name}`,
     added: "Ajoutée",
+    addedLabel: (name: string) => `${name} : ajoutée`,
     alreadyIn: (territory: string) => `Déjà dans « ${territory} »`,
     chosenLabel: "Intercommunalités choisies",
     noneChosen: "Aucune intercommunalité choisie pour l'instant.",

@@ -23,7 +23,7 @@ interface EditingDialogsProps {
   onSessionExpired: () => void;
 }
 
-const CONFIRM = { STRUCTURE: fr.editing.confirmDelete.structure, ACTOR: fr.editing.confirmDelete.actor, WORK_GROUP: fr.editing.confirmDelete.workGroup, EVENT: fr.editing.confirmDelete.workGroup } as const;
+const CONFIRM = { STRUCTURE: fr.editing.confirmDelete.structure, ACTOR: fr.editing.confirmDelete.actor, WORK_GROUP: fr.editing.confirmDelete.workGroup, EVENT: fr.editing.confirmDelete.event } as const;
 
 /** The one editing dialog open on `target`. */
 export function EditingDialogs({ territoryId, target, catalog, onSaved, onClose, onSessionExpired }: EditingDialogsProps) {
