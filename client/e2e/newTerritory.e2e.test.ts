@@ -74,6 +74,7 @@ describe("the new-territory form", () => {
     await page.getByTestId("new-territory-open").click();
     await page.waitForSelector(`${dialog}[open]`);
     expect(await page.getByRole("dialog", { name: "Nouveau territoire de CLS" }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("new-territory-search");
     await page.getByTestId("new-territory-submit").click();
     const problems = page.getByTestId("new-territory-problems");
     await problems.waitFor();

@@ -45,6 +45,8 @@ export function NewTerritoryDialog({ onCreated, onSessionExpired, onClose }: New
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // The first thing to do is to find the EPCI: start there rather than on the close button.
+    document.getElementById(fieldIds.search)?.focus();
     return () => dialog?.close();
   }, []);
 
@@ -235,7 +237,7 @@ function SearchResults({ state, chosen, onAdd }: { state: EpciSearchState; chose
                 {epci.territoryId !== null ? (
                   <span className="territory-taken">{t.alreadyIn(epci.territoryName ?? epci.territoryId)}</span>
                 ) : (
-                  <button type="button" className="button button--quiet" disabled={isChosen} aria-label={t.addLabel(epci.name)} onClick={() => onAdd(epci)}>
+                  <button type="button" className="button button--quiet" disabled={isChosen} aria-label={isChosen ? t.addedLabel(epci.name) : t.addLabel(epci.name)} onClick={() => onAdd(epci)}>
                     {isChosen ? t.added : t.add}
                   </button>
                 )}
