@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../server/src/config.js";
 import { createLogger, type Logger } from "../../server/src/logger.js";
-import { centroidOf, loadCommuneGeometries, parseFeatures, simplifiedContour } from "./geo.js";
+import { centroidOf, loadCommuneGeometries, parseFeatures, readCommuneGeometries, simplifiedContour } from "./geo.js";
 import { PAYS_CEVENNES } from "./spec.js";
 import { readTerritoryGeography } from "./territory.js";
 
@@ -106,5 +106,25 @@ describe("loadCommuneGeometries", () => {
     const { log, lines } = capturingLogger();
     expect((await loadCommuneGeometries("none", request, log)).size).toBe(0);
     expect(lines.filter((line) => line.level === "warn")).toHaveLength(0);
+  });
+});
+
+describe("readCommuneGeometries", () => {
+  it("returns the unmatched communes in request order, for the caller to report", async () => {
+    const reading = await readCommuneGeometries(path.join(geoFolder, "communes-07-ardeche.geojson"), request);
+    expect([...reading.geometries.keys()]).toEqual(["07294"]);
+    expect(reading.unmatched).toEqual(communeCodes.filter((code) => code !== "07294"));
+    expect(reading).toMatchObject({ unavailable: null, isDisabled: false });
+  });
+
+  it("says why a source could not be read, every commune then unmatched", async () => {
+    const reading = await readCommuneGeometries(path.join(geoFolder, "missing"), request);
+    expect(reading.unavailable).toMatch(/ENOENT/);
+    expect(reading.unmatched).toEqual(communeCodes);
+    expect(reading.geometries.size).toBe(0);
+  });
+
+  it("reads nothing with none", async () => {
+    expect(await readCommuneGeometries(" None ", request)).toMatchObject({ isDisabled: true, unavailable: null, unmatched: [] });
   });
 });
