@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { MapUnderlay } from "../features/map/MapUnderlay";
 import type { Projection } from "../features/map/projection";
 import { fitSavedViewport } from "../features/savedViews/restore";
+import type { SavedViewport } from "../features/savedViews/snapshot";
 import type { MapCommune } from "../features/map/types";
 import { fr } from "../i18n/fr";
 import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLayout";
@@ -175,6 +176,8 @@ export function NetworkCanvas({
   const styleRef = useRef<{ sheet: StylesheetJson | null }>({ sheet: null });
   const positionsRef = useRef<Positions | null>(null);
   const planKeyRef = useRef<string | null>(null);
+  /** A reopened view's viewport, kept centred while the page around the canvas settles, until the user moves the view. */
+  const restoredViewportRef = useRef<SavedViewport | null>(null);
   const addedRef = useRef<readonly ElementDefinition[] | null>(null);
   const handlers = useRef({ onSelectNode, onClearSelection, onTapBackground, onReady });
   const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", settled: false, nodeCount: 0, edgeCount: 0 });
@@ -226,8 +229,17 @@ export function NetworkCanvas({
       clearTimeout(labelTimer);
       labelTimer = setTimeout(() => restyle(instance, styleState), LABEL_RESIZE_DELAY_MS);
     });
-    const resizeObserver = new ResizeObserver(() => instance.resize());
+    const resizeObserver = new ResizeObserver(() => {
+      instance.resize();
+      const restored = restoredViewportRef.current;
+      if (restored) instance.viewport(fitSavedViewport(restored, instance.width(), instance.height()));
+    });
     resizeObserver.observe(container);
+    const forgetRestoredViewport = (): void => {
+      restoredViewportRef.current = null;
+    };
+    container.addEventListener("pointerdown", forgetRestoredViewport);
+    container.addEventListener("wheel", forgetRestoredViewport, { passive: true });
     setCy(instance);
     handlers.current.onReady?.(instance);
     const exposeCy = import.meta.env.DEV || new URLSearchParams(window.location.search).has("bench");
@@ -235,6 +247,8 @@ export function NetworkCanvas({
     return () => {
       clearTimeout(labelTimer);
       resizeObserver.disconnect();
+      container.removeEventListener("pointerdown", forgetRestoredViewport);
+      container.removeEventListener("wheel", forgetRestoredViewport);
       handlers.current.onReady?.(null);
       instance.destroy();
       setCy(null);
@@ -247,6 +261,7 @@ export function NetworkCanvas({
     if (!cy || !layoutPlan || planKeyRef.current === layoutPlan.key) return undefined;
     planKeyRef.current = layoutPlan.key;
     positionsRef.current = null;
+    restoredViewportRef.current = layoutPlan.kind === "preset" ? (layoutPlan.viewport ?? null) : null;
     addedRef.current = elements;
     const done = (settled = true) => setDrawn({ state: "ready", settled, ...counts(cy) });
     const known = layoutPlan.kind === "preset" ? layoutPlan.positions : layoutPlan.initial;
