@@ -98,7 +98,7 @@ function DuplicatesDialog({ territoryId, territoryName, onMerged, onSessionExpir
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className="duplicates-dialog" aria-labelledby={titleId} data-testid="duplicates-dialog"
+    <dialog ref={ref} className="modal-dialog duplicates-dialog" aria-labelledby={titleId} data-testid="duplicates-dialog"
       onCancel={(event) => event.preventDefault()}
       onKeyDown={(event) => {
         if (event.key !== "Escape") return;

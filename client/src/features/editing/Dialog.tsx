@@ -23,15 +23,15 @@ export function Dialog({ title, testId, isBusy = false, onClose, children }: Dia
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className="edit-dialog" aria-labelledby={titleId} data-testid={testId}
+    <dialog ref={ref} className="modal-dialog edit-dialog" aria-labelledby={titleId} data-testid={testId}
       onCancel={(event) => event.preventDefault()}
       onKeyDown={(event) => {
         if (event.key !== "Escape") return;
         event.preventDefault();
         if (!isBusy) onClose();
       }}>
-      <div className="edit-dialog-header">
-        <h2 id={titleId} className="edit-dialog-title">{title}</h2>
+      <div className="modal-dialog-header edit-dialog-header">
+        <h2 id={titleId} className="modal-dialog-title edit-dialog-title">{title}</h2>
         <button type="button" className="icon-button" aria-label={fr.editing.close} title={fr.editing.close} onClick={onClose} disabled={isBusy}>
           <span aria-hidden="true">×</span>
         </button>

@@ -39,14 +39,14 @@ export function ImportDialog({ territoryId, territoryName, onImported, onSession
   }, []);
 
   return (
-    <dialog ref={dialogRef} className="import-dialog" aria-labelledby={titleId} data-testid="import-dialog"
+    <dialog ref={dialogRef} className="modal-dialog import-dialog" aria-labelledby={titleId} data-testid="import-dialog"
       onCancel={(event) => {
         // Escape: leave the dialog (a running request is cancelled with it).
         event.preventDefault();
         onClose();
       }}>
-      <div className="import-dialog-header">
-        <h2 id={titleId} className="import-dialog-title">{t.title}</h2>
+      <div className="modal-dialog-header import-dialog-header">
+        <h2 id={titleId} className="modal-dialog-title import-dialog-title">{t.title}</h2>
         <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>×</button>
       </div>
       <div className="import-dialog-body">

@@ -85,13 +85,13 @@ export function NewTerritoryDialog({ onCreated, onSessionExpired, onClose }: New
   };
 
   return (
-    <dialog ref={dialogRef} className="territory-dialog" aria-labelledby={titleId} data-testid="new-territory-dialog"
+    <dialog ref={dialogRef} className="modal-dialog territory-dialog" aria-labelledby={titleId} data-testid="new-territory-dialog"
       onCancel={(event) => {
         event.preventDefault();
         if (!isBusy) onClose();
       }}>
-      <div className="territory-dialog-header">
-        <h2 id={titleId} className="territory-dialog-title">{t.title}</h2>
+      <div className="modal-dialog-header territory-dialog-header">
+        <h2 id={titleId} className="modal-dialog-title territory-dialog-title">{t.title}</h2>
         <button type="button" className="icon-button" aria-label={t.close} onClick={onClose} disabled={isBusy}>×</button>
       </div>
       <div className="territory-dialog-body">
