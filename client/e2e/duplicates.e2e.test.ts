@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type Role } from "../src/api/auth";
 
@@ -14,10 +15,7 @@ import { devLogin, type Role } from "../src/api/auth";
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const canvas = '[data-testid="network-canvas"]';
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const GORGES = "gorges-causses-cevennes";
 const TAG = `dup-e2e-${randomUUID().slice(0, 8)}`;
 const WORD = `Zq${randomUUID().replace(/[^a-f]/g, "").slice(0, 6)}`;
@@ -31,14 +29,7 @@ let driver: Driver;
 
 async function signedIn(role: Role): Promise<{ context: BrowserContext; page: Page }> {
   const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "fr-FR" });
-  await context.addInitScript(
-    ({ token, viewer }) => {
-      sessionStorage.setItem("maillage.token", token);
-      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-    },
-    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-  );
+  const context = await signedInContext(browser, login);
   return { context, page: await context.newPage() };
 }
 
@@ -49,7 +40,7 @@ async function count(cypher: string, parameters: Record<string, unknown>): Promi
 
 beforeAll(async () => {
   await mkdir(screenshots, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium();
   driver = neo4j.driver(inject("neo4jUri"));
   await driver.executeQuery(
     `MATCH (s:Structure)-[:LOCATED_IN]->(c:Commune)-[:PART_OF]->(:Epci)-[:PART_OF]->(:Territory {id: $t})

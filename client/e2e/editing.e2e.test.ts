@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type Role } from "../src/api/auth";
 import { fetchTerritories, type Territory } from "../src/api/network";
@@ -15,10 +16,7 @@ import { normalise } from "../src/features/search/match";
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const canvas = '[data-testid="network-canvas"]';
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const TAG = `E2E ${Date.now().toString(36)}`;
 const FIRST_NAME = `${TAG} Maison de santé`;
 const NEW_NAME = `${TAG} Maison de santé des Gorges`;
@@ -29,14 +27,7 @@ let territory: Territory;
 
 async function signedIn(role: Role): Promise<Page> {
   const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "fr-FR" });
-  await context.addInitScript(
-    ({ token, viewer }) => {
-      sessionStorage.setItem("maillage.token", token);
-      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-    },
-    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-  );
+  const context = await signedInContext(browser, login);
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(`${role}: ${error.message}`));
   pages.push(page);
@@ -78,7 +69,7 @@ const canvasLabel = (page: Page, id: string) =>
 
 beforeAll(async () => {
   await mkdir(screenshots, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium();
   driver = neo4j.driver(inject("neo4jUri"));
   const login = await devLogin("COORDINATOR", undefined, { baseUrl: appUrl });
   const endpoint = new URL("/graphql", appUrl).toString();

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin } from "../src/api/auth";
 import { fetchCollaborationNetwork, fetchTerritories, type Network, type Territory, type TimeWindow } from "../src/api/network";
@@ -12,10 +13,7 @@ import { normalise } from "../src/features/search/match";
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const canvas = '[data-testid="network-canvas"]';
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** Defaults of the views, written here rather than read from the app. */
 const STRUCTURE_MIN_WEIGHT = 20;
@@ -81,15 +79,8 @@ beforeAll(async () => {
   territory = gorges;
   const latest = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];
   period = latest ? { from: latest.signedOn, to: latest.endsOn } : { from: null, to: null };
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "fr-FR" });
-  await context.addInitScript(
-    ({ token, viewer }) => {
-      sessionStorage.setItem("maillage.token", token);
-      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-    },
-    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-  );
+  browser = await launchChromium();
+  const context = await signedInContext(browser, login);
   page = await context.newPage();
   await openPage(page, "&view=structures");
 });

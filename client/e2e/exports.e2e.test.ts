@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type DevLoginResult } from "../src/api/auth";
 import { fetchCollaborationNetwork, fetchTerritories, type Territory } from "../src/api/network";
@@ -17,10 +18,7 @@ import { defaultWindow } from "../src/features/timeWindow/timeWindow";
  */
 const appUrl = inject("appUrl");
 const artifacts = fileURLToPath(new URL("../../test-artifacts/exports/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const canvas = '[data-testid="network-canvas"]';
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** The PNG page around the picture, written here rather than read from the app: margins 24, gap 16, legend 220. */
 const PNG_FRAME_WIDTH = 24 + 16 + 220 + 24;
@@ -45,16 +43,9 @@ interface Downloaded {
   bytes: Buffer;
 }
 
-async function signedInContext(login: DevLoginResult): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: "fr-FR", acceptDownloads: true });
-  await context.addInitScript(
-    ({ token, viewer }) => {
-      sessionStorage.setItem("maillage.token", token);
-      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-    },
-    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-  );
-  return context;
+/** Exports are measured at a fixed size and scale, and their files kept. */
+function exportContext(login: DevLoginResult): Promise<BrowserContext> {
+  return signedInContext(browser, login, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
 }
 
 async function openPage(page: Page, query: string): Promise<void> {
@@ -192,7 +183,7 @@ beforeAll(async () => {
   };
   cevennes = find("pays cevennes");
   gorges = find("gorges causses");
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -205,7 +196,7 @@ describe("picture exports of Pays Cévennes' structures network", () => {
   let canvasWidth: number;
 
   beforeAll(async () => {
-    page = await (await signedInContext(coordinator)).newPage();
+    page = await (await exportContext(coordinator)).newPage();
     await openPage(page, `territory=${cevennes.id}&view=structures`);
     drawnNodes = Number(await page.getAttribute(canvas, "data-node-count"));
     canvasWidth = await page.locator(canvas).evaluate((element) => element.clientWidth);
@@ -381,7 +372,7 @@ describe("picture exports of Pays Cévennes' structures network", () => {
 
 describe("picture exports of other views", () => {
   it("draws the commune contours under the map view in SVG and PNG", async () => {
-    const page = await (await signedInContext(coordinator)).newPage();
+    const page = await (await exportContext(coordinator)).newPage();
     await openPage(page, `territory=${gorges.id}&view=map&bench=1`);
     const svg = await exportFile(page, "svg");
     expect(svg.name).toBe(`maillage_cc-gorges-causses-cevennes_carte_${today()}.svg`);
@@ -407,7 +398,7 @@ describe("picture exports of other views", () => {
 
   it("shows analysts' pictures with pseudonyms only, as the page does", async () => {
     const analyst = await devLogin("ANALYST", undefined, { baseUrl: appUrl });
-    const page = await (await signedInContext(analyst)).newPage();
+    const page = await (await exportContext(analyst)).newPage();
     await openPage(page, `territory=${gorges.id}&view=actors`);
     const svg = await exportFile(page, "svg");
     const labels = Array.from(parseXml(svg.bytes.toString("utf8")).document.getElementsByTagName("text"))

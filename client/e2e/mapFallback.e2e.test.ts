@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin } from "../src/api/auth";
 
@@ -11,8 +12,6 @@ import { devLogin } from "../src/api/auth";
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const territoryId = `map-fallback-${suffix}`;
@@ -40,7 +39,7 @@ beforeAll(async () => {
      CREATE (actor)-[:PARTICIPATES_IN {role: 'MEMBER', since: date('2020-01-01')}]->(w)`,
     { territoryId, epci, communes, prefix: `${territoryId}-` },
   );
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: launchArgs });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -55,14 +54,7 @@ afterAll(async () => {
 describe("map view without commune contours", () => {
   it("says that contours are missing and groups the structures by EPCI and commune", async () => {
     const login = await devLogin("ADMIN", undefined, { baseUrl: appUrl });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
-    await context.addInitScript(
-      ({ token, viewer }) => {
-        sessionStorage.setItem("maillage.token", token);
-        sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-      },
-      { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-    );
+    const context = await signedInContext(browser, login, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {
       await page.goto(`${appUrl}/?territory=${territoryId}&view=map&bench=1`);

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin } from "../src/api/auth";
 import {
@@ -16,7 +17,6 @@ import { CATEGORY_COLOURS, categoryOf } from "../src/graph/palette";
 
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const canvas = '[data-testid="network-canvas"]';
 
 let browser: Browser;
@@ -33,8 +33,6 @@ let endpoint: string;
 const DEFAULT_MIN_WEIGHT = 20;
 const tiesFrom = (n: Network, minWeight: number) => n.ties.filter((t) => t.weight >= minWeight).length;
 
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** The organisations network of the API, every tie of weight `minWeight` or more. */
 async function networkFor(window: TimeWindow, minWeight = 1): Promise<Network> {
@@ -115,7 +113,7 @@ beforeAll(async () => {
   if (!cevennes) throw new Error("Le territoire de démonstration Pays Cévennes manque : la mise en place des tests doit charger la démo.");
   territory = cevennes;
   network = await networkFor(defaultWindow(territory.contracts), DEFAULT_MIN_WEIGHT);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
 });
 

@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type Role } from "../src/api/auth";
 
@@ -13,9 +14,6 @@ import { devLogin, type Role } from "../src/api/auth";
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const launchArgs = ["--lang=fr-FR", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const VANS = "200039832";
 const SUFFIX = Date.now().toString(36);
 const NAME = `Pays des Vans e2e ${SUFFIX}`;
@@ -30,14 +28,7 @@ const plain = (text: string | null): string => (text ?? "").replace(/[\s\u202f\u
 
 async function signedIn(role: Role): Promise<Page> {
   const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: "fr-FR" });
-  await context.addInitScript(
-    ({ token, viewer }) => {
-      sessionStorage.setItem("maillage.token", token);
-      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-    },
-    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-  );
+  const context = await signedInContext(browser, login, { viewport: { width: 1400, height: 1000 } });
   return context.newPage();
 }
 
@@ -56,7 +47,7 @@ beforeAll(async () => {
   await mkdir(screenshots, { recursive: true });
   driver = neo4j.driver(inject("neo4jUri"));
   await cleanUp();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium(["--lang=fr-FR"]);
 });
 
 afterAll(async () => {

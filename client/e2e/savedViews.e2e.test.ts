@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type Role } from "../src/api/auth";
 import { fetchTerritories, type Territory } from "../src/api/network";
@@ -14,10 +15,7 @@ import { normalise } from "../src/features/search/match";
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const canvas = '[data-testid="network-canvas"]';
-const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const NAME = `Vue e2e ${Date.now().toString(36)}`;
 
 let browser: Browser;
@@ -27,14 +25,7 @@ let coordinatorToken: string;
 
 async function signedIn(role: Role): Promise<{ context: BrowserContext; page: Page; token: string }> {
   const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "fr-FR" });
-  await context.addInitScript(
-    ({ token, viewer }) => {
-      sessionStorage.setItem("maillage.token", token);
-      sessionStorage.setItem("maillage.viewer", JSON.stringify(viewer));
-    },
-    { token: login.token, viewer: { expiresAt: login.expiresAt, ...login.viewer } },
-  );
+  const context = await signedInContext(browser, login);
   return { context, page: await context.newPage(), token: login.token };
 }
 
@@ -64,7 +55,7 @@ async function shot(page: Page, name: string): Promise<void> {
 beforeAll(async () => {
   await mkdir(screenshots, { recursive: true });
   endpoint = new URL("/graphql", appUrl).toString();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  browser = await launchChromium();
   const login = await devLogin("COORDINATOR", undefined, { baseUrl: appUrl });
   coordinatorToken = login.token;
   const gorges = (await fetchTerritories({ endpoint, token: coordinatorToken })).find((t) => normalise(t.name).includes("gorges causses"));
