@@ -1,11 +1,12 @@
-import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import express, { type Request, type Router } from "express";
 import type { AppAuth } from "../auth/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { exportTerritory } from "../backup/exportTerritory.js";
 import { parseBackup } from "../backup/format.js";
 import { restoreTerritory } from "../backup/restoreTerritory.js";
-import { AppError, type ErrorCode } from "../errors.js";
+import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { jsonErrorHandler } from "./jsonErrors.js";
 import type { QueryRunner } from "../neo4j/queries.js";
 
 /**
@@ -15,27 +16,8 @@ import type { QueryRunner } from "../neo4j/queries.js";
  *   GET  /api/backups/<territoryId>   downloads the backup file (NDJSON, see server/src/backup/format.ts)
  *   POST /api/backups                 restores the file sent as the body, in one transaction
  */
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400,
-  INVALID_BACKUP: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  DATABASE_UNAVAILABLE: 503,
-};
-
 /** Larger than the biggest territory's backup (Pays Cévennes: about 30 MB). */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
-
-function appErrorOf(error: unknown): AppError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
-    if (current instanceof AppError) return current;
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return undefined;
-}
 
 function assertAdmin(viewer: Viewer | null): void {
   if (viewer === null) throw new AppError("UNAUTHENTICATED", "A valid bearer token is required.");
@@ -83,18 +65,10 @@ export function backupRouter({ queries, auth, log, onWrite }: { queries: QueryRu
     }
   });
 
-  router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
-    const known = appErrorOf(error);
-    if (known) {
-      response.status(STATUS[known.code] ?? 400).json({ error: { code: known.code, message: known.message, ...known.details } });
-      return;
-    }
-    if ((error as { type?: unknown }).type === "entity.too.large") {
-      response.status(413).json({ error: { code: "BAD_USER_INPUT", message: `Backups up to ${MAX_BACKUP_BYTES} bytes`, maxBytes: MAX_BACKUP_BYTES } });
-      return;
-    }
-    log.error("backup request failed", { error: String(error) });
-    response.status(500).json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Internal server error" } });
-  });
+  router.use(jsonErrorHandler({
+    log,
+    what: "backup",
+    tooLarge: { code: "BAD_USER_INPUT", message: `Backups up to ${MAX_BACKUP_BYTES} bytes`, maxBytes: MAX_BACKUP_BYTES },
+  }));
   return router;
 }

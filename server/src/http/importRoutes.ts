@@ -1,9 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import express, { type Request, type Router } from "express";
 import type { AppAuth } from "../auth/index.js";
 import { assertCanWriteTerritory } from "../auth/index.js";
-import { AppError, type ErrorCode } from "../errors.js";
+import { AppError } from "../errors.js";
 import { ImportService, MAX_IMPORT_BYTES, parseImportKind, parseMapping } from "../import/service.js";
 import type { Logger } from "../logger.js";
+import { jsonErrorHandler } from "./jsonErrors.js";
 
 /**
  * Spreadsheet import over HTTP: the file is the request body (raw bytes, so a page can show upload
@@ -14,31 +15,10 @@ import type { Logger } from "../logger.js";
  *   POST /api/import/preview?territoryId=…&kind=ACTORS&fileName=annuaire.csv
  *   POST /api/import/run?territoryId=…&kind=ACTORS&fileName=…&mode=dry-run|apply&mapping={"lastName":0,…}
  */
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400,
-  UNREADABLE_FILE: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  FILE_TOO_LARGE: 413,
-  IMPORT_HAS_ERRORS: 422,
-  DATABASE_UNAVAILABLE: 503,
-};
-
 function queryText(request: Request, name: string): string {
   const value = request.query[name];
   if (typeof value !== "string" || value === "") throw new AppError("BAD_USER_INPUT", `Query parameter ${name} is required`, { argument: name });
   return value;
-}
-
-/** The AppError behind what the token check or a service threw, if any. */
-function appErrorOf(error: unknown): AppError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
-    if (current instanceof AppError) return current;
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return undefined;
 }
 
 export function importRouter({ service, auth, log }: { service: ImportService; auth: AppAuth; log: Logger }): Router {
@@ -101,23 +81,10 @@ export function importRouter({ service, auth, log }: { service: ImportService; a
     }
   });
 
-  router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
-    const known = appErrorOf(error);
-    if (known) {
-      response.status(STATUS[known.code] ?? 400).json({ error: { code: known.code, message: known.message, ...known.details } });
-      return;
-    }
-    if ((error as { type?: unknown }).type === "entity.too.large") {
-      response.status(413).json({ error: { code: "FILE_TOO_LARGE", message: `Imports take files up to ${MAX_IMPORT_BYTES} bytes`, maxBytes: MAX_IMPORT_BYTES } });
-      return;
-    }
-    if ((error as { type?: unknown }).type === "request.aborted") {
-      // The page cancelled its upload: nobody is left to answer.
-      log.debug("import upload cancelled");
-      return;
-    }
-    log.error("import request failed", { error: String(error) });
-    response.status(500).json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Internal server error" } });
-  });
+  router.use(jsonErrorHandler({
+    log,
+    what: "import",
+    tooLarge: { code: "FILE_TOO_LARGE", message: `Imports take files up to ${MAX_IMPORT_BYTES} bytes`, maxBytes: MAX_IMPORT_BYTES },
+  }));
   return router;
 }
