@@ -3,12 +3,15 @@ import type { EditResult } from "../../api/editing";
 import { isUnauthenticated } from "../../api/graphql";
 import { describeSaveError, type SaveProblem } from "./errors";
 
-/** The submit state of an edit form: busy while saving, the server's refusal attached to its field. */
-export function useSave(fields: readonly string[], onSaved: (result: EditResult) => void, onSessionExpired: () => void) {
+/**
+ * The submit state of an edit form: busy while saving, the server's refusal attached to its field.
+ * `T` is what the save answers: an edit's result, or another write's (a GDPR erasure).
+ */
+export function useSave<T = EditResult>(fields: readonly string[], onSaved: (result: T) => void, onSessionExpired: () => void) {
   const [isBusy, setIsBusy] = useState(false);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
 
-  const run = async (save: () => Promise<EditResult>): Promise<void> => {
+  const run = async (save: () => Promise<T>): Promise<void> => {
     if (isBusy) return;
     setIsBusy(true);
     setProblem(null);
