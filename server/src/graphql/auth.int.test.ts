@@ -234,91 +234,107 @@ describe("analytics fields", () => {
 describe("writes", () => {
   const tag = `auth-${randomUUID().slice(0, 8)}`;
   const existing = `${CEVENNES}-s-001`;
-  const createStructure = `mutation Create($id: ID!) {
-    createStructures(input: [{ id: $id, name: "Structure de test", sector: CARE, kind: "Association",
-      commune: { connect: [{ where: { node: { code: { eq: "30007" } } } }] } }]) { structures { id } }
-  }`;
+  const RESULT = "entityId operation auditEntryId";
+  const saveStructure = `mutation ($input: SaveStructureInput!) { saveStructure(input: $input) { ${RESULT} } }`;
+  const deleteStructure = `mutation ($t: ID!, $id: ID!) { deleteStructure(territoryId: $t, id: $id) { ${RESULT} } }`;
+  const saveActor = `mutation ($input: SaveActorInput!) { saveActor(input: $input) { ${RESULT} } }`;
+  const deleteActor = `mutation ($t: ID!, $id: ID!) { deleteActor(territoryId: $t, id: $id) { ${RESULT} } }`;
+  type Edit = { entityId: string; operation: string; auditEntryId: string | null };
+  let driver: Driver;
+  let original: { name: string; sector: string; kind: string; communeCode: string };
+  let foreignCommune: string;
+  /** Records created by this block, removed at the end with their audit entries. */
+  const created = new Set<string>();
+
   const structureName = async (id: string): Promise<string | null> => {
     const result = await graphqlAs<{ structures: { name: string }[] }>(ADMIN, `query ($id: ID!) { structures(where: { id: { eq: $id } }) { name } }`, { id });
     return result.data?.structures[0]?.name ?? null;
   };
-  let originalName: string | null = null;
+  const structuresNamed = async (name: string): Promise<number> => {
+    const { records } = await driver.executeQuery("MATCH (s:Structure {name: $name}) RETURN count(s) AS n", { name });
+    return neo4j.integer.toNumber(records[0]?.get("n"));
+  };
+  const newStructure = (territoryId: string, name: string, communeCode: string) => ({ territoryId, name, sector: "CARE", kind: "Association", communeCode });
 
   beforeAll(async () => {
-    originalName = await structureName(existing);
+    driver = neo4j.driver(inject("neo4jUri"));
+    const { records } = await driver.executeQuery(
+      "MATCH (s:Structure {id: $id})-[:LOCATED_IN]->(c:Commune) RETURN s.name AS name, s.sector AS sector, s.kind AS kind, c.code AS communeCode",
+      { id: existing },
+    );
+    original = records[0]!.toObject() as typeof original;
+    const foreign = await driver.executeQuery("MATCH (c:Commune)-[:PART_OF]->(:Epci)-[:PART_OF]->(:Territory {id: $t}) RETURN c.code AS code LIMIT 1", { t: GORGES });
+    foreignCommune = foreign.records[0]!.get("code") as string;
   });
 
   afterAll(async () => {
-    await graphqlAs(ADMIN, `mutation ($prefix: ID!, $codes: [ID!]!) {
-      deleteActors(where: { id: { startsWith: $prefix } }) { nodesDeleted }
-      deleteStructures(where: { id: { startsWith: $prefix } }) { nodesDeleted }
-      deleteCommunes(where: { code: { in: $codes } }) { nodesDeleted }
-    }`, { prefix: tag, codes: [`X${tag.slice(5, 9)}`] });
+    const ids = [...created];
+    await driver.executeQuery("MATCH (e:AuditEntry) WHERE any(id IN e.relatedIds WHERE id IN $ids) DETACH DELETE e", { ids });
+    await driver.executeQuery("MATCH (n) WHERE (n:Structure OR n:Actor) AND n.id IN $ids DETACH DELETE n", { ids });
+    await driver.close();
   });
 
   it("refuses analysts with FORBIDDEN and changes nothing", async () => {
-    const update = await graphqlAs(analyst, `mutation ($id: ID!) { updateStructures(where: { id: { eq: $id } }, update: { name: { set: "Piraté" } }) { structures { id } } }`, { id: existing });
-    expect(codeOf(update)).toBe("FORBIDDEN");
-    const create = await graphqlAs(analyst, createStructure, { id: `${tag}-analyst` });
+    const rename = await graphqlAs(analyst, saveStructure, { input: { ...newStructure(CEVENNES, "Piraté", original.communeCode), id: existing, sector: original.sector, kind: original.kind } });
+    expect(codeOf(rename)).toBe("FORBIDDEN");
+    const create = await graphqlAs(analyst, saveStructure, { input: newStructure(CEVENNES, `${tag} analyst`, original.communeCode) });
     expect(codeOf(create)).toBe("FORBIDDEN");
-    const remove = await graphqlAs(analyst, `mutation ($id: ID!) { deleteStructures(where: { id: { eq: $id } }) { nodesDeleted } }`, { id: existing });
-    expect(codeOf(remove)).toBe("FORBIDDEN");
-    expect(await structureName(existing)).toBe(originalName);
-    expect(await structureName(`${tag}-analyst`)).toBeNull();
+    expect(codeOf(await graphqlAs(analyst, deleteStructure, { t: CEVENNES, id: existing }))).toBe("FORBIDDEN");
+    expect(await structureName(existing)).toBe(original.name);
+    expect(await structuresNamed(`${tag} analyst`)).toBe(0);
   });
 
-  it("does not let a coordinator write in another territory", async () => {
-    const update = await graphqlAs<{ updateStructures: { structures: unknown[] } }>(
-      otherCoordinator,
-      `mutation ($id: ID!) { updateStructures(where: { id: { eq: $id } }, update: { name: { set: "Piraté" } }) { structures { id } } }`,
-      { id: existing },
-    );
-    expect(update.data?.updateStructures.structures ?? []).toEqual([]);
-    const remove = await graphqlAs<{ deleteStructures: { nodesDeleted: number } }>(
-      otherCoordinator,
-      `mutation ($id: ID!) { deleteStructures(where: { id: { eq: $id } }) { nodesDeleted } }`,
-      { id: existing },
-    );
-    expect(remove.data?.deleteStructures.nodesDeleted ?? 0).toBe(0);
-    expect(codeOf(await graphqlAs(otherCoordinator, createStructure, { id: `${tag}-other` }))).toBe("FORBIDDEN");
-    expect(await structureName(existing)).toBe(originalName);
-    expect(await structureName(`${tag}-other`)).toBeNull();
+  it("does not let a coordinator write in another territory, whichever territory the request names", async () => {
+    const rename = { ...newStructure(CEVENNES, "Piraté", original.communeCode), id: existing, sector: original.sector, kind: original.kind };
+    expect(codeOf(await graphqlAs(otherCoordinator, saveStructure, { input: rename }))).toBe("FORBIDDEN");
+    // Naming their own territory (and one of its communes) does not reach a structure of another one.
+    expect(codeOf(await graphqlAs(otherCoordinator, saveStructure, { input: { ...rename, territoryId: GORGES, communeCode: foreignCommune } }))).toBe("NOT_FOUND");
+    expect(codeOf(await graphqlAs(otherCoordinator, deleteStructure, { t: CEVENNES, id: existing }))).toBe("FORBIDDEN");
+    expect(codeOf(await graphqlAs(otherCoordinator, deleteStructure, { t: GORGES, id: existing }))).toBe("NOT_FOUND");
+    expect(codeOf(await graphqlAs(otherCoordinator, saveStructure, { input: newStructure(CEVENNES, `${tag} other`, original.communeCode) }))).toBe("FORBIDDEN");
+    expect(await structureName(existing)).toBe(original.name);
+    expect(await structuresNamed(`${tag} other`)).toBe(0);
   });
 
   it("lets a coordinator create, change and delete in their territory, names and contacts included", async () => {
-    const create = await graphqlAs(coordinator, createStructure, { id: `${tag}-mine` });
+    const create = await graphqlAs<{ saveStructure: Edit }>(coordinator, saveStructure, { input: newStructure(CEVENNES, `${tag} mine`, original.communeCode) });
     expect(create.errors).toBeUndefined();
-    const member = await graphqlAs<{ updateStructures: { structures: { members: { email: string }[] }[] } }>(
+    const structureId = create.data!.saveStructure.entityId;
+    created.add(structureId);
+    const person = await graphqlAs<{ saveActor: Edit }>(coordinator, saveActor, {
+      input: { territoryId: CEVENNES, firstName: "Lou", lastName: `${tag}-Test`, email: "lou@example.org", category: "VOLUNTEER", membership: { organisationId: structureId, role: "Bénévole" } },
+    });
+    expect(person.errors).toBeUndefined();
+    const actorId = person.data!.saveActor.entityId;
+    created.add(actorId);
+    const renamed = await graphqlAs(coordinator, saveStructure, { input: { ...newStructure(CEVENNES, `${tag} renamed`, original.communeCode), id: structureId } });
+    expect(renamed.errors).toBeUndefined();
+    const members = await graphqlAs<{ structures: { name: string; members: { email: string }[] }[] }>(
       coordinator,
-      `mutation ($id: ID!, $actorId: ID!) { updateStructures(where: { id: { eq: $id } }, update: {
-        name: { set: "Structure renommée" },
-        members: [{ create: [{ edge: { role: "Bénévole" }, node: { id: $actorId, firstName: "Lou", lastName: "Test", email: "lou@example.org", category: VOLUNTEER } }] }]
-      }) { structures { members { email } } } }`,
-      { id: `${tag}-mine`, actorId: `${tag}-actor` },
+      `query ($id: ID!) { structures(where: { id: { eq: $id } }) { name members { email } } }`,
+      { id: structureId },
     );
-    expect(member.errors).toBeUndefined();
-    expect(member.data?.updateStructures.structures[0]?.members).toEqual([{ email: "lou@example.org" }]);
-    expect(await structureName(`${tag}-mine`)).toBe("Structure renommée");
-    const remove = await graphqlAs<{ deleteActors: { nodesDeleted: number }; deleteStructures: { nodesDeleted: number } }>(
-      coordinator,
-      `mutation ($id: ID!, $actorId: ID!) { deleteActors(where: { id: { eq: $actorId } }) { nodesDeleted } deleteStructures(where: { id: { eq: $id } }) { nodesDeleted } }`,
-      { id: `${tag}-mine`, actorId: `${tag}-actor` },
-    );
-    expect(remove.data).toEqual({ deleteActors: { nodesDeleted: 1 }, deleteStructures: { nodesDeleted: 1 } });
+    expect(members.data?.structures).toEqual([{ name: `${tag} renamed`, members: [{ email: "lou@example.org" }] }]);
+    const removedActor = await graphqlAs<{ deleteActor: Edit }>(coordinator, deleteActor, { t: CEVENNES, id: actorId });
+    const removedStructure = await graphqlAs<{ deleteStructure: Edit }>(coordinator, deleteStructure, { t: CEVENNES, id: structureId });
+    expect(removedActor.data?.deleteActor.operation).toBe("DELETE");
+    expect(removedStructure.data?.deleteStructure.operation).toBe("DELETE");
+    expect(await structureName(structureId)).toBeNull();
   });
 
-  it("refuses a coordinator's write that would leave their territory, and leaves nothing half-written", async () => {
-    const code = `X${tag.slice(5, 9)}`;
-    const result = await graphqlAs(
-      coordinator,
-      `mutation ($id: ID!, $code: ID!) { createStructures(input: [{ id: $id, name: "Hors territoire", sector: CARE, kind: "Association",
-        commune: { create: [{ node: { code: $code, name: "Ailleurs", population: 1, departement: "99" } }] } }]) { structures { id } } }`,
-      { id: `${tag}-outside`, code },
-    );
-    expect(codeOf(result)).toBe("FORBIDDEN");
-    expect(await structureName(`${tag}-outside`)).toBeNull();
-    const commune = await graphqlAs<{ communes: unknown[] }>(ADMIN, `query ($code: ID!) { communes(where: { code: { eq: $code } }) { code } }`, { code });
-    expect(commune.data?.communes).toEqual([]);
+  it("refuses a coordinator's write that would reach out of their territory, and leaves nothing half-written", async () => {
+    const outside = await graphqlAs(coordinator, saveStructure, { input: newStructure(CEVENNES, `${tag} outside`, foreignCommune) });
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.communeCode", reason: "NOT_IN_TERRITORY" });
+    expect(await structuresNamed(`${tag} outside`)).toBe(0);
+    const { records } = await driver.executeQuery("MATCH (s:Structure)-[:LOCATED_IN]->(:Commune)-[:PART_OF]->(:Epci)-[:PART_OF]->(:Territory {id: $t}) RETURN s.id AS id LIMIT 1", { t: GORGES });
+    const foreignStructure = records[0]!.get("id") as string;
+    const lastName = `${tag}-Ailleurs`;
+    const person = await graphqlAs(coordinator, saveActor, {
+      input: { territoryId: CEVENNES, firstName: "Lou", lastName, category: "VOLUNTEER", membership: { organisationId: foreignStructure } },
+    });
+    expect(person.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.membership.organisationId", reason: "NOT_IN_TERRITORY" });
+    const actors = await driver.executeQuery("MATCH (a:Actor {lastName: $lastName}) RETURN count(a) AS n", { lastName });
+    expect(neo4j.integer.toNumber(actors.records[0]?.get("n"))).toBe(0);
   });
 });
 
