@@ -1,7 +1,8 @@
 /**
  * The round trip of a territory: `npm run backup -- export` from the test database, `restore` into
  * a second, empty Neo4j, then both graphs compared node by node and relationship by relationship
- * with the driver's own typed values. Then what must be refused leaves the second database as it was.
+ * with the driver's own typed values, the territory's audit entries included. Then what must be
+ * refused leaves the second database as it was.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { promisify } from "node:util";
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateDemoData, GORGES_CAUSSES_CEVENNES } from "../../../seed/src/index.js";
+import { recordChange } from "../audit/trail.js";
 import { repoRoot } from "../config.js";
 import { AppError } from "../errors.js";
 import { connectDriver } from "../neo4j/driver.js";
@@ -24,6 +26,7 @@ const run = promisify(execFile);
 const TERRITORY = GORGES_CAUSSES_CEVENNES.id;
 const EPCI = GORGES_CAUSSES_CEVENNES.epciCodes[0] ?? "";
 const VIEW_ID = `backup-test-view-${process.pid}-${Date.now()}`;
+const OTHER_TERRITORY = "pays-cevennes";
 
 /** Runs the backup command line against a Neo4j, as a user would. */
 async function cli(uri: string, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
@@ -80,6 +83,20 @@ async function dump(driver: Driver): Promise<GraphDump> {
   return { nodes, relationships };
 }
 
+/**
+ * A territory's audit entries by id (they carry its id and no relationship). Other test files
+ * write and remove entries of their own while this one runs: compare only by id.
+ */
+async function auditEntries(driver: Driver, territoryId: string): Promise<Map<string, Record<string, unknown>>> {
+  const { records } = await driver.executeQuery("MATCH (e:AuditEntry {territoryId: $territoryId}) RETURN e", { territoryId });
+  return new Map(
+    records.map((record) => {
+      const entry = record.get("e") as { properties: Record<string, unknown> };
+      return [String(entry.properties.id), entry.properties];
+    }),
+  );
+}
+
 async function totals(driver: Driver): Promise<{ nodes: number; relationships: number }> {
   const { records } = await driver.executeQuery("RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships");
   const record = records[0];
@@ -107,6 +124,8 @@ describe("territory backup and restore", () => {
   let targetQueries: QueryRunner;
   let dir: string;
   let file: string;
+  /** Audit entries this file writes: one of the territory, one of another territory (not to be saved). */
+  const entryIds: { territory?: string; other?: string } = {};
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "maillage-backup-test-"));
@@ -122,6 +141,13 @@ describe("territory backup and restore", () => {
          someFloats: [1.0, 2.5], aFlag: false, notANumber: 0.0 / 0.0, aBigInteger: 9007199254740993})-[:SHOWS]->(t)`,
       { territoryId: TERRITORY, id: VIEW_ID },
     );
+    const sourceQueries = createQueryRunner(source, loadQueries());
+    const viewer = { subject: "backup-test", role: "COORDINATOR" as const, territories: [TERRITORY, OTHER_TERRITORY] };
+    await sourceQueries.writeTransaction(async (tx) => {
+      const change = { operation: "UPDATE" as const, entityKind: "STRUCTURE" as const, entityName: "Maison de santé « test »", relatedIds: [], changes: { name: { before: "Avant", after: "Après" } } };
+      entryIds.territory = await recordChange(tx, viewer, { ...change, territoryId: TERRITORY, entityId: `${TERRITORY}-s-001` }, new Date("2024-05-06T07:08:09.123Z"));
+      entryIds.other = await recordChange(tx, viewer, { ...change, territoryId: OTHER_TERRITORY, entityId: `${OTHER_TERRITORY}-s-001` }, new Date("2024-05-06T07:08:09.123Z"));
+    });
     second = await startLocalNeo4j({ dataDir: path.join(dir, "neo4j"), heapMb: 512, pageCache: "64m" });
     target = await connectDriver({ uri: second.uri });
     await applySchema(target);
@@ -130,6 +156,7 @@ describe("territory backup and restore", () => {
 
   afterAll(async () => {
     await source?.executeQuery("MATCH (v:SavedView {id: $id}) DETACH DELETE v", { id: VIEW_ID });
+    await source?.executeQuery("MATCH (e:AuditEntry) WHERE e.id IN $ids DELETE e", { ids: Object.values(entryIds) });
     await source?.close();
     await target?.close();
     await second?.stop();
@@ -143,9 +170,14 @@ describe("territory backup and restore", () => {
     expect(exported.stdout).toContain("CC Gorges Causses Cévennes");
     const backup = parseBackup(await readFile(file, "utf8"));
     const demo = generateDemoData(GORGES_CAUSSES_CEVENNES);
+    const entries = backup.nodes.filter((node) => node.labels.includes("AuditEntry"));
+    expect(entries.every((entry) => entry.labels.length === 1 && entry.properties.territoryId === TERRITORY)).toBe(true);
+    expect(entries.map((entry) => entry.properties.id)).toContain(entryIds.territory);
+    expect(entries.map((entry) => entry.properties.id)).not.toContain(entryIds.other);
     expect(backup.header).toMatchObject({ formatVersion: 1, maillageVersion: "0.1.0", territory: { id: TERRITORY, name: "CC Gorges Causses Cévennes" }, relationshipsToOtherTerritories: 0 });
     expect(backup.header.counts.labels).toEqual({
       Actor: demo.actors.length,
+      AuditEntry: entries.length,
       Axis: demo.axes.length,
       Commune: demo.communes.length,
       Contract: demo.contracts.length,
@@ -174,8 +206,20 @@ describe("territory backup and restore", () => {
     for (const [key, properties] of before.nodes) expect(after.nodes.get(key), key).toEqual(properties);
     expect(after.relationships.length).toBe(before.relationships.length);
     expect(after.relationships).toEqual(before.relationships);
+    // The audit trail: exactly the file's entries, each as it is in the source (when another test
+    // file has not removed its own since), with its types; this file's entry among them.
+    const inFile = parseBackup(await readFile(file, "utf8")).nodes.filter((node) => node.labels.includes("AuditEntry")).map((node) => node.properties.id);
+    const [sourceEntries, restoredEntries] = await Promise.all([auditEntries(source, TERRITORY), auditEntries(target, TERRITORY)]);
+    expect([...restoredEntries.keys()].sort()).toEqual([...inFile].sort());
+    const compared = [...restoredEntries.keys()].filter((id) => sourceEntries.has(id));
+    expect(compared).toContain(entryIds.territory);
+    for (const id of compared) expect(restoredEntries.get(id), id).toEqual(sourceEntries.get(id));
+    const ours = restoredEntries.get(entryIds.territory ?? "") ?? {};
+    expect(neo4j.isDateTime(ours.at) && ours.at.toStandardDate().toISOString()).toBe("2024-05-06T07:08:09.123Z");
+    expect(ours).toMatchObject({ entityName: "Maison de santé « test »", relatedIds: [`${TERRITORY}-s-001`], erasedFields: [] });
+    expect(await auditEntries(target, OTHER_TERRITORY)).toEqual(new Map());
     // Nothing else was written: the restored database holds exactly the territory.
-    expect(await totals(target)).toEqual({ nodes: before.nodes.size, relationships: before.relationships.length });
+    expect(await totals(target)).toEqual({ nodes: before.nodes.size + restoredEntries.size, relationships: before.relationships.length });
 
     // The types themselves, spelled out on a few values.
     const commune = [...after.nodes.entries()].find(([key]) => key.startsWith("Commune|"))?.[1] ?? {};
