@@ -9,6 +9,8 @@ import { useExportSource } from "./features/export/useExportSource";
 import { useDetails } from "./features/details/useDetails";
 import { DuplicatesPanel } from "./features/duplicates/DuplicatesPanel";
 import { AuditDialog } from "./features/audit/AuditDialog";
+import { BackupDialog } from "./features/backup/BackupDialog";
+import { backupTexts } from "./features/backup/texts";
 import { EditingDialogs } from "./features/editing/EditingDialogs";
 import { EditToolbar } from "./features/editing/EditToolbar";
 import { NewRecordMenu } from "./features/editing/NewRecordMenu";
@@ -17,7 +19,13 @@ import { FilterChips } from "./features/filters/FilterChips";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { filterChips, NO_FILTERS, presentCategories, removeFilter, toggleCategory } from "./features/filters/filters";
 import { FocusBanner } from "./features/focus/FocusBanner";
+import { GdprDialog } from "./features/gdpr/GdprDialog";
+import type { GdprPerson } from "./features/gdpr/person";
+import { gdprTexts } from "./features/gdpr/texts";
 import { AppHeader } from "./features/header/AppHeader";
+import { toolsMenuTexts } from "./features/header/texts";
+import { ToolsMenu, type ToolsMenuItem } from "./features/header/ToolsMenu";
+import { useModal } from "./features/header/useModal";
 import { ImportEntry } from "./features/import/ImportEntry";
 import { Legend } from "./features/legend/Legend";
 import { CoverageControl } from "./features/map/CoverageControl";
@@ -152,6 +160,22 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
       ? { id: state.panel.id, kind: "WORK_GROUP" as const, name: details.details.title }
       : null;
   const removableFrom = selectedNode?.kind === "STRUCTURE" ? selectedNode : null;
+  const gdpr = useModal<GdprPerson | null>(null);
+  const backup = useModal(null);
+  const { clearSelection, reload } = actions;
+  const tools: ToolsMenuItem[] = [
+    ...(territory && role !== "ANALYST"
+      ? [{ id: "gdpr", label: gdprTexts.open, help: gdprTexts.openHint, testId: "gdpr-open", onSelect: () => gdpr.open(null) }]
+      : []),
+    ...(role === "ADMIN" ? [{ id: "backup", label: backupTexts.open, help: backupTexts.openHint, testId: "backup-open", onSelect: () => backup.open(null) }] : []),
+  ];
+  const onErased = useCallback(
+    (actorId: string) => {
+      if (selectedNode?.id === actorId) clearSelection();
+      reload();
+    },
+    [selectedNode, clearSelection, reload],
+  );
 
   const onRestore = useCallback(
     (snapshot: ViewSnapshot) => {
@@ -231,6 +255,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
           <ImportEntry territoryId={territory.id} territoryName={territory.name} onImported={actions.reload} onSessionExpired={onSessionExpired} />
         )}
         {role === "ADMIN" && <NewTerritoryEntry onCreated={actions.territoryCreated} onSessionExpired={onSessionExpired} />}
+        {tools.length > 0 && <ToolsMenu label={toolsMenuTexts.label} hint={toolsMenuTexts.hint} testId="tools-menu" items={tools} />}
       </AppHeader>
       <div className="workspace">
         {territory && (
@@ -345,6 +370,14 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
       {territory && editing.target && (
         <EditingDialogs territoryId={territory.id} target={editing.target} onSaved={editing.onSaved} onClose={editing.close} onSessionExpired={onSessionExpired}
           catalog={{ communes: catalogReady ? catalog.communes : [], axes: catalogReady ? catalog.axes : [], workGroups: catalogReady ? catalog.workGroups : [] }} />
+      )}
+      {territory && gdpr.isOpen && (
+        <GdprDialog territoryId={territory.id} territoryName={territory.name} person={gdpr.value} onChoose={gdpr.setValue}
+          onErased={onErased} onClose={gdpr.close} onSessionExpired={onSessionExpired} />
+      )}
+      {role === "ADMIN" && backup.isOpen && (
+        <BackupDialog territory={territory} territories={state.territories ?? []} onClose={backup.close} onSessionExpired={onSessionExpired}
+          onRestored={(report) => actions.territoryCreated(report.territoryId)} />
       )}
       {territory && editing.isAuditOpen && (
         <AuditDialog territoryId={territory.id} territoryName={territory.name} onClose={editing.closeAudit} onSessionExpired={onSessionExpired} />

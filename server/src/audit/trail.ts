@@ -16,7 +16,7 @@ import { erasePersonalChanges, parseChanges, type Changes } from "./changes.js";
 export const AUDIT_OPERATIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
-export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP"] as const;
+export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "TERRITORY", "CONTRACT", "AXIS"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 type Runner = Pick<QueryTransaction, "run">;

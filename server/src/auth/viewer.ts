@@ -40,7 +40,7 @@ export function assertCanReadTerritory(viewer: Viewer | null, territoryId: strin
 }
 
 /** Like assertCanReadTerritory, and analysts never write. */
-export function assertCanWriteTerritory(viewer: Viewer | null, territoryId: string): void {
+export function assertCanWriteTerritory(viewer: Viewer | null, territoryId: string): asserts viewer is Viewer {
   const known = requireViewer(viewer);
   if (known.role === "ANALYST" || !covers(known, territoryId)) {
     throw new AppError("FORBIDDEN", `Not allowed to change territory "${territoryId}".`, { territoryId });

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ADMIN, graphqlAs, type GraphQLResponse, type TestViewer } from "../../../test/graphql.js";
 import { readCommuneGeometries } from "../../../seed/src/geo.js";
 import { readEpciGeography } from "../../../seed/src/territory.js";
+import type { Viewer } from "../auth/viewer.js";
+import { createQueryRunner, loadQueries, type QueryName, type QueryRunner } from "../neo4j/queries.js";
+import { TerritoryService } from "./service.js";
 
 /** CC du Haut-Languedoc (Hérault): 20 communes, 14 of them in the Tarn, whose contours the test geo source lacks. */
 const EPCI = "200066553";
@@ -35,9 +38,38 @@ const ADD_AXIS = /* GraphQL */ `
     addAxis(territoryId: $territoryId, input: $input) { id name kind contractIds }
   }
 `;
+const TRAIL = /* GraphQL */ `
+  query Trail($territoryId: ID!, $entityId: ID) {
+    auditTrail(territoryId: $territoryId, entityId: $entityId, first: 200) {
+      totalCount
+      entries { userId userRole territoryId operation entityKind entityId entityName changes { field before after } }
+    }
+  }
+`;
 const CANDIDATES = /* GraphQL */ `
   query Candidates($search: String!) { epciCandidates(search: $search) { code name communeCount population territoryId territoryName } }
 `;
+
+interface TrailEntry {
+  userId: string;
+  userRole: string;
+  territoryId: string;
+  operation: string;
+  entityKind: string;
+  entityId: string;
+  entityName: string | null;
+  changes: { field: string; before: string | null; after: string | null }[];
+}
+
+async function trail(entityId: string | null = null): Promise<TrailEntry[]> {
+  const response = await graphqlAs<{ auditTrail: { entries: TrailEntry[] } }>(ADMIN, TRAIL, { territoryId: TERRITORY, entityId });
+  expect(response.errors).toBeUndefined();
+  return response.data!.auditTrail.entries;
+}
+
+/** A change's fields, parsed: field → [before, after]. */
+const changesOf = (entry: TrailEntry | undefined): Record<string, [unknown, unknown]> =>
+  Object.fromEntries((entry?.changes ?? []).map((change) => [change.field, [JSON.parse(change.before ?? "null"), JSON.parse(change.after ?? "null")]]));
 
 interface Creation {
   id: string;
@@ -79,7 +111,7 @@ async function count(cypher: string, parameters: Record<string, unknown> = {}): 
   return neo4j.integer.toNumber(records[0]?.get("n") ?? 0);
 }
 
-/** Nodes a creation writes for the test's EPCI or the test's territories: zero before and after a refusal. */
+/** Nodes a creation writes for the test's EPCI or the test's territories, audit entries included: unchanged by a refusal. */
 const written = (): Promise<number> =>
   count(
     `CALL () {
@@ -88,6 +120,7 @@ const written = (): Promise<number> =>
        UNION ALL MATCH (c:Commune) WHERE c.code IN $communes RETURN count(c) AS k
        UNION ALL MATCH (a:Axis) WHERE a.id STARTS WITH $prefix OR a.id STARTS WITH $other RETURN count(a) AS k
        UNION ALL MATCH (k:Contract) WHERE k.id STARTS WITH $prefix OR k.id STARTS WITH $other RETURN count(k) AS k
+       UNION ALL MATCH (e:AuditEntry) WHERE e.territoryId IN $ids RETURN count(e) AS k
      } RETURN sum(k) AS n`,
     { ids: [TERRITORY, OTHER], epci: EPCI, communes: geography.communes.map((c) => c.code), prefix: `${TERRITORY}-`, other: `${OTHER}-` },
   );
@@ -103,6 +136,7 @@ async function cleanUp(): Promise<void> {
     { ids: [TERRITORY, OTHER] },
   );
   await driver.executeQuery(`MATCH (e:Epci {code: $epci}) OPTIONAL MATCH (e)<-[:PART_OF]-(c:Commune) DETACH DELETE e, c`, { epci: EPCI });
+  await driver.executeQuery(`MATCH (e:AuditEntry) WHERE e.territoryId IN $ids DELETE e`, { ids: [TERRITORY, OTHER] });
 }
 
 beforeAll(async () => {
@@ -267,6 +301,20 @@ describe("createTerritory", () => {
     expect(response.data?.figures.territoryName).toBe(`Haut-Languedoc (test ${TAG})`);
   });
 
+  it("records its creation in the audit trail: one entry by the administrator, naming its EPCI, contracts and axes", async () => {
+    const entries = await trail();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ userId: "test-admin-*", userRole: "ADMIN", territoryId: TERRITORY, operation: "CREATE", entityKind: "TERRITORY", entityId: TERRITORY, entityName: created.name });
+    expect(changesOf(entries[0])).toEqual({
+      name: [null, created.name],
+      epciCodes: [null, [EPCI]],
+      contractIds: [null, [`${TERRITORY}-cls1`, `${TERRITORY}-cls2`]],
+      axisIds: [null, [`${TERRITORY}-acces-aux-soins`, `${TERRITORY}-sante-mentale`]],
+    });
+    // Found from an axis or a contract too.
+    expect((await trail(`${TERRITORY}-sante-mentale`)).map((entry) => entry.entityKind)).toEqual(["TERRITORY"]);
+  });
+
   it("refuses the same id again (CONFLICT) and changes nothing", async () => {
     const before = await written();
     const again = await graphqlAs(ADMIN, CREATE, { input: input({ name: "Autre nom", epciCodes: ["200034379"] }) });
@@ -322,5 +370,47 @@ describe("addContract and addAxis", () => {
     expect(codeOf(await graphqlAs(analyst, ADD_AXIS, { territoryId: TERRITORY, input: { name: "Nutrition", kind: "POPULATION" } }))).toBe("FORBIDDEN");
     expect(codeOf(await graphqlAs(coordinator, ADD_AXIS, { territoryId: TERRITORY, input: { name: "Nutrition", kind: "POPULATION", contractIds: ["pays-cevennes-cls3"] } }))).toBe("BAD_USER_INPUT");
     expect(await count(`MATCH (a:Axis) WHERE a.id STARTS WITH $prefix RETURN count(a) AS n`, { prefix: `${TERRITORY}-` })).toBe(3);
+  });
+
+  it("record each contract and axis added in the audit trail, under the coordinator, and nothing for the refusals", async () => {
+    const entries = await trail();
+    expect(entries.map((entry) => [entry.entityKind, entry.entityId])).toEqual([
+      ["AXIS", `${TERRITORY}-jeunesse`],
+      ["CONTRACT", `${TERRITORY}-cls3`],
+      ["TERRITORY", TERRITORY],
+    ]);
+    const [axis, contract] = entries;
+    expect(contract).toMatchObject({ userId: `test-coordinator-${TERRITORY}`, userRole: "COORDINATOR", operation: "CREATE", entityName: "CLS 3" });
+    expect(changesOf(contract)).toEqual({
+      generation: [null, 3],
+      signedOn: [null, "2025-01-15"],
+      endsOn: [null, "2029-12-31"],
+      axisIds: [null, [`${TERRITORY}-acces-aux-soins`, `${TERRITORY}-sante-mentale`]],
+    });
+    expect(axis).toMatchObject({ userRole: "COORDINATOR", operation: "CREATE", entityName: "Jeunesse" });
+    expect(changesOf(axis)).toEqual({ name: [null, "Jeunesse"], kind: [null, "POPULATION"], contractIds: [null, [`${TERRITORY}-cls3`]] });
+    // The territory's own trail (auditTrail(entityId: territory)) holds all three.
+    expect(await trail(TERRITORY)).toHaveLength(3);
+  });
+
+  it("write neither the axis nor the contract when their audit entry cannot be written (one transaction)", async () => {
+    const real = createQueryRunner(driver, loadQueries());
+    const failing: QueryRunner = {
+      ...real,
+      writeTransaction: (work) =>
+        real.writeTransaction((tx) =>
+          work({
+            run: (name: QueryName, parameters: Record<string, unknown>) =>
+              name === "auditEntryCreate" ? Promise.reject(new Error("audit write forced to fail")) : tx.run(name, parameters),
+          }),
+        ),
+    };
+    const service = new TerritoryService(failing, "none");
+    const viewer: Viewer = { subject: "test-failing", role: "COORDINATOR", territories: [TERRITORY] };
+    const before = await written();
+    await expect(service.addAxis(viewer, TERRITORY, { name: "Nutrition", kind: "POPULATION" })).rejects.toThrow("audit write forced to fail");
+    await expect(service.addContract(viewer, TERRITORY, { generation: 4, signedOn: "2030-01-01" })).rejects.toThrow("audit write forced to fail");
+    expect(await written()).toBe(before);
+    expect(await count(`MATCH (n) WHERE n.id IN $ids RETURN count(n) AS n`, { ids: [`${TERRITORY}-nutrition`, `${TERRITORY}-cls4`] })).toBe(0);
   });
 });

@@ -3,9 +3,12 @@
  * EPCI codes; communes and populations come from `@etalab/decoupage-administratif`, contours from
  * the configured geo source (communes it does not cover are reported, never fatal); its contracts
  * and axes follow. Coordinators of the territory (and administrators) add contracts and axes later.
- * Every change is one write transaction: a refusal leaves nothing written.
+ * Every change is one write transaction, with its audit entry (audit/trail.ts): a refusal leaves
+ * nothing written.
  */
 import { isPlain, num, optionalText, records, text, type Plain } from "../analytics/values.js";
+import { diffRecords, type AuditRecord } from "../audit/changes.js";
+import { recordChange, type EntityKind } from "../audit/trail.js";
 import { assertCanWriteTerritory, type Viewer } from "../auth/viewer.js";
 import { AppError } from "../errors.js";
 import type { QueryRunner, QueryTransaction } from "../neo4j/queries.js";
@@ -112,6 +115,19 @@ async function territoryState(tx: QueryTransaction, territoryId: string): Promis
   return { axes, contracts };
 }
 
+const sorted = (values: readonly string[]): string[] => [...values].sort();
+
+/** Records the creation of a territory, contract or axis in the audit trail, in the caller's transaction. */
+async function recordCreation(
+  tx: QueryTransaction,
+  viewer: Viewer,
+  at: Date,
+  entry: { territoryId: string; entityKind: EntityKind; entityId: string; entityName: string; relatedIds: readonly string[] },
+  created: AuditRecord,
+): Promise<void> {
+  await recordChange(tx, viewer, { ...entry, operation: "CREATE", changes: diffRecords(null, created) }, at);
+}
+
 async function assertIdsFree(tx: QueryTransaction, axisIds: readonly string[], contractIds: readonly string[]): Promise<void> {
   const rows = await tx.run<{ id: unknown }>("territoryTakenIds", { axisIds, contractIds });
   const taken = rows.map((row) => String(row.id));
@@ -125,6 +141,7 @@ export class TerritoryService {
     private readonly geoSource: string,
     /** Called after a committed change, with the territory's id (the analytics cache is invalidated). */
     private readonly onWrite: (territoryId: string) => void = () => {},
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** EPCI of the official data matching `search`, with the territory each already belongs to. Administrators. */
@@ -142,7 +159,7 @@ export class TerritoryService {
 
   /** Creates a territory with its EPCI, communes, axes and contracts in one transaction. Administrators. */
   async create(viewer: Viewer | null, input: unknown): Promise<TerritoryCreation> {
-    requireAdmin(viewer, "create territories");
+    const admin = requireAdmin(viewer, "create territories");
     const territory = parseNewTerritory(input);
     const geography = readEpciGeography(territory.epciCodes, territory.id);
     const reading = await readCommuneGeometries(this.geoSource, {
@@ -183,6 +200,14 @@ export class TerritoryService {
         });
         await tx.run("territoryAxes", { territoryId: territory.id, rows: axes.map(({ id, name, kind }) => ({ id, name, kind })) });
         await tx.run("territoryContracts", { territoryId: territory.id, rows: contracts.map((contract) => ({ ...contract, signatoryIds: [] })) });
+        // One entry: the territory with its EPCI, contracts and axes (found from any of their ids).
+        await recordCreation(
+          tx,
+          admin,
+          this.now(),
+          { territoryId: territory.id, entityKind: "TERRITORY", entityId: territory.id, entityName: territory.name, relatedIds: [...contracts.map((c) => c.id), ...axes.map((a) => a.id)] },
+          { name: territory.name, epciCodes: sorted(territory.epciCodes), contractIds: sorted(contracts.map((c) => c.id)), axisIds: sorted(axes.map((a) => a.id)) },
+        );
       });
     } catch (error) {
       if (isConstraintViolation(error)) throw new AppError("CONFLICT", `A territory with id "${territory.id}" already exists`, { argument: "input.id" });
@@ -211,6 +236,7 @@ export class TerritoryService {
    */
   async addContract(viewer: Viewer | null, territoryId: string, input: unknown): Promise<StoredContract> {
     assertCanWriteTerritory(viewer, territoryId);
+    const writer: Viewer = viewer;
     const contract = parseContract(input, "input");
     const requestedAxes = parseOptionalIds(isPlain(input) ? input.axisIds : null, "input.axisIds", TERRITORY_LIMITS.axes);
     const stored = await this.queries.writeTransaction(async (tx) => {
@@ -225,6 +251,13 @@ export class TerritoryService {
       const row = contractRow(territoryId, contract, axisIds);
       await assertIdsFree(tx, [], [row.id]);
       await tx.run("territoryContracts", { territoryId, rows: [{ ...row, signatoryIds: [] }] });
+      await recordCreation(
+        tx,
+        writer,
+        this.now(),
+        { territoryId, entityKind: "CONTRACT", entityId: row.id, entityName: row.name, relatedIds: [territoryId, ...row.axisIds] },
+        { generation: row.generation, signedOn: row.signedOn, endsOn: row.endsOn, axisIds: sorted(row.axisIds) },
+      );
       return row;
     });
     this.onWrite(territoryId);
@@ -237,6 +270,7 @@ export class TerritoryService {
    */
   async addAxis(viewer: Viewer | null, territoryId: string, input: unknown): Promise<StoredAxis> {
     assertCanWriteTerritory(viewer, territoryId);
+    const writer: Viewer = viewer;
     const axis: NewAxis = parseAxis(input, "input");
     const requestedContracts = parseOptionalIds(isPlain(input) ? input.contractIds : null, "input.contractIds", TERRITORY_LIMITS.contracts);
     const stored = await this.queries.writeTransaction(async (tx) => {
@@ -256,6 +290,13 @@ export class TerritoryService {
       await assertIdsFree(tx, [row.id], []);
       await tx.run("territoryAxes", { territoryId, rows: [{ id: row.id, name: row.name, kind: row.kind }] });
       await tx.run("territoryAxisPriorities", { territoryId, axisId: row.id, contractIds });
+      await recordCreation(
+        tx,
+        writer,
+        this.now(),
+        { territoryId, entityKind: "AXIS", entityId: row.id, entityName: row.name, relatedIds: [territoryId, ...contractIds] },
+        { name: row.name, kind: row.kind, contractIds: sorted(contractIds) },
+      );
       return row;
     });
     this.onWrite(territoryId);
