@@ -21,6 +21,7 @@ import { filterChips, NO_FILTERS, presentCategories, removeFilter, toggleCategor
 import { FocusBanner } from "./features/focus/FocusBanner";
 import { GdprDialog } from "./features/gdpr/GdprDialog";
 import type { GdprPerson } from "./features/gdpr/person";
+import { PersonGdprAction } from "./features/gdpr/PersonGdprAction";
 import { gdprTexts } from "./features/gdpr/texts";
 import { AppHeader } from "./features/header/AppHeader";
 import { toolsMenuTexts } from "./features/header/texts";
@@ -162,6 +163,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
   const removableFrom = selectedNode?.kind === "STRUCTURE" ? selectedNode : null;
   const gdpr = useModal<GdprPerson | null>(null);
   const backup = useModal(null);
+  const gdprPerson = canEdit && selectedNode?.kind === "ACTOR" ? { id: selectedNode.id, name: selectedNode.name } : null;
   const { clearSelection, reload } = actions;
   const tools: ToolsMenuItem[] = [
     ...(territory && role !== "ANALYST"
@@ -358,6 +360,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
               <>
                 {editing.notice && <p className="edit-notice" role="status" data-testid="edit-notice">{editing.notice}</p>}
                 {canEdit && editableNode && <EditToolbar node={editableNode} onEdit={editing.open} />}
+                {gdprPerson && <PersonGdprAction name={gdprPerson.name} onOpen={() => gdpr.open(gdprPerson)} />}
               </>
             }
             {...(canEdit && removableFrom
