@@ -8,4 +8,4 @@ CALL () {
   MATCH (i:Institution {id: $organisationId}) RETURN i AS o
 }
 OPTIONAL MATCH (a)-[m:MEMBER_OF]->(o)
-RETURN CASE WHEN m IS NULL THEN null ELSE m {.role, .since, .until} END AS record, o.name AS organisationName
+RETURN CASE WHEN m IS NULL THEN null ELSE m {.role, .since, .until} END AS record, o.name AS targetName

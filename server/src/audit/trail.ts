@@ -16,7 +16,7 @@ import { erasePersonalChanges, parseChanges, type Changes } from "./changes.js";
 export const AUDIT_OPERATIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
-export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "TERRITORY", "CONTRACT", "AXIS"] as const;
+export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION", "TERRITORY", "CONTRACT", "AXIS"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 type Runner = Pick<QueryTransaction, "run">;
@@ -26,9 +26,9 @@ export interface ChangeToRecord {
   readonly operation: AuditOperation;
   readonly entityKind: EntityKind;
   readonly entityId: string;
-  /** The record's name when it is not a person (structure, work group, event title, membership's organisation); null for people. */
+  /** The record's name when it is not a person (structure, work group, event title, a membership's organisation, a participation's work group); null for people. */
   readonly entityName: string | null;
-  /** Every record involved besides the entity itself (a membership's actor and organisation). */
+  /** Every record involved besides the entity itself (a membership's actor and organisation, a participation's actor and work group). */
   readonly relatedIds: readonly string[];
   readonly changes: Changes;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.js";
-import { email, parseActorInput, parseEventInput, parseMembershipInput, parseStructureInput, parseWorkGroupInput, phone } from "./input.js";
+import { email, parseActorInput, parseEventInput, parseMembershipInput, parseParticipationInput, parseStructureInput, parseWorkGroupInput, phone } from "./input.js";
 
 /** The `argument` and `reason` of the BAD_USER_INPUT that `run` throws. */
 function refusal(run: () => unknown): { code: string; argument: unknown; reason: unknown } {
@@ -109,6 +109,24 @@ describe("parseMembershipInput", () => {
 
   it("refuses dates that do not exist", () => {
     expect(refusal(() => parseMembershipInput({ territoryId: "t", actorId: "a1", organisationId: "s1", since: "2023-02-29" }))).toMatchObject({ argument: "input.since", reason: "INVALID_FORMAT" });
+  });
+});
+
+describe("parseParticipationInput", () => {
+  const participation = { territoryId: "t", actorId: "a1", workGroupId: "g1", role: "CO_PILOT", since: "2021-09-01" };
+
+  it("keeps the role and dates, an open end as null", () => {
+    expect(parseParticipationInput(participation)).toEqual({ territoryId: "t", actorId: "a1", workGroupId: "g1", role: "CO_PILOT", since: "2021-09-01", until: null });
+    expect(parseParticipationInput({ ...participation, until: "2021-09-01" }).until).toBe("2021-09-01");
+  });
+
+  it("refuses a role outside the enum, a missing role or start, a bad date and an end before the start", () => {
+    expect(refusal(() => parseParticipationInput({ ...participation, role: "LEADER" }))).toEqual({ code: "BAD_USER_INPUT", argument: "input.role", reason: "UNKNOWN_VALUE" });
+    expect(refusal(() => parseParticipationInput({ ...participation, role: null }))).toMatchObject({ argument: "input.role", reason: "REQUIRED" });
+    expect(refusal(() => parseParticipationInput({ ...participation, since: null }))).toMatchObject({ argument: "input.since", reason: "REQUIRED" });
+    expect(refusal(() => parseParticipationInput({ ...participation, since: "2021-02-30" }))).toMatchObject({ argument: "input.since", reason: "INVALID_FORMAT" });
+    expect(refusal(() => parseParticipationInput({ ...participation, until: "2021-08-31" }))).toMatchObject({ argument: "input.until", reason: "DATE_ORDER" });
+    expect(refusal(() => parseParticipationInput({ ...participation, workGroupId: " " }))).toMatchObject({ argument: "input.workGroupId", reason: "REQUIRED" });
   });
 });
 

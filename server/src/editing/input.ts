@@ -12,6 +12,7 @@ export const SECTORS = ["CARE", "PREVENTION", "SOCIAL", "MEDICO_SOCIAL", "EDUCAT
 export const ACTOR_CATEGORIES = ["PROFESSIONAL", "ELECTED", "VOLUNTEER", "INSTITUTIONAL"] as const;
 export const WORK_GROUP_KINDS = ["NETWORK", "WORK_GROUP", "COMMITTEE"] as const;
 export const EVENT_KINDS = ["MEETING", "TRAINING", "PUBLIC_ACTION", "CONFERENCE"] as const;
+export const PARTICIPATION_ROLES = ["PILOT", "CO_PILOT", "MEMBER"] as const;
 
 /** Kept in step with editing.graphql and the page (client/src/features/editing/fields.ts). */
 export const EDIT_LIMITS = {
@@ -138,6 +139,7 @@ export type Sector = (typeof SECTORS)[number];
 export type ActorCategory = (typeof ACTOR_CATEGORIES)[number];
 export type WorkGroupKind = (typeof WORK_GROUP_KINDS)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
+export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
 export interface StructureInput {
   /** Null creates a structure. */
@@ -172,6 +174,16 @@ export interface MembershipFields {
 export interface MembershipInput extends MembershipFields {
   readonly territoryId: string;
   readonly actorId: string;
+}
+
+/** An actor's participation in a work group of the territory (one per pair); dated from its first day. */
+export interface ParticipationInput {
+  readonly territoryId: string;
+  readonly actorId: string;
+  readonly workGroupId: string;
+  readonly role: ParticipationRole;
+  readonly since: string;
+  readonly until: string | null;
 }
 
 export interface WorkGroupInput {
@@ -246,6 +258,21 @@ export function parseMembershipInput(value: unknown): MembershipInput {
     territoryId: id(input.territoryId, "input.territoryId"),
     actorId: id(input.actorId, "input.actorId"),
     ...membershipFields(input, "input"),
+  };
+}
+
+export function parseParticipationInput(value: unknown): ParticipationInput {
+  const input = inputRecord(value);
+  const since = date(input.since, "input.since", true) as string;
+  const until = date(input.until, "input.until", false);
+  ordered(since, until, "input.until");
+  return {
+    territoryId: id(input.territoryId, "input.territoryId"),
+    actorId: id(input.actorId, "input.actorId"),
+    workGroupId: id(input.workGroupId, "input.workGroupId"),
+    role: oneOf(input.role, PARTICIPATION_ROLES, "input.role"),
+    since,
+    until,
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * Editing records from the page (issue 6): structures, actors, work groups, events, memberships.
+ * Editing records from the page (issue 6): structures, actors, work groups, events, memberships
+ * and participations.
  * Each operation is one write transaction that checks the references against the territory, reads
  * the record as it was, writes it, and records what changed in the audit trail (audit/trail.ts):
  * the change and its audit entry commit together or not at all. Coordinators of the territory and
@@ -14,7 +15,7 @@ import { assertCanWriteTerritory, type Viewer } from "../auth/viewer.js";
 import { AppError } from "../errors.js";
 import type { QueryName, QueryRunner, QueryTransaction } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
-import { invalid, type ActorInput, type EventInput, type MembershipInput, type StructureInput, type WorkGroupInput } from "./input.js";
+import { invalid, type ActorInput, type EventInput, type MembershipInput, type ParticipationInput, type StructureInput, type WorkGroupInput } from "./input.js";
 
 /** What one editing operation did; `auditEntryId` is null when nothing changed (nothing written). */
 export interface EditResult {
@@ -39,6 +40,7 @@ interface References {
   axisIds?: readonly string[];
   organisationIds?: readonly string[];
   organiserIds?: readonly string[];
+  workGroupIds?: readonly string[];
   actorIds?: readonly string[];
 }
 
@@ -64,7 +66,48 @@ const notFound = (kind: string, id: string, argument: string): AppError =>
 
 const newId = (territoryId: string, letter: string): string => `${territoryId}-${letter}-${randomUUID().slice(0, 8)}`;
 
-const membershipId = (actorId: string, organisationId: string): string => `${actorId}>${organisationId}`;
+/**
+ * A dated relationship from an actor, edited and audited as one record: a membership of a structure
+ * or institution, or a participation in a work group. Its id is `<actorId>><targetId>`; its name in
+ * the trail is the target's (never the person's).
+ */
+interface Link {
+  readonly entityKind: "MEMBERSHIP" | "PARTICIPATION";
+  readonly queries: { readonly read: QueryName; readonly write: QueryName; readonly remove: QueryName };
+  readonly actorId: string;
+  readonly targetId: string;
+  /** The parameters naming both ends in the link's queries. */
+  readonly ends: Readonly<Record<string, string>>;
+  /** What to call the link in a NOT_FOUND message. */
+  readonly what: string;
+}
+
+/** The audited fields of a link. */
+interface LinkFields {
+  readonly role: string | null;
+  readonly since: string | null;
+  readonly until: string | null;
+}
+
+const LINK_FIELDS = ["role", "since", "until"] as const;
+
+const membershipLink = (actorId: string, organisationId: string): Link => ({
+  entityKind: "MEMBERSHIP",
+  queries: { read: "editMembershipRead", write: "editMembershipWrite", remove: "editMembershipDelete" },
+  actorId,
+  targetId: organisationId,
+  ends: { actorId, organisationId },
+  what: `membership of "${actorId}" in "${organisationId}"`,
+});
+
+const participationLink = (actorId: string, workGroupId: string): Link => ({
+  entityKind: "PARTICIPATION",
+  queries: { read: "editParticipationRead", write: "editParticipationWrite", remove: "editParticipationDelete" },
+  actorId,
+  targetId: workGroupId,
+  ends: { actorId, workGroupId },
+  what: `participation of "${actorId}" in "${workGroupId}"`,
+});
 
 export class EditingService {
   constructor(
@@ -90,6 +133,7 @@ export class EditingService {
       axisIds: references.axisIds ?? [],
       organisationIds: references.organisationIds ?? [],
       organiserIds: references.organiserIds ?? [],
+      workGroupIds: references.workGroupIds ?? [],
       actorIds: references.actorIds ?? [],
     };
     const [row] = await tx.run<Plain>("editReferences", { territoryId, ...asked });
@@ -193,22 +237,41 @@ export class EditingService {
     });
   }
 
-  private async writeMembership(tx: Tx, viewer: Viewer, at: Date, input: MembershipInput): Promise<EditResult> {
-    const [row] = await tx.run<Plain>("editMembershipRead", { actorId: input.actorId, organisationId: input.organisationId });
+  /** The link as stored (null when there is none) and its audit entry's identity; NOT_FOUND without either end. */
+  private async readLink(tx: Tx, territoryId: string, link: Link) {
+    const [row] = await tx.run<Plain>(link.queries.read, link.ends);
     const plain = row === undefined ? undefined : toPlain(row);
-    if (!isPlain(plain)) throw notFound("actor", input.actorId, "input.actorId");
-    const before = plain.record === null ? null : pick(auditRecord(plain.record, "editMembershipRead"), ["role", "since", "until"]);
-    const after = { role: input.role, since: input.since, until: input.until };
+    if (!isPlain(plain)) throw notFound("actor", link.actorId, "input.actorId");
     const entry = {
-      territoryId: input.territoryId,
-      entityKind: "MEMBERSHIP" as const,
-      entityId: membershipId(input.actorId, input.organisationId),
-      entityName: typeof plain.organisationName === "string" ? plain.organisationName : null,
-      relatedIds: [input.actorId, input.organisationId],
+      territoryId,
+      entityKind: link.entityKind,
+      entityId: `${link.actorId}>${link.targetId}`,
+      entityName: typeof plain.targetName === "string" ? plain.targetName : null,
+      relatedIds: [link.actorId, link.targetId],
     };
-    return this.apply(tx, viewer, at, entry, before, after, async () => {
-      await tx.run("editMembershipWrite", { actorId: input.actorId, organisationId: input.organisationId, role: input.role, since: input.since, until: input.until });
+    return { record: plain.record === null ? null : pick(auditRecord(plain.record, link.queries.read), LINK_FIELDS), entry };
+  }
+
+  /** Creates or changes the link with its audit entry; the ends are already checked against the territory. */
+  private async writeLink(tx: Tx, viewer: Viewer, at: Date, territoryId: string, link: Link, fields: LinkFields): Promise<EditResult> {
+    const { record, entry } = await this.readLink(tx, territoryId, link);
+    const after = { role: fields.role, since: fields.since, until: fields.until };
+    return this.apply(tx, viewer, at, entry, record, after, async () => {
+      await tx.run(link.queries.write, { ...link.ends, ...after });
     });
+  }
+
+  /** Deletes the link with its audit entry; NOT_FOUND when there is none. */
+  private async removeLink(tx: Tx, viewer: Viewer, at: Date, territoryId: string, link: Link): Promise<EditResult> {
+    const { record, entry } = await this.readLink(tx, territoryId, link);
+    if (record === null) throw new AppError("NOT_FOUND", `No ${link.what}`, { argument: "actorId" });
+    return this.apply(tx, viewer, at, entry, record, null, async () => {
+      await tx.run(link.queries.remove, link.ends);
+    });
+  }
+
+  private writeMembership(tx: Tx, viewer: Viewer, at: Date, input: MembershipInput): Promise<EditResult> {
+    return this.writeLink(tx, viewer, at, input.territoryId, membershipLink(input.actorId, input.organisationId), input);
   }
 
   /** Adds or changes a membership; the actor and the organisation must both be on the territory. */
@@ -222,19 +285,22 @@ export class EditingService {
   deleteMembership(viewer: Viewer | null, territoryId: string, actorId: string, organisationId: string): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
       await this.checkReferences(tx, territoryId, { organisationIds: [organisationId] }, { organisationIds: "organisationId" });
-      const [row] = await tx.run<Plain>("editMembershipRead", { actorId, organisationId });
-      const plain = row === undefined ? undefined : toPlain(row);
-      if (!isPlain(plain) || plain.record === null) throw new AppError("NOT_FOUND", `No membership of "${actorId}" in "${organisationId}"`, { argument: "actorId" });
-      const entry = {
-        territoryId,
-        entityKind: "MEMBERSHIP" as const,
-        entityId: membershipId(actorId, organisationId),
-        entityName: typeof plain.organisationName === "string" ? plain.organisationName : null,
-        relatedIds: [actorId, organisationId],
-      };
-      return this.apply(tx, known, at, entry, pick(auditRecord(plain.record, "editMembershipRead"), ["role", "since", "until"]), null, async () => {
-        await tx.run("editMembershipDelete", { actorId, organisationId });
-      });
+      return this.removeLink(tx, known, at, territoryId, membershipLink(actorId, organisationId));
+    });
+  }
+
+  /** Adds or changes a participation; the actor and the work group must both be on the territory. */
+  saveParticipation(viewer: Viewer | null, input: ParticipationInput): Promise<EditResult> {
+    return this.edit(viewer, input.territoryId, async (tx, known, at) => {
+      await this.checkReferences(tx, input.territoryId, { workGroupIds: [input.workGroupId], actorIds: [input.actorId] }, { workGroupIds: "input.workGroupId", actorIds: "input.actorId" });
+      return this.writeLink(tx, known, at, input.territoryId, participationLink(input.actorId, input.workGroupId), input);
+    });
+  }
+
+  deleteParticipation(viewer: Viewer | null, territoryId: string, actorId: string, workGroupId: string): Promise<EditResult> {
+    return this.edit(viewer, territoryId, async (tx, known, at) => {
+      await this.checkReferences(tx, territoryId, { workGroupIds: [workGroupId] }, { workGroupIds: "workGroupId" });
+      return this.removeLink(tx, known, at, territoryId, participationLink(actorId, workGroupId));
     });
   }
 

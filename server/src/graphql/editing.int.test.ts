@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ADMIN, graphqlAs, type GraphQLResponse, type TestViewer } from "../../../test/graphql.js";
 import type { Viewer } from "../auth/viewer.js";
 import { EditingService } from "../editing/service.js";
-import { parseStructureInput } from "../editing/input.js";
+import { parseParticipationInput, parseStructureInput } from "../editing/input.js";
 import { connectDriver } from "../neo4j/driver.js";
 import { createQueryRunner, loadQueries, type QueryName, type QueryRunner } from "../neo4j/queries.js";
 
@@ -30,6 +30,8 @@ const SAVE_ACTOR = `mutation ($input: SaveActorInput!) { saveActor(input: $input
 const DELETE_ACTOR = `mutation ($t: ID!, $id: ID!) { deleteActor(territoryId: $t, id: $id) { ${RESULT} } }`;
 const SAVE_MEMBERSHIP = `mutation ($input: SaveMembershipInput!) { saveMembership(input: $input) { ${RESULT} } }`;
 const DELETE_MEMBERSHIP = `mutation ($t: ID!, $a: ID!, $o: ID!) { deleteMembership(territoryId: $t, actorId: $a, organisationId: $o) { ${RESULT} } }`;
+const SAVE_PARTICIPATION = `mutation ($input: SaveParticipationInput!) { saveParticipation(input: $input) { ${RESULT} } }`;
+const DELETE_PARTICIPATION = `mutation ($t: ID!, $a: ID!, $g: ID!) { deleteParticipation(territoryId: $t, actorId: $a, workGroupId: $g) { ${RESULT} } }`;
 const SAVE_WORK_GROUP = `mutation ($input: SaveWorkGroupInput!) { saveWorkGroup(input: $input) { ${RESULT} } }`;
 const DELETE_WORK_GROUP = `mutation ($t: ID!, $id: ID!) { deleteWorkGroup(territoryId: $t, id: $id) { ${RESULT} } }`;
 const SAVE_EVENT = `mutation ($input: SaveEventInput!) { saveEvent(input: $input) { ${RESULT} } }`;
@@ -115,6 +117,20 @@ describe("editing with an audit trail", () => {
     const result = ok(await graphqlAs(viewer, SAVE_STRUCTURE, { input: structureInput(overrides) }));
     created.add(result.entityId);
     return result;
+  }
+
+  /** The real queries, except that writing the audit entry fails: the change must not stay. */
+  function failingAudit(): QueryRunner {
+    return {
+      ...queries,
+      writeTransaction: (work) =>
+        queries.writeTransaction((tx) =>
+          work({
+            run: (name: QueryName, parameters: Record<string, unknown>) =>
+              name === "auditEntryCreate" ? Promise.reject(new Error("audit write forced to fail")) : tx.run(name, parameters),
+          }),
+        ),
+    };
   }
 
   beforeAll(async () => {
@@ -219,19 +235,6 @@ describe("editing with an audit trail", () => {
   });
 
   describe("one transaction", () => {
-    /** The real queries, except that writing the audit entry fails: the change must not stay. */
-    function failingAudit(): QueryRunner {
-      return {
-        ...queries,
-        writeTransaction: (work) =>
-          queries.writeTransaction((tx) =>
-            work({
-              run: (name: QueryName, parameters: Record<string, unknown>) =>
-                name === "auditEntryCreate" ? Promise.reject(new Error("audit write forced to fail")) : tx.run(name, parameters),
-            }),
-          ),
-      };
-    }
     const viewer: Viewer = { subject: "test-failing", role: "COORDINATOR", territories: [GORGES] };
 
     it("writes neither the new structure nor its entry when the audit entry cannot be written", async () => {
@@ -345,6 +348,115 @@ describe("editing with an audit trail", () => {
     it("keeps a seeded work group that organised events (CONFLICT)", async () => {
       expect(codeOf(await graphqlAs(coordinator, DELETE_WORK_GROUP, { t: GORGES, id: workGroupWithEvents }))).toBe("CONFLICT");
       expect(await rows("MATCH (w:WorkGroup {id: $id}) RETURN w", { id: workGroupWithEvents })).toHaveLength(1);
+    });
+  });
+
+  describe("work-group participations", () => {
+    /** A new person (through a new structure) and a new work group of Gorges, removed at the end. */
+    async function personAndGroup(label: string): Promise<{ actorId: string; workGroupId: string; groupName: string }> {
+      const home = await newStructure({ name: `${TAG} ${label} home` });
+      const person = ok(await graphqlAs(coordinator, SAVE_ACTOR, { input: { territoryId: GORGES, firstName: "Léo", lastName: `${TAG}-${label}`, category: "PROFESSIONAL", membership: { organisationId: home.entityId } } }));
+      created.add(person.entityId);
+      const groupName = `${TAG} ${label} groupe`;
+      const group = ok(await graphqlAs(coordinator, SAVE_WORK_GROUP, { input: { territoryId: GORGES, name: groupName, kind: "WORK_GROUP", startedOn: "2024-01-01" } }));
+      created.add(group.entityId);
+      return { actorId: person.entityId, workGroupId: group.entityId, groupName };
+    }
+
+    const participation = (actorId: string, workGroupId: string) =>
+      rows<{ role: string; since: string; until: string | null }>(
+        "MATCH (:Actor {id: $a})-[p:PARTICIPATES_IN]->(:WorkGroup {id: $g}) RETURN p.role AS role, toString(p.since) AS since, toString(p.until) AS until",
+        { a: actorId, g: workGroupId },
+      );
+
+    it("adds, changes and removes a participation, each with its audit entry naming the work group", async () => {
+      const { actorId, workGroupId, groupName } = await personAndGroup("part");
+      const joined = ok(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { territoryId: GORGES, actorId, workGroupId, role: "MEMBER", since: "2024-02-01" } }));
+      expect(joined).toMatchObject({ entityKind: "PARTICIPATION", operation: "CREATE", entityId: `${actorId}>${workGroupId}` });
+      expect(joined.changes.map((change) => change.field)).toEqual(["role", "since"]);
+      expect(await participation(actorId, workGroupId)).toEqual([{ role: "MEMBER", since: "2024-02-01", until: null }]);
+      const [entry] = await rows<{ id: string; name: string; related: string[]; role: string }>(
+        "MATCH (e:AuditEntry {entityId: $id}) RETURN e.id AS id, e.entityName AS name, e.relatedIds AS related, e.userRole AS role",
+        { id: joined.entityId },
+      );
+      expect(entry).toEqual({ id: joined.auditEntryId, name: groupName, related: [joined.entityId, actorId, workGroupId], role: "COORDINATOR" });
+
+      const promoted = ok(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { territoryId: GORGES, actorId, workGroupId, role: "PILOT", since: "2024-02-01", until: "2024-12-31" } }));
+      expect(promoted.operation).toBe("UPDATE");
+      expect(promoted.changes).toEqual([
+        { field: "role", before: JSON.stringify("MEMBER"), after: JSON.stringify("PILOT") },
+        { field: "until", before: null, after: JSON.stringify("2024-12-31") },
+      ]);
+      const again = ok(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { territoryId: GORGES, actorId, workGroupId, role: "PILOT", since: "2024-02-01", until: "2024-12-31" } }));
+      expect(again).toMatchObject({ operation: "UPDATE", auditEntryId: null, changes: [] });
+
+      const left = ok(await graphqlAs(coordinator, DELETE_PARTICIPATION, { t: GORGES, a: actorId, g: workGroupId }));
+      expect(left).toMatchObject({ operation: "DELETE", entityKind: "PARTICIPATION" });
+      expect(changeOf(left, "role")).toEqual({ field: "role", before: JSON.stringify("PILOT"), after: null });
+      expect(await participation(actorId, workGroupId)).toHaveLength(0);
+      expect(extensionsOf(await graphqlAs(coordinator, DELETE_PARTICIPATION, { t: GORGES, a: actorId, g: workGroupId }))).toMatchObject({ code: "NOT_FOUND", argument: "actorId" });
+      // The work group's trail holds its own creation and the three changes of the participation.
+      expect((await entriesAbout(workGroupId)).map((e) => e.operation)).toEqual(["CREATE", "CREATE", "UPDATE", "DELETE"]);
+      const trail = await graphqlAs<Trail>(ADMIN, TRAIL, { t: GORGES, entityId: workGroupId });
+      expect(trail.data!.auditTrail.entries.map((e) => [e.entityKind, e.operation])).toEqual([
+        ["PARTICIPATION", "DELETE"],
+        ["PARTICIPATION", "UPDATE"],
+        ["PARTICIPATION", "CREATE"],
+        ["WORK_GROUP", "CREATE"],
+      ]);
+    });
+
+    it("refuses an end before the start, a person or a work group of another territory, and an unknown territory, writing nothing", async () => {
+      const { actorId, workGroupId } = await personAndGroup("refused");
+      const [foreignActor] = await rows<{ id: string }>(
+        "MATCH (a:Actor)-[:MEMBER_OF]->(:Structure)-[:LOCATED_IN]->(:Commune)-[:PART_OF]->(:Epci)-[:PART_OF]->(:Territory {id: $t}) RETURN a.id AS id ORDER BY id LIMIT 1",
+        { t: CEVENNES },
+      );
+      const [foreignGroup] = await rows<{ id: string }>("MATCH (w:WorkGroup)-[:BELONGS_TO]->(:Territory {id: $t}) RETURN w.id AS id ORDER BY id LIMIT 1", { t: CEVENNES });
+      const base = { territoryId: GORGES, actorId, workGroupId, role: "MEMBER", since: "2024-02-01" };
+      const before = await auditCount();
+      expect(extensionsOf(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { ...base, until: "2024-01-31" } }))).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.until", reason: "DATE_ORDER" });
+      expect(extensionsOf(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { ...base, actorId: foreignActor!.id } }))).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.actorId", reason: "NOT_IN_TERRITORY" });
+      expect(extensionsOf(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { ...base, workGroupId: foreignGroup!.id } }))).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.workGroupId", reason: "NOT_IN_TERRITORY" });
+      expect(extensionsOf(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { ...base, workGroupId: `${TAG}-nowhere` } }))).toMatchObject({ argument: "input.workGroupId", reason: "NOT_IN_TERRITORY" });
+      expect(extensionsOf(await graphqlAs(coordinator, DELETE_PARTICIPATION, { t: GORGES, a: actorId, g: foreignGroup!.id }))).toMatchObject({ argument: "workGroupId", reason: "NOT_IN_TERRITORY" });
+      expect(extensionsOf(await graphqlAs(ADMIN, SAVE_PARTICIPATION, { input: { ...base, territoryId: `${TAG}-nowhere` } }))).toMatchObject({ code: "NOT_FOUND", argument: "input.territoryId" });
+      expect(await auditCount()).toBe(before);
+      expect(await participation(actorId, workGroupId)).toHaveLength(0);
+      expect(await participation(foreignActor!.id, workGroupId)).toHaveLength(0);
+      expect(await participation(actorId, foreignGroup!.id)).toHaveLength(0);
+    });
+
+    it("is FORBIDDEN to analysts and to coordinators of another territory, and leaves the participation as it was", async () => {
+      const { actorId, workGroupId } = await personAndGroup("guarded");
+      ok(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { territoryId: GORGES, actorId, workGroupId, role: "MEMBER", since: "2024-02-01" } }));
+      const before = await auditCount();
+      const change = { territoryId: GORGES, actorId, workGroupId, role: "PILOT", since: "2024-02-01" };
+      expect(codeOf(await graphqlAs(analyst, SAVE_PARTICIPATION, { input: change }))).toBe("FORBIDDEN");
+      expect(codeOf(await graphqlAs(analyst, DELETE_PARTICIPATION, { t: GORGES, a: actorId, g: workGroupId }))).toBe("FORBIDDEN");
+      expect(codeOf(await graphqlAs(otherCoordinator, SAVE_PARTICIPATION, { input: change }))).toBe("FORBIDDEN");
+      expect(codeOf(await graphqlAs(otherCoordinator, DELETE_PARTICIPATION, { t: GORGES, a: actorId, g: workGroupId }))).toBe("FORBIDDEN");
+      // Naming their own territory does not reach a work group of Gorges either.
+      expect(extensionsOf(await graphqlAs(otherCoordinator, SAVE_PARTICIPATION, { input: { ...change, territoryId: CEVENNES } }))).toMatchObject({ reason: "NOT_IN_TERRITORY" });
+      expect(extensionsOf(await graphqlAs(otherCoordinator, DELETE_PARTICIPATION, { t: CEVENNES, a: actorId, g: workGroupId }))).toMatchObject({ reason: "NOT_IN_TERRITORY" });
+      expect(codeOf(await graphqlAs(null, DELETE_PARTICIPATION, { t: GORGES, a: actorId, g: workGroupId }))).toBe("UNAUTHENTICATED");
+      expect(await auditCount()).toBe(before);
+      expect(await participation(actorId, workGroupId)).toEqual([{ role: "MEMBER", since: "2024-02-01", until: null }]);
+    });
+
+    it("writes neither the participation nor its removal when the audit entry cannot be written", async () => {
+      const { actorId, workGroupId } = await personAndGroup("atomic");
+      const viewer: Viewer = { subject: "test-failing", role: "COORDINATOR", territories: [GORGES] };
+      const failing = new EditingService(failingAudit());
+      const before = await auditCount();
+      await expect(failing.saveParticipation(viewer, parseParticipationInput({ territoryId: GORGES, actorId, workGroupId, role: "MEMBER", since: "2024-02-01" }))).rejects.toThrow("audit write forced to fail");
+      expect(await participation(actorId, workGroupId)).toHaveLength(0);
+
+      ok(await graphqlAs(coordinator, SAVE_PARTICIPATION, { input: { territoryId: GORGES, actorId, workGroupId, role: "CO_PILOT", since: "2024-02-01" } }));
+      await expect(failing.saveParticipation(viewer, parseParticipationInput({ territoryId: GORGES, actorId, workGroupId, role: "PILOT", since: "2024-02-01" }))).rejects.toThrow("audit write forced to fail");
+      await expect(failing.deleteParticipation(viewer, GORGES, actorId, workGroupId)).rejects.toThrow("audit write forced to fail");
+      expect(await participation(actorId, workGroupId)).toEqual([{ role: "CO_PILOT", since: "2024-02-01", until: null }]);
+      expect(await auditCount()).toBe(before + 1);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Changes } from "../../audit/changes.js";
 import { readAuditTrail, type AuditEntry } from "../../audit/trail.js";
 import type { RequestContext } from "../../auth/context.js";
-import { id, parseActorInput, parseEventInput, parseMembershipInput, parseStructureInput, parseWorkGroupInput } from "../../editing/input.js";
+import { id, parseActorInput, parseEventInput, parseMembershipInput, parseParticipationInput, parseStructureInput, parseWorkGroupInput } from "../../editing/input.js";
 import type { EditingService, EditResult } from "../../editing/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 
@@ -45,6 +45,9 @@ export function createEditingResolvers(service: EditingService, queries: QueryRu
       saveMembership: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveMembership(context.viewer, parseMembershipInput(args.input))),
       deleteMembership: async (_parent: unknown, args: Args, context: RequestContext) =>
         result(await service.deleteMembership(context.viewer, id(args.territoryId, "territoryId"), id(args.actorId, "actorId"), id(args.organisationId, "organisationId"))),
+      saveParticipation: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveParticipation(context.viewer, parseParticipationInput(args.input))),
+      deleteParticipation: async (_parent: unknown, args: Args, context: RequestContext) =>
+        result(await service.deleteParticipation(context.viewer, id(args.territoryId, "territoryId"), id(args.actorId, "actorId"), id(args.workGroupId, "workGroupId"))),
       saveWorkGroup: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveWorkGroup(context.viewer, parseWorkGroupInput(args.input))),
       deleteWorkGroup: async (_parent: unknown, args: Args, context: RequestContext) =>
         result(await service.deleteWorkGroup(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"))),
