@@ -13,6 +13,7 @@ import { BackupDialog } from "./features/backup/BackupDialog";
 import { backupTexts } from "./features/backup/texts";
 import { EditingDialogs } from "./features/editing/EditingDialogs";
 import { EditToolbar } from "./features/editing/EditToolbar";
+import { lineActionsFor } from "./features/editing/lineActions";
 import { NewRecordMenu } from "./features/editing/NewRecordMenu";
 import { useEditing } from "./features/editing/useEditing";
 import { FilterChips } from "./features/filters/FilterChips";
@@ -160,7 +161,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
     : state.panel?.kind === "workGroup" && details?.status === "ready"
       ? { id: state.panel.id, kind: "WORK_GROUP" as const, name: details.details.title }
       : null;
-  const removableFrom = selectedNode?.kind === "STRUCTURE" ? selectedNode : null;
+  const lineActions = canEdit && editableNode ? lineActionsFor(editableNode, editing.open) : undefined;
   const gdpr = useModal<GdprPerson | null>(null);
   const backup = useModal(null);
   const gdprPerson = canEdit && selectedNode?.kind === "ACTOR" ? { id: selectedNode.id, name: selectedNode.name } : null;
@@ -363,10 +364,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
                 {gdprPerson && <PersonGdprAction name={gdprPerson.name} onOpen={() => gdpr.open(gdprPerson)} />}
               </>
             }
-            {...(canEdit && removableFrom
-              ? { onRemoveMember: (actorId: string, actorName: string) =>
-                  editing.open({ kind: "removeMember", actorId, actorName, organisationId: removableFrom.id, organisationName: removableFrom.name }) }
-              : {})}
+            lineActions={lineActions}
           />
         )}
       </div>

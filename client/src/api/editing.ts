@@ -1,5 +1,6 @@
-import { requestGraphQL, type RequestOptions } from "./graphql";
-import { array, boolean, integer, oneOf, optionalString, record, string, type Json } from "./parse";
+import { ApiError, requestGraphQL, type RequestOptions } from "./graphql";
+import { PARTICIPATION_ROLES, type ParticipationRole } from "./network";
+import { array, boolean, integer, number, oneOf, optionalString, record, string, type Json } from "./parse";
 
 /** Editing records and reading the audit trail (server: editing.graphql, audit.graphql). */
 
@@ -11,7 +12,7 @@ export const WORK_GROUP_KINDS = ["NETWORK", "WORK_GROUP", "COMMITTEE"] as const;
 export type WorkGroupKind = (typeof WORK_GROUP_KINDS)[number];
 export const EVENT_KINDS = ["MEETING", "TRAINING", "PUBLIC_ACTION", "CONFERENCE"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
-export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP"] as const;
+export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const OPERATIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -79,6 +80,14 @@ export interface MembershipValues {
   actorId: string;
   organisationId: string;
   role: string;
+  since: string;
+  until: string;
+}
+
+export interface ParticipationValues {
+  actorId: string;
+  workGroupId: string;
+  role: ParticipationRole | "";
   since: string;
   until: string;
 }
@@ -171,6 +180,30 @@ export async function deleteMembership(territoryId: string, actorId: string, org
   return parseResult(data, "deleteMembership");
 }
 
+/**
+ * An empty field the API types as non-null: GraphQL would refuse the whole request without naming
+ * it, so it is refused here as the server refuses the others (BAD_USER_INPUT, its argument, REQUIRED).
+ */
+function required(value: string, argument: string): string {
+  if (value.trim() === "") throw new ApiError("graphql", `${argument} is required`, "BAD_USER_INPUT", { argument, reason: "REQUIRED" });
+  return value;
+}
+
+export async function saveParticipation(territoryId: string, values: ParticipationValues, options?: RequestOptions): Promise<EditResult> {
+  const input = { territoryId, actorId: values.actorId, workGroupId: values.workGroupId, role: required(values.role, "input.role"), since: required(values.since, "input.since"), until: blankToNull(values.until) };
+  const data = await requestGraphQL(`mutation SaveParticipation($input: SaveParticipationInput!) { saveParticipation(input: $input) { ${RESULT} } }`, { input }, options);
+  return parseResult(data, "saveParticipation");
+}
+
+export async function deleteParticipation(territoryId: string, actorId: string, workGroupId: string, options?: RequestOptions): Promise<EditResult> {
+  const data = await requestGraphQL(
+    `mutation DeleteParticipation($t: ID!, $a: ID!, $g: ID!) { deleteParticipation(territoryId: $t, actorId: $a, workGroupId: $g) { ${RESULT} } }`,
+    { t: territoryId, a: actorId, g: workGroupId },
+    options,
+  );
+  return parseResult(data, "deleteParticipation");
+}
+
 const DELETE_FIELDS = { STRUCTURE: "deleteStructure", ACTOR: "deleteActor", WORK_GROUP: "deleteWorkGroup", EVENT: "deleteEvent" } as const;
 export type DeletableKind = keyof typeof DELETE_FIELDS;
 
@@ -223,6 +256,50 @@ export async function loadWorkGroup(id: string, options?: RequestOptions): Promi
     startedOn: text(w.startedOn, "startedOn"),
     endedOn: text(w.endedOn, "endedOn"),
     axisIds: array(w.axes, "axes").map((axis, index) => string(record(axis, `axes[${index}]`).id, "axis.id")).sort(),
+  };
+}
+
+export async function loadEvent(id: string, options?: RequestOptions): Promise<EventValues | null> {
+  const data = await requestGraphQL(
+    `query LoadEvent($id: ID!) { events(where: { id: { eq: $id } }) { id title kind date durationHours commune { code } organisedBy { ... on WorkGroup { id } ... on Structure { id } } axes { id } } }`,
+    { id },
+    options,
+  );
+  const e = first(record(data, "data").events, "events");
+  if (e === null) return null;
+  const commune = first(e.commune, "commune");
+  const organiser = first(e.organisedBy, "organisedBy");
+  return {
+    id,
+    title: string(e.title, "title"),
+    kind: oneOf(e.kind, EVENT_KINDS, "kind"),
+    date: string(e.date, "date"),
+    durationHours: String(number(e.durationHours, "durationHours")),
+    communeCode: commune ? string(commune.code, "commune.code") : "",
+    organiserId: organiser ? string(organiser.id, "organisedBy.id") : "",
+    axisIds: array(e.axes, "axes").map((axis, index) => string(record(axis, `axes[${index}]`).id, "axis.id")).sort(),
+  };
+}
+
+/** A person's participation in a work group as stored; null when there is none. */
+export async function loadParticipation(actorId: string, workGroupId: string, options?: RequestOptions): Promise<ParticipationValues | null> {
+  const data = await requestGraphQL(
+    `query LoadParticipation($a: ID!, $g: ID!) { workGroups(where: { id: { eq: $g } }) { participantsConnection(where: { node: { id: { eq: $a } } }) {
+      edges { properties { role since until } } } } }`,
+    { a: actorId, g: workGroupId },
+    options,
+  );
+  const group = first(record(data, "data").workGroups, "workGroups");
+  if (group === null) return null;
+  const edge = first(record(group.participantsConnection, "participantsConnection").edges, "edges");
+  if (edge === null) return null;
+  const properties = record(edge.properties, "properties");
+  return {
+    actorId,
+    workGroupId,
+    role: oneOf(properties.role, PARTICIPATION_ROLES, "role"),
+    since: text(properties.since, "since"),
+    until: text(properties.until, "until"),
   };
 }
 

@@ -31,6 +31,11 @@ export function integer(value: unknown, path: string): number {
   return value;
 }
 
+export function number(value: unknown, path: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) fail(path, "nombre");
+  return value;
+}
+
 export function boolean(value: unknown, path: string): boolean {
   if (typeof value !== "boolean") fail(path, "booléen");
   return value;

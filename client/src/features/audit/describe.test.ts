@@ -28,6 +28,12 @@ describe("audit texts", () => {
     expect(describeWho(entry)).toBe("coord-42 (coordination)");
     expect(describeWhat(entry)).toBe("Modification · Structure « Maison de santé »");
     expect(describeWhat({ ...entry, entityKind: "ACTOR", entityName: null, operation: "CREATE" })).toBe("Création · Personne");
+    expect(describeWhat({ ...entry, entityKind: "PARTICIPATION", entityName: "Réseau santé mentale", operation: "DELETE" })).toBe("Suppression · Participation « Réseau santé mentale »");
+  });
+
+  it("says a participation's role in French and a membership's as typed", () => {
+    expect(describeChange({ field: "role", before: "MEMBER", after: "CO_PILOT" })).toBe("fonction : Membre → Co-pilote");
+    expect(describeChange({ field: "role", before: null, after: "Secrétaire" })).toBe("fonction : Secrétaire");
   });
 
   it("lists fields erased under the GDPR", () => {

@@ -1,5 +1,5 @@
 import type { AuditEntry, FieldChange } from "../../api/editing";
-import { ACTOR_CATEGORY_LABELS, CATEGORY_LABELS, fr } from "../../i18n/fr";
+import { ACTOR_CATEGORY_LABELS, CATEGORY_LABELS, fr, ROLE_LABELS } from "../../i18n/fr";
 
 const t = fr.audit;
 
@@ -7,6 +7,8 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   sector: CATEGORY_LABELS,
   category: ACTOR_CATEGORY_LABELS,
   kind: { ...fr.editing.workGroupKinds, ...fr.editing.eventKinds },
+  // A participation's role (a membership's is free text, shown as typed).
+  role: ROLE_LABELS,
 };
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });

@@ -6,6 +6,7 @@ import { CATEGORY_COLOURS, CATEGORY_SHAPES, categoryOf } from "../../graph/palet
 import { CATEGORY_LABELS, formatCount, fr } from "../../i18n/fr";
 import type { Focus } from "../focus/focus";
 import { searchNodes } from "../search/match";
+import { LineButtons, type LineActions } from "./LineActions";
 
 export type DetailsRequest = { status: "loading" } | { status: "error" } | { status: "ready"; details: Details } | null;
 
@@ -28,8 +29,8 @@ interface DetailsPanelProps {
   onClose: () => void;
   /** Editing buttons (coordinators and administrators; see features/editing). */
   toolbar?: ReactNode;
-  /** Offers to remove each member of a structure (coordinators and administrators). */
-  onRemoveMember?: (actorId: string, actorName: string) => void;
+  /** Editing buttons on the lines of the lists (coordinators and administrators; see features/editing). */
+  lineActions?: LineActions | undefined;
 }
 
 function communeText(node: NetworkNode): string {
@@ -71,12 +72,22 @@ function PathPicker({ node, candidates, onPath }: { node: NetworkNode; candidate
   );
 }
 
-function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates, onRemoveMember }: { details: DetailsRequest; onSelectPartner: (id: string) => void; onOpenWorkGroup: (id: string) => void; candidates: readonly NetworkNode[]; onRemoveMember?: ((actorId: string, actorName: string) => void) | undefined }) {
+interface FetchedDetailsProps {
+  details: DetailsRequest;
+  onSelectPartner: (id: string) => void;
+  onOpenWorkGroup: (id: string) => void;
+  candidates: readonly NetworkNode[];
+  lineActions: LineActions | undefined;
+}
+
+function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates, lineActions }: FetchedDetailsProps) {
   if (details === null) return null;
   if (details.status === "loading") return <p className="details-empty" role="status">{fr.panel.loading}</p>;
   if (details.status === "error") return <p className="field-error" role="alert">{fr.panel.failed}</p>;
   const d = details.details;
   const drawn = new Set(candidates.map((c) => c.id));
+  // Built for the record the panel is asked about: none while an older answer is still shown.
+  const actions = lineActions?.kind === d.kind ? lineActions : { people: [], workGroups: [], events: [] };
   return (
     <div className="details-fetched" data-testid="details-fetched">
       {d.facts.length > 0 && (
@@ -127,12 +138,7 @@ function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates,
                 {(person.email || person.phone) && (
                   <span className="person-contact">{[person.email, person.phone].filter(Boolean).join(" · ")}</span>
                 )}
-                {onRemoveMember && d.kind === "ORGANISATION" && (
-                  <button type="button" className="link-button member-remove" data-testid="remove-member"
-                    aria-label={fr.editing.removeMember(person.label)} onClick={() => onRemoveMember(person.id, person.label)}>
-                    {fr.editing.remove}
-                  </button>
-                )}
+                <LineButtons actions={actions.people} line={{ id: person.id, name: person.label }} />
               </li>
             ))}
           </ul>
@@ -148,6 +154,7 @@ function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates,
               <li key={group.id}>
                 <button type="button" className="link-button" onClick={() => onOpenWorkGroup(group.id)}>{group.name}</button>
                 {group.detail && <span className="person-detail"> · {group.detail}</span>}
+                <LineButtons actions={actions.workGroups} line={group} />
               </li>
             ))}
           </ul>
@@ -182,6 +189,7 @@ function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates,
               <li key={event.id}>
                 <span>{event.name}</span>
                 {event.detail && <span className="person-detail"> · {event.detail}</span>}
+                <LineButtons actions={actions.events} line={event} />
               </li>
             ))}
           </ul>
@@ -206,7 +214,7 @@ export function DetailsPanel({
   onPath,
   onClose,
   toolbar,
-  onRemoveMember,
+  lineActions,
 }: DetailsPanelProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const [depth, setDepth] = useState(1);
@@ -350,7 +358,7 @@ export function DetailsPanel({
           )}
         </>
       )}
-      <FetchedDetails details={details} onSelectPartner={onSelectPartner} onOpenWorkGroup={onOpenWorkGroup} candidates={candidates} onRemoveMember={onRemoveMember} />
+      <FetchedDetails details={details} onSelectPartner={onSelectPartner} onOpenWorkGroup={onOpenWorkGroup} candidates={candidates} lineActions={lineActions} />
     </aside>
   );
 }

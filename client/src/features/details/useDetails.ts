@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { fetchDetails, type DetailsLabels } from "../../api/details";
 import { isAbortError } from "../../api/graphql";
 import type { NetworkNode, TimeWindow } from "../../api/network";
@@ -47,19 +47,31 @@ export function useDetails(
         : node.kind === "ACTOR"
           ? ({ kind: "ACTOR", id: node.id } as const)
           : ({ kind: "ORGANISATION", id: node.id } as const);
-  const key = target && territoryId ? JSON.stringify([target, territoryId, window, withContacts, revision]) : null;
+  const shown = target && territoryId ? JSON.stringify([target, territoryId, window, withContacts]) : null;
+  const key = shown === null ? null : JSON.stringify([shown, revision]);
+  /** What the ready answer on screen is about: asked again after an edit, it stays until the new one comes. */
+  const readyFor = useRef<string | null>(null);
 
   useEffect(() => {
     if (key === null || target === null || territoryId === null) {
+      readyFor.current = null;
       setState(null);
       return undefined;
     }
     const controller = new AbortController();
-    setState({ status: "loading" });
+    if (readyFor.current !== shown) {
+      readyFor.current = null;
+      setState({ status: "loading" });
+    }
     fetchDetails(target, territoryId, window, withContacts, labels, { signal: controller.signal }).then(
-      (details) => setState({ status: "ready", details }),
+      (details) => {
+        readyFor.current = shown;
+        setState({ status: "ready", details });
+      },
       (error: unknown) => {
-        if (!isAbortError(error) && !controller.signal.aborted) setState({ status: "error" });
+        if (isAbortError(error) || controller.signal.aborted) return;
+        readyFor.current = null;
+        setState({ status: "error" });
       },
     );
     return () => controller.abort();

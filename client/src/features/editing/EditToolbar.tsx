@@ -10,14 +10,15 @@ interface EditToolbarProps {
 export function EditToolbar({ node, onEdit }: EditToolbarProps) {
   const targets = nodeTargets(node);
   if (targets === null) return null;
+  const { add } = targets;
   return (
     <div className="edit-toolbar" role="group" aria-label={fr.editing.tools} data-testid="edit-toolbar">
       <button type="button" className="button button--small" data-testid="edit-record" onClick={() => onEdit(targets.edit)}>
         {fr.editing.edit}
       </button>
-      {targets.addMember && (
-        <button type="button" className="button button--small button--ghost" data-testid="add-member" onClick={() => onEdit(targets.addMember as EditTarget)}>
-          {fr.editing.addMember}
+      {add && (
+        <button type="button" className="button button--small button--ghost" data-testid={add.testId} onClick={() => onEdit(add.target)}>
+          {add.label}
         </button>
       )}
       <button type="button" className="button button--small button--danger" data-testid="delete-record" onClick={() => onEdit(targets.remove)}>

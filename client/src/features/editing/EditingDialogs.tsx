@@ -1,9 +1,10 @@
-import { deleteMembership, deleteRecord, type EditResult } from "../../api/editing";
+import { deleteMembership, deleteParticipation, deleteRecord, type EditResult } from "../../api/editing";
 import { fr } from "../../i18n/fr";
 import { ActorForm } from "./ActorForm";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { EventForm } from "./EventForm";
 import { MemberForm } from "./MemberForm";
+import { ParticipantForm } from "./ParticipantForm";
 import { StructureForm } from "./StructureForm";
 import type { EditTarget } from "./target";
 import { WorkGroupForm } from "./WorkGroupForm";
@@ -36,9 +37,11 @@ export function EditingDialogs({ territoryId, target, catalog, onSaved, onClose,
     case "workGroup":
       return <WorkGroupForm {...common} id={target.id} axes={catalog.axes} />;
     case "event":
-      return <EventForm {...common} communes={catalog.communes} axes={catalog.axes} workGroups={catalog.workGroups} />;
+      return <EventForm {...common} id={target.id} communes={catalog.communes} axes={catalog.axes} workGroups={catalog.workGroups} />;
     case "member":
       return <MemberForm {...common} organisationId={target.organisationId} organisationName={target.organisationName} />;
+    case "participation":
+      return <ParticipantForm {...common} actor={target.actor} workGroup={target.workGroup} workGroups={catalog.workGroups} />;
     case "delete":
       return (
         <ConfirmDialog message={CONFIRM[target.record](target.name)} onConfirm={() => deleteRecord(target.record, territoryId, target.id)}
@@ -48,6 +51,12 @@ export function EditingDialogs({ territoryId, target, catalog, onSaved, onClose,
       return (
         <ConfirmDialog message={fr.editing.confirmDelete.membership(target.actorName, target.organisationName)}
           onConfirm={() => deleteMembership(territoryId, target.actorId, target.organisationId)}
+          onDone={common.onSaved} onClose={onClose} onSessionExpired={onSessionExpired} />
+      );
+    case "removeParticipation":
+      return (
+        <ConfirmDialog message={fr.editing.confirmDelete.participation(target.actor.name, target.workGroup.name)}
+          onConfirm={() => deleteParticipation(territoryId, target.actor.id, target.workGroup.id)}
           onDone={common.onSaved} onClose={onClose} onSessionExpired={onSessionExpired} />
       );
   }

@@ -13,7 +13,7 @@ export function NewRecordMenu({ onEdit, onOpenAudit }: NewRecordMenuProps) {
     { label: fr.editing.newStructure, target: { kind: "structure", id: null }, testId: "new-structure" },
     { label: fr.editing.newActor, target: { kind: "actor", id: null }, testId: "new-actor" },
     { label: fr.editing.newWorkGroup, target: { kind: "workGroup", id: null }, testId: "new-work-group" },
-    { label: fr.editing.newEvent, target: { kind: "event" }, testId: "new-event" },
+    { label: fr.editing.newEvent, target: { kind: "event", id: null }, testId: "new-event" },
   ];
   return (
     <section className="panel edit-new" aria-labelledby="edit-new-title">

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import type { EditResult } from "../../api/editing";
+import type { EditResult, EntityKind } from "../../api/editing";
 import { fr } from "../../i18n/fr";
 import type { EditTarget } from "./target";
 
@@ -10,6 +10,9 @@ interface UseEditingOptions {
   /** The selected record was deleted. */
   onDeselect: () => void;
 }
+
+/** Records shown in a panel of their own: deleting one closes it (not so a membership, a participation, an event). */
+const PANEL_KINDS: ReadonlySet<EntityKind> = new Set(["STRUCTURE", "ACTOR", "WORK_GROUP"]);
 
 /** Which editing dialog is open, and what follows a save: the network and the panel ask again. */
 export function useEditing({ selectedNodeId, onChanged, onDeselect }: UseEditingOptions) {
@@ -27,9 +30,10 @@ export function useEditing({ selectedNodeId, onChanged, onDeselect }: UseEditing
   const onSaved = useCallback(
     (_target: EditTarget, result: EditResult) => {
       setTarget(null);
-      setNotice(result.auditEntryId === null ? fr.editing.saved.unchanged : fr.editing.saved[result.operation]);
+      const said = result.entityKind === "PARTICIPATION" ? fr.editing.savedParticipation : fr.editing.saved;
+      setNotice(result.auditEntryId === null ? fr.editing.saved.unchanged : said[result.operation]);
       if (result.auditEntryId === null) return;
-      if (result.operation === "DELETE" && (result.entityId === selectedNodeId || result.entityKind !== "MEMBERSHIP")) onDeselect();
+      if (result.operation === "DELETE" && (result.entityId === selectedNodeId || PANEL_KINDS.has(result.entityKind))) onDeselect();
       setRevision((value) => value + 1);
       onChanged();
     },
