@@ -56,8 +56,8 @@ CALL (t, organisations, workGroups) {
     MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:HELD_IN]-(:Event)<-[:ATTENDED]-(a:Actor)
     RETURN a
   }
-  // [id, firstName, lastName, email, phone, category, profession]
-  RETURN collect([a.id, a.firstName, a.lastName, a.email, a.phone, a.category, a.profession]) AS actorRows
+  // [id, firstName, lastName, email, phone, category, profession, formerEmails]
+  RETURN collect([a.id, a.firstName, a.lastName, a.email, a.phone, a.category, a.profession, coalesce(a.formerEmails, [])]) AS actorRows
 }
 CALL (organisations) {
   UNWIND organisations AS o

@@ -17,7 +17,7 @@ export interface FieldChange {
 export type Changes = Readonly<Record<string, FieldChange>>;
 
 /** Fields of a person that are personal data (GDPR): erased from the audit with the person. */
-export const PERSONAL_FIELDS: readonly string[] = ["firstName", "lastName", "email", "phone"];
+export const PERSONAL_FIELDS: readonly string[] = ["firstName", "lastName", "email", "phone", "formerEmails"];
 
 const normalise = (value: FieldValue | undefined): FieldValue => (value === undefined ? null : value);
 

@@ -11,7 +11,7 @@ import type { RequestContext } from "./context.js";
 import { canSeePersonalData } from "./viewer.js";
 
 /** Actor fields that are personal data (DOMAIN.md, GDPR). */
-export const PERSONAL_FIELDS = ["firstName", "lastName", "email", "phone"] as const;
+export const PERSONAL_FIELDS = ["firstName", "lastName", "email", "phone", "formerEmails"] as const;
 
 /**
  * `lastName`, and the generated variants built on it (`lastName_CONTAINS`,

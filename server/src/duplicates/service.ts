@@ -12,6 +12,7 @@ import { AppError } from "../errors.js";
 import type { QueryRunner, QueryTransaction } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
 import { findActorDuplicates, findStructureDuplicates, type DuplicatePair } from "./detect.js";
+import { formerEmailsAfterMerge } from "./formerEmails.js";
 import { planMerge, type MergeCounts, type Properties, type StoredRelationship } from "./mergePlan.js";
 
 export type DuplicateKind = "ACTOR" | "STRUCTURE";
@@ -227,10 +228,14 @@ export class DuplicateService {
         mergedRelationships: merged.relationships,
       });
       // TODO(issue 6): point saved views that show the merged id (positions, focus, selection) at the kept one.
+      // A merged person's e-mail lives on in the kept person's `formerEmails` (never copied as a
+      // filled field: the union is computed here, and stays out of the audit trail).
+      const { formerEmails: _filledFormerEmails, ...fill } = plan.fill;
+      const formerEmails = kind === "ACTOR" ? formerEmailsAfterMerge(kept.properties, merged.properties) : [];
       const [applied] = await tx.run("duplicateMergeApply", {
         keptElementId: kept.elementId,
         mergedElementId: merged.elementId,
-        fill: plan.fill,
+        fill: formerEmails.length > 0 ? { ...fill, formerEmails } : fill,
         updates: plan.update,
         deletes: plan.delete,
         creates: plan.create,
@@ -241,7 +246,7 @@ export class DuplicateService {
       // they live on in the kept person, whose entries a GDPR erasure reaches by id.
       const at = new Date();
       const entityName = (node: MergeNode): string | null => (kind === "STRUCTURE" ? optionalString(node.properties.name) : null);
-      const filled = auditRecordOf(plan.fill);
+      const filled = auditRecordOf(fill);
       const filledChanges = diffRecords(Object.fromEntries(Object.keys(filled).map((key) => [key, null])), filled);
       if (!isEmpty(filledChanges)) {
         await recordChange(tx, known, { territoryId, operation: "UPDATE", entityKind: kind, entityId: keepId, entityName: entityName(kept), relatedIds: [mergeId], changes: filledChanges }, at);
@@ -251,7 +256,7 @@ export class DuplicateService {
         territoryId, operation: "DELETE", entityKind: kind, entityId: mergeId, entityName: entityName(merged), relatedIds: [keepId],
         changes: kind === "ACTOR" ? erasePersonalChanges(deleted).changes : deleted,
       }, at);
-      return { kind, keptId: keepId, mergedId: mergeId, ...plan.counts, filledProperties: Object.keys(plan.fill).sort() };
+      return { kind, keptId: keepId, mergedId: mergeId, ...plan.counts, filledProperties: Object.keys(fill).sort() };
     });
     this.onMerged();
     return result;

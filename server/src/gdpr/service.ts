@@ -48,6 +48,8 @@ export interface PersonDataExport {
   readonly actorId: string;
   readonly exportedAt: string;
   readonly territoryIds: readonly string[];
+  /** E-mails of people merged into this one (duplicates/formerEmails.ts); also in the document's `actor`. */
+  readonly formerEmails: readonly string[];
   readonly memberships: readonly PersonMembership[];
   readonly participations: readonly PersonParticipation[];
   readonly attendances: readonly PersonAttendance[];
@@ -184,6 +186,7 @@ export class GdprService {
         date: optionalText(item, "date"),
         volunteerHours: optionalNumber(props(item), "volunteerHours"),
       }));
+      const formerEmails = Array.isArray(data.properties.formerEmails) ? data.properties.formerEmails.filter((email): email is string => typeof email === "string") : [];
       const exportedAt = now.toISOString();
       const document = {
         format: PERSON_EXPORT_FORMAT,
@@ -197,7 +200,7 @@ export class GdprService {
         otherRelationships: data.otherRelationships,
         savedViewsNamingThePerson: data.savedViews,
       };
-      return { actorId, exportedAt, territoryIds: person.territoryIds, memberships, participations, attendances, document: JSON.stringify(document, null, 2) };
+      return { actorId, exportedAt, territoryIds: person.territoryIds, formerEmails, memberships, participations, attendances, document: JSON.stringify(document, null, 2) };
     });
   }
 

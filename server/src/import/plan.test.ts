@@ -18,6 +18,7 @@ function snapshot(): TerritorySnapshot {
       { id: "t-a-1", firstName: "Élodie", lastName: "Fabre", email: "elodie.fabre@exemple.test", phone: null, category: "PROFESSIONAL", profession: "Infirmière" },
       { id: "t-a-2", firstName: "Marc", lastName: "Roux", email: null, phone: null, category: "ELECTED", profession: null },
     ],
+    formerEmails: [],
     memberships: [{ actorId: "t-a-1", organisationId: "t-s-1", role: null, since: "2019-01-01", until: null }],
     workGroups: [{ id: "t-g-1", name: "Réseau santé mentale", kind: "NETWORK", startedOn: "2019-09-01", endedOn: null, axisIds: ["t-ax-1"] }],
     participations: [{ actorId: "t-a-1", workGroupId: "t-g-1", role: "PILOT", since: "2019-09-01", until: null }],
@@ -103,6 +104,20 @@ describe("planImport", () => {
     ]);
     expect(result.counts.memberships).toEqual({ created: 1, updated: 0, unchanged: 1 });
     expect(result.writes.memberships).toEqual([{ actorId: "t-a-2", organisationId: "t-i-1", role: null, since: "2020-02-01", until: null }]);
+  });
+
+  it("finds a person by the e-mail of someone merged into them, without creating anyone or taking that e-mail back", () => {
+    // Élodie Fabre (t-a-1) is who "E. Fabre <e.fabre@ancien.test>" was merged into.
+    const base = { ...snapshot(), formerEmails: [{ actorId: "t-a-1", email: "e.fabre@ancien.test" }] };
+    const directory = plan("ACTORS", "Nom;Prénom;Courriel;Structure\nFabre;E.;E.Fabre@ancien.test;CCAS d'Alès\n", base);
+    expect(directory.errors).toEqual([]);
+    expect(directory.counts.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(directory.writes.actors).toEqual([]);
+    const groups = plan("MEMBERSHIPS", "Courriel;Groupe de travail;Rôle\ne.fabre@ancien.test;Réseau santé mentale;Pilote\n", base);
+    expect(groups.errors).toEqual([]);
+    expect(groups.counts.participations).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    // Without the former e-mail, the same directory row is a new person.
+    expect(plan("ACTORS", "Nom;Prénom;Courriel;Structure\nFabre;E.;e.fabre@ancien.test;CCAS d'Alès\n").counts.actors.created).toBe(1);
   });
 
   it("creates a work group on its first member and finds people with first and last names swapped", () => {

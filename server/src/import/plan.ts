@@ -168,6 +168,8 @@ class Planner {
   private readonly orgsByName;
   private readonly actorById;
   private readonly actorsByEmail;
+  /** People by the e-mails of those merged into them (lower case): a sheet naming one means them. */
+  private readonly actorsByFormerEmail;
   private readonly actorsByName;
   private readonly memberships;
   private readonly workGroupById;
@@ -206,6 +208,12 @@ class Planner {
     this.actorsByEmail = group(
       snapshot.actors.filter((a) => a.email),
       (a) => (a.email ?? "").toLowerCase(),
+    );
+    this.actorsByFormerEmail = new Map(
+      [...group(snapshot.formerEmails, (f) => f.email.toLowerCase())].map(([email, former]) => [
+        email,
+        [...new Set(former.map((f) => f.actorId))].flatMap((id) => this.actorById.get(id) ?? []),
+      ]),
     );
     this.actorsByName = group(snapshot.actors, (a) => normalisePersonName(`${a.firstName} ${a.lastName}`));
     this.memberships = new Map(snapshot.memberships.map((m) => [`${m.actorId}|${m.organisationId}`, m]));
@@ -332,11 +340,17 @@ class Planner {
     return axis.id;
   }
 
-  /** The person of a membership or attendance row, by e-mail, else by name (either order, titles ignored). */
+  /** The people with this e-mail (lower case); none has it now, those into whom its owner was merged. */
+  private withEmail(email: string): SnapshotActor[] {
+    const current = this.actorsByEmail.get(email) ?? [];
+    return current.length > 0 ? current : (this.actorsByFormerEmail.get(email) ?? []);
+  }
+
+  /** The person of a membership or attendance row, by e-mail (a merged-away one included), else by name (either order, titles ignored). */
   private person(): SnapshotActor {
     const email = this.text("email").toLowerCase();
     if (email !== "") {
-      const byEmail = this.actorsByEmail.get(email) ?? [];
+      const byEmail = this.withEmail(email);
       if (byEmail.length === 1) return byEmail[0] as SnapshotActor;
     }
     const first = this.text("firstName");
@@ -399,8 +413,8 @@ class Planner {
     if (id !== "") {
       existing = this.actorById.get(id);
       if (!existing) throw new RowProblem("id", `aucun acteur n'a l'identifiant « ${id} »`);
-    } else if (email !== "" && (this.actorsByEmail.get(email) ?? []).length === 1) {
-      existing = this.actorsByEmail.get(email)?.[0];
+    } else if (email !== "" && this.withEmail(email).length === 1) {
+      existing = this.withEmail(email)[0];
     } else {
       const byName = (this.actorsByName.get(normalisePersonName(`${firstName} ${lastName}`)) ?? []).filter((a) => email === "" || !a.email || a.email === email);
       const inOrganisation = byName.filter((a) => this.memberships.has(`${a.id}|${organisation.id}`));
@@ -413,7 +427,8 @@ class Planner {
           id: existing.id,
           firstName: id !== "" ? firstName : existing.firstName,
           lastName: id !== "" ? lastName : existing.lastName,
-          email: email || existing.email,
+          // A merged-away e-mail finds the person but does not replace their e-mail.
+          email: email !== "" && !(this.actorsByFormerEmail.get(email) ?? []).includes(existing) ? email : existing.email,
           phone: phone ?? existing.phone,
           category: category ?? existing.category,
           profession: profession || existing.profession,

@@ -120,6 +120,7 @@ export class ImportService {
       actors: rowsOf(row.actorRows).map(([id, firstName, lastName, email, phone, category, profession]) => ({
         id: str(id), firstName: str(firstName), lastName: str(lastName), email: optional(email), phone: optional(phone), category: optional(category), profession: optional(profession),
       })),
+      formerEmails: rowsOf(row.actorRows).flatMap(([id, , , , , , , formerEmails]) => strings(formerEmails).map((email) => ({ actorId: str(id), email }))),
       memberships: rowsOf(row.membershipRows).map(([actorId, organisationId, role, since, until]) => ({
         actorId: str(actorId), organisationId: str(organisationId), role: optional(role), since: optional(since), until: optional(until),
       })),

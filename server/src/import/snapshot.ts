@@ -21,6 +21,8 @@ export interface SnapshotActor {
   category: string | null;
   profession: string | null;
 }
+/** An e-mail of a person merged into `actorId` (duplicates/formerEmails.ts): a sheet naming it means them. */
+export interface SnapshotFormerEmail { actorId: string; email: string }
 export interface SnapshotMembership { actorId: string; organisationId: string; role: string | null; since: string | null; until: string | null }
 export interface SnapshotWorkGroup { id: string; name: string; kind: string; startedOn: string; endedOn: string | null; axisIds: string[] }
 export interface SnapshotParticipation { actorId: string; workGroupId: string; role: string; since: string | null; until: string | null }
@@ -42,6 +44,7 @@ export interface TerritorySnapshot {
   axes: SnapshotAxis[];
   organisations: SnapshotOrganisation[];
   actors: SnapshotActor[];
+  formerEmails: SnapshotFormerEmail[];
   memberships: SnapshotMembership[];
   workGroups: SnapshotWorkGroup[];
   participations: SnapshotParticipation[];
