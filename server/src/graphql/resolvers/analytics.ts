@@ -2,7 +2,7 @@ import type { Analysis } from "../../analytics/analysis.js";
 import type { AnalysedNode } from "../../analytics/collaboration.js";
 import type { CoverageAxis } from "../../analytics/coverage.js";
 import { parseFilter, parseLevel } from "../../analytics/filters.js";
-import type { AnalyticsService, NetworkRequest } from "../../analytics/service.js";
+import type { AnalyticsService, NetworkRequest, TerritoryProfile } from "../../analytics/service.js";
 import { parseWindow, type Window } from "../../analytics/window.js";
 import type { RequestContext } from "../../auth/context.js";
 import { pseudonymFor } from "../../auth/pseudonym.js";
@@ -80,8 +80,12 @@ export function apiNode(analysis: Analysis, id: string, context: RequestContext)
 }
 
 function summary(analysis: Analysis) {
-  const graph = analysis.graphMetrics();
   const communities = analysis.communities();
+  return graphSummary({ ...analysis.graphMetrics(), modularity: communities.modularity, communityCount: communities.communities.length });
+}
+
+/** A GraphSummary from a network's metrics and its partition's figures. */
+function graphSummary(graph: TerritoryProfile["network"]) {
   return {
     nodeCount: graph.nodeCount,
     tieCount: graph.tieCount,
@@ -89,8 +93,8 @@ function summary(analysis: Analysis) {
     componentCount: graph.componentCount,
     largestComponentSize: graph.largestComponentSize,
     isolatedCount: graph.isolatedNodes.length,
-    communityCount: communities.communities.length,
-    modularity: communities.modularity,
+    communityCount: graph.communityCount,
+    modularity: graph.modularity,
   };
 }
 
@@ -305,7 +309,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
           territoryId: profile.territoryId,
           territoryName: profile.keyFigures.territoryName,
           keyFigures: profile.keyFigures,
-          network: profile.network,
+          network: graphSummary(profile.network),
           coverage: {
             cellCount: profile.coverage.cellCount,
             coveredCellCount: profile.coverage.coveredCellCount,
