@@ -8,6 +8,8 @@ import type { GraphQLSchema } from "graphql";
 import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
+import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
+import { readTypeDefs } from "../graphql/schema.js";
 import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
 import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
@@ -38,8 +40,10 @@ export interface App {
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
 export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
+  // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
+  const executor = createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: executorGateway(schema, executor),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [

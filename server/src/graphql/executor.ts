@@ -1,0 +1,206 @@
+import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
+import {
+  execute,
+  getNamedType,
+  GraphQLError,
+  isAbstractType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+  Kind,
+  OperationTypeNode,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLScalarType,
+  type ExecutionResult,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { getVariableValues } from "graphql/execution/values.js";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+
+/**
+ * The GraphQL executor of the API. Read-only queries whose root fields are all analytics fields
+ * (answers computed in memory: plain objects, no @node type below them) run as queries compiled by
+ * graphql-jit, cached per document; everything else (@neo4j/graphql's generated fields, mutations,
+ * introspection) runs through graphql-js as before.
+ *
+ * Why: a dense ego network or tie page is tens of thousands of small objects, and graphql-js
+ * resolves each of their fields through the generic machinery (argument values, resolve info, path,
+ * completion): 20,000 ties took ~25 ms of graphql-js against ~6 ms compiled (bench/RESULTS.md).
+ */
+
+/** Root Query fields that may run compiled: declared in the SDL files given, with nothing of @neo4j/graphql below. */
+export function compilableRootFields(schema: GraphQLSchema, typeDefs: readonly string[]): Set<string> {
+  const nodeTypes = new Set<string>();
+  const declared = new Set<string>();
+  for (const source of typeDefs) {
+    for (const definition of parse(source).definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      if (definition.directives?.some((directive) => directive.name.value === "node")) nodeTypes.add(definition.name.value);
+      if (definition.name.value === "Query") for (const field of definition.fields ?? []) declared.add(field.name.value);
+    }
+  }
+  const queryType = schema.getQueryType();
+  const result = new Set<string>();
+  if (!queryType) return result;
+  for (const [name, field] of Object.entries(queryType.getFields())) {
+    if (declared.has(name) && !field.astNode?.directives?.length && reachesOnlyPlainTypes(schema, getNamedType(field.type), nodeTypes)) result.add(name);
+  }
+  return result;
+}
+
+/** True when no @node type (nor a type generated from one) can be reached from `root` through output fields. */
+function reachesOnlyPlainTypes(schema: GraphQLSchema, root: GraphQLNamedType, nodeTypes: ReadonlySet<string>): boolean {
+  const seen = new Set<string>();
+  const pending: GraphQLNamedType[] = [root];
+  while (pending.length > 0) {
+    const type = pending.pop()!;
+    if (seen.has(type.name)) continue;
+    seen.add(type.name);
+    if (nodeTypes.has(type.name)) return false;
+    if (isAbstractType(type)) pending.push(...schema.getPossibleTypes(type));
+    if (isObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        // A field resolved by @neo4j/graphql (@cypher, @relationship...) needs graphql-js's resolve info.
+        if (field.astNode?.directives?.length) return false;
+        pending.push(getNamedType(field.type));
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * True when an argument is written in the document as a literal of a custom scalar (`from: "2023-01-01"`).
+ * graphql-jit writes literal arguments into its generated code as object literals, so a scalar parsed
+ * into a class instance (the driver's Date) would reach the resolver as a plain object; such documents
+ * run through graphql-js. Values passed as variables are parsed at each request and keep their class.
+ */
+function hasCustomScalarLiteral(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  const check = (): void => {
+    const type = typeInfo.getInputType();
+    if (type && isScalarType(getNamedType(type)) && !isSpecifiedScalarType(getNamedType(type) as GraphQLScalarType)) found = true;
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      StringValue: check,
+      IntValue: check,
+      FloatValue: check,
+      BooleanValue: check,
+      ObjectValue: check,
+      ListValue: check,
+    }),
+  );
+  return found;
+}
+
+interface ExecutorOptions {
+  /** Root Query fields whose operations may run compiled (see compilableRootFields). */
+  compilable: ReadonlySet<string>;
+  /** Compiled documents kept, least recently used dropped first. */
+  cacheSize?: number;
+}
+
+/** Picks graphql-jit or graphql-js per operation; see the module comment. */
+export function createExecutor(schema: GraphQLSchema, { compilable, cacheSize = 200 }: ExecutorOptions): {
+  execute(args: { document: DocumentNode; operationName?: string | null | undefined; variables?: Record<string, unknown> | undefined; contextValue: unknown }): Promise<ExecutionResult>;
+  /** Whether the operation runs compiled (exposed for tests). */
+  isCompiled(document: DocumentNode, operationName?: string | null): boolean;
+} {
+  const compiled = new Map<DocumentNode, CompiledQuery | null>();
+
+  function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  }
+
+  function eligible(document: DocumentNode, operation: OperationDefinitionNode | undefined): operation is OperationDefinitionNode {
+    return (
+      operation !== undefined &&
+      operation.operation === OperationTypeNode.QUERY &&
+      operation.selectionSet.selections.every(
+        (selection) => selection.kind === Kind.FIELD && !selection.directives?.length && compilable.has(selection.name.value),
+      ) &&
+      !hasCustomScalarLiteral(schema, document)
+    );
+  }
+
+  function compiledFor(document: DocumentNode, operationName?: string | null): CompiledQuery | null {
+    const cached = compiled.get(document);
+    if (cached !== undefined) {
+      compiled.delete(document);
+      compiled.set(document, cached);
+      return cached;
+    }
+    const operation = operationOf(document, operationName);
+    let result: CompiledQuery | null = null;
+    if (eligible(document, operation)) {
+      const attempt = compileQuery(schema, document, operationName ?? undefined);
+      result = isCompiledQuery(attempt) ? attempt : null;
+    }
+    compiled.set(document, result);
+    if (compiled.size > cacheSize) compiled.delete(compiled.keys().next().value!);
+    return result;
+  }
+
+  return {
+    isCompiled: (document, operationName) => compiledFor(document, operationName) !== null,
+    async execute({ document, operationName, variables, contextValue }) {
+      const query = compiledFor(document, operationName);
+      const operation = query && operationOf(document, operationName);
+      // Variables graphql-js would refuse are left to graphql-js, so that their errors stay the same.
+      if (query && operation && !("errors" in getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}))) {
+        const result = await query.query(undefined, contextValue, variables ?? {});
+        return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+      }
+      return await execute({ schema, document, operationName, variableValues: variables, contextValue });
+    },
+  };
+}
+
+/**
+ * graphql-jit's errors inherit GraphQLError's prototype without its constructor: no `extensions`
+ * object (Apollo reads `extensions.code`). Rebuilt as graphql-js errors with the same message, path,
+ * locations and cause, so that formatError sees them exactly as it sees graphql-js's.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions ?? undefined,
+  });
+  if (error.locations) Object.defineProperty(rebuilt, "locations", { value: error.locations, enumerable: true });
+  return rebuilt;
+}
+
+/**
+ * Hands the executor to Apollo Server through its gateway interface (the one hook Apollo Server 4+
+ * offers to replace execution); the schema never changes at run time.
+ */
+export function executorGateway(schema: GraphQLSchema, executor: ReturnType<typeof createExecutor>): GatewayInterface {
+  const run: GatewayExecutor = (requestContext) =>
+    executor.execute({
+      document: requestContext.document,
+      operationName: requestContext.operationName,
+      variables: requestContext.request.variables,
+      contextValue: requestContext.context,
+    });
+  return {
+    async load() {
+      return { schema, executor: run };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: "" });
+      return () => undefined;
+    },
+    async stop() {},
+  };
+}
