@@ -10,7 +10,8 @@ import { devLogin, type Role } from "../src/api/auth";
  * The administrators' "Nouveau territoire" form in headless Chromium: an empty form says in French
  * what is missing; an EPCI of a demo territory cannot be picked; the CC Pays des Vans en Cévennes
  * (Ardèche, not a demo territory) is searched, picked and counted; a contract signed too early is
- * refused; once created, the territory is open and chosen in the header. Coordinators see no button.
+ * refused; once created, the territory is open and chosen in the header, and its creation is in the
+ * Journal des modifications in French. Coordinators see no button.
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
@@ -40,6 +41,7 @@ async function cleanUp(): Promise<void> {
      DETACH DELETE t, a, k`,
     { id: ID },
   );
+  await driver.executeQuery("MATCH (e:AuditEntry {territoryId: $id}) DETACH DELETE e", { id: ID });
   await driver.executeQuery(`MATCH (e:Epci {code: $code}) OPTIONAL MATCH (e)<-[:PART_OF]-(c:Commune) DETACH DELETE e, c`, { code: VANS });
 }
 
@@ -160,6 +162,23 @@ describe("the new-territory form", () => {
     expect(neo4j.integer.toNumber(records[0]?.get("communes"))).toBe(15);
     expect(neo4j.integer.toNumber(records[0]?.get("population"))).toBe(9_569);
     expect(neo4j.integer.toNumber(records[0]?.get("contours"))).toBe(15);
+  });
+
+  it("shows the territory's creation in the Journal des modifications, in French", async () => {
+    await page.getByTestId("open-audit").click();
+    const audit = page.getByTestId("audit-dialog");
+    const entry = audit.getByTestId("audit-entry");
+    await entry.first().waitFor({ timeout: 30_000 });
+    expect(await entry.count()).toBe(1);
+    const text = plain(await entry.textContent());
+    expect(text).toContain(`Création · Territoire « ${NAME} »`);
+    expect(text).toContain("(administrateur)");
+    expect(text).toContain("intercommunalités : 200039832");
+    expect(text).toContain(`contrats : ${ID}-cls1, ${ID}-cls2`);
+    expect(text).toContain("axes :");
+    await audit.screenshot({ path: `${screenshots}new-territory-audit.png` });
+    await page.keyboard.press("Escape");
+    await audit.waitFor({ state: "detached" });
   });
 
   it("is not offered to coordinators", async () => {

@@ -12,7 +12,8 @@ export const WORK_GROUP_KINDS = ["NETWORK", "WORK_GROUP", "COMMITTEE"] as const;
 export type WorkGroupKind = (typeof WORK_GROUP_KINDS)[number];
 export const EVENT_KINDS = ["MEETING", "TRAINING", "PUBLIC_ACTION", "CONFERENCE"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
-export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION"] as const;
+/** Every AuditEntityKind of the server (audit.graphql): an entry of an unknown kind would fail the whole page. */
+export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION", "TERRITORY", "CONTRACT", "AXIS"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const OPERATIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export type Operation = (typeof OPERATIONS)[number];

@@ -1,4 +1,5 @@
 import type { Role } from "../api/auth";
+import type { EntityKind } from "../api/editing";
 import type { ApiErrorKind } from "../api/graphql";
 import type { ActorCategory, ParticipationRole } from "../api/network";
 import type { ColourMode, SizeMetric } from "../graph/elements";
@@ -608,7 +609,17 @@ export const fr = {
     columns: { at: "Quand", who: "Qui", what: "Quoi", changes: "Modifications" },
     roles: { ADMIN: "administrateur", COORDINATOR: "coordination", ANALYST: "analyste" } as Readonly<Record<string, string>>,
     operations: { CREATE: "Création", UPDATE: "Modification", DELETE: "Suppression" },
-    kinds: { STRUCTURE: "Structure", ACTOR: "Personne", WORK_GROUP: "Groupe", EVENT: "Événement", MEMBERSHIP: "Adhésion", PARTICIPATION: "Participation" },
+    kinds: {
+      STRUCTURE: "Structure",
+      ACTOR: "Personne",
+      WORK_GROUP: "Groupe",
+      EVENT: "Événement",
+      MEMBERSHIP: "Adhésion",
+      PARTICIPATION: "Participation",
+      TERRITORY: "Territoire",
+      CONTRACT: "Contrat",
+      AXIS: "Axe",
+    } satisfies Readonly<Record<EntityKind, string>>,
     empty_value: "(vide)",
     erased: (fields: string) => `Données personnelles effacées (RGPD) : ${fields}.`,
     fieldLabels: {
@@ -635,6 +646,11 @@ export const fr = {
       durationHours: "durée (h)",
       organiserId: "organisateur",
       attendeeCount: "présents",
+      epciCodes: "intercommunalités",
+      contractIds: "contrats",
+      generation: "génération",
+      signedOn: "signé le",
+      endsOn: "échéance",
     } as Readonly<Record<string, string>>,
   },
   duplicates: {

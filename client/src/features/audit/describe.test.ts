@@ -31,6 +31,15 @@ describe("audit texts", () => {
     expect(describeWhat({ ...entry, entityKind: "PARTICIPATION", entityName: "Réseau santé mentale", operation: "DELETE" })).toBe("Suppression · Participation « Réseau santé mentale »");
   });
 
+  it("says a new territory, contract or axis in French, with their fields", () => {
+    expect(describeWhat({ ...entry, entityKind: "TERRITORY", entityName: "Pays des Vans", operation: "CREATE" })).toBe("Création · Territoire « Pays des Vans »");
+    expect(describeWhat({ ...entry, entityKind: "CONTRACT", entityName: "CLS 2", operation: "CREATE" })).toBe("Création · Contrat « CLS 2 »");
+    expect(describeWhat({ ...entry, entityKind: "AXIS", entityName: "Santé mentale", operation: "CREATE" })).toBe("Création · Axe « Santé mentale »");
+    expect(describeChange({ field: "epciCodes", before: null, after: ["200039832"] })).toBe("intercommunalités : 200039832");
+    expect(describeChange({ field: "kind", before: null, after: "TRANSVERSAL" })).toBe("type : Transversal");
+    expect(describeChange({ field: "generation", before: null, after: 2 })).toBe("génération : 2");
+  });
+
   it("says a participation's role in French and a membership's as typed", () => {
     expect(describeChange({ field: "role", before: "MEMBER", after: "CO_PILOT" })).toBe("fonction : Membre → Co-pilote");
     expect(describeChange({ field: "role", before: null, after: "Secrétaire" })).toBe("fonction : Secrétaire");

@@ -6,7 +6,7 @@ const t = fr.audit;
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   sector: CATEGORY_LABELS,
   category: ACTOR_CATEGORY_LABELS,
-  kind: { ...fr.editing.workGroupKinds, ...fr.editing.eventKinds },
+  kind: { ...fr.editing.workGroupKinds, ...fr.editing.eventKinds, ...fr.newTerritory.axisKinds },
   // A participation's role (a membership's is free text, shown as typed).
   role: ROLE_LABELS,
 };
