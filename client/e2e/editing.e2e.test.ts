@@ -12,7 +12,9 @@ import { normalise } from "../src/features/search/match";
  * Editing in headless Chromium on the smaller demo territory: a coordinator creates a structure
  * ("Nouvelle structure"), is told in French what is wrong with an empty name, renames it from the
  * details panel and sees the new name in the panel and on the canvas; an administrator finds both
- * changes in the "Journal des modifications". The structure and its audit entries are removed.
+ * changes in the "Journal des modifications". While a save runs (held by the test) the keyboard
+ * stays in the dialog: Escape waits for the answer, then closes it. The structure and its audit
+ * entries are removed.
  */
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
@@ -131,6 +133,47 @@ describe("editing a structure", () => {
     const title = page.locator("#details-title");
     await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, FIRST_NAME);
     expect(await title.textContent()).toBe(FIRST_NAME);
+  }), STEP_TIMEOUT);
+
+  it("keeps the keyboard in the form while a save runs: Escape waits for the answer, then closes the form", () => step("escape-while-saving", async () => {
+    const page = await signedIn("COORDINATOR");
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForSettled(page);
+    let release = (): void => undefined;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let saves = 0;
+    // The save is held, then refused as the server refuses an unexpected failure: nothing is written.
+    await page.route("**/graphql", async (route) => {
+      if (!route.request().postData()?.includes("SaveStructure")) return route.fallback();
+      saves += 1;
+      await answered;
+      return route.fulfill({ contentType: "application/json", body: JSON.stringify({ data: null, errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }) });
+    });
+    await page.click('[data-testid="new-structure"]');
+    const form = page.locator('[data-testid="structure-form"]');
+    await form.getByLabel("Nom").fill(`${TAG} Jamais enregistrée`);
+    await form.getByLabel("Type").fill("Association");
+    await form.getByLabel("Secteur").selectOption("SOCIAL");
+    const commune = await form.locator('[data-field="communeCode"] option').nth(1).getAttribute("value");
+    await form.getByLabel("Commune").selectOption(commune ?? "");
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="structure-form"] [data-testid="edit-submit"]')?.hasAttribute("disabled") === true);
+    // The disabled button let go of the focus: the dialog keeps it rather than the page's body.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "structure-form");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    expect(await page.locator('[data-testid="structure-form"][open]').count()).toBe(1);
+    expect(saves).toBe(1);
+    release();
+    const failure = form.getByTestId("edit-failure");
+    await failure.waitFor();
+    expect(await failure.textContent()).toBe("L'enregistrement a échoué. Réessayez ; si l'erreur persiste, signalez-la.");
+    await shot(page, "refused-while-saving");
+    await page.keyboard.press("Escape");
+    await form.waitFor({ state: "detached" });
+    await page.unroute("**/graphql");
   }), STEP_TIMEOUT);
 
   it("renames it from the details panel: the panel and the canvas show the new name", () => step("rename", async () => {

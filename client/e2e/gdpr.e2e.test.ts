@@ -149,6 +149,8 @@ describe("the GDPR tools", () => {
     expect(exported.memberships).toHaveLength(1);
     expect(exported.memberships[0]).toMatchObject({ organisation: { kind: "Structure" }, role: "Bénévole" });
     expect(await page.getByTestId("gdpr-exported").textContent()).toBe(`Données exportées : ${download.suggestedFilename()}.`);
+    // The button, disabled while exporting, has the keyboard again.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "gdpr-export");
     await shot(page, "exported");
   }), STEP_TIMEOUT);
 

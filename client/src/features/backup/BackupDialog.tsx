@@ -1,7 +1,6 @@
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import type { BackupProgress, RestoreReport } from "../../api/backup";
 import { Dialog } from "../editing/Dialog";
-import { useFocusWhenLost } from "../status/useFocusWhenLost";
 import { describeBackupError } from "./errors";
 import { backupTexts as t } from "./texts";
 import { progressPercent } from "./progress";
@@ -82,8 +81,6 @@ function DownloadSection({ territory, state, territories, onStart, onCancel, onS
   onSessionExpired: () => void;
 }) {
   const id = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  useFocusWhenLost(state.kind === "busy", buttonRef);
   return (
     <section className="backup-section" aria-labelledby={`${id}-title`} data-testid="backup-download">
       <h3 id={`${id}-title`} className="backup-section-title">{t.download.title}</h3>
@@ -92,7 +89,7 @@ function DownloadSection({ territory, state, territories, onStart, onCancel, onS
       ) : (
         <>
           <p className="backup-help">{t.download.help(territory.name)}</p>
-          <button ref={buttonRef} type="button" className="button" data-testid="backup-download-start" disabled={state.kind === "busy"} onClick={() => onStart(territory.id)}>
+          <button type="button" className="button" data-testid="backup-download-start" disabled={state.kind === "busy"} onClick={() => onStart(territory.id)}>
             {t.download.start}
           </button>
         </>
@@ -121,8 +118,6 @@ function RestoreSection({ state, territories, onStart, onCancel, onReset, onSess
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const isBusy = state.kind === "busy";
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  useFocusWhenLost(isBusy, buttonRef);
   const percent = isBusy ? progressPercent(state.progress) : null;
   return (
     <section className="backup-section" aria-labelledby={`${id}-title`} data-testid="backup-restore">
@@ -146,7 +141,7 @@ function RestoreSection({ state, territories, onStart, onCancel, onReset, onSess
           {file ? t.restore.fileChosen(file.name, file.size) : t.restore.noFile}
         </p>
       </div>
-      <button ref={buttonRef} type="button" className="button" data-testid="backup-restore-start" disabled={file === null || isBusy} onClick={() => file && onStart(file)}>
+      <button type="button" className="button" data-testid="backup-restore-start" disabled={file === null || isBusy} onClick={() => file && onStart(file)}>
         {t.restore.start}
       </button>
       <div role="status" aria-live="polite">

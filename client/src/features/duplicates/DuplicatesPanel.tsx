@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { DUPLICATE_KINDS, type DuplicateCandidate, type DuplicateRecord } from "../../api/duplicates";
 import { fr } from "../../i18n/fr";
 import { describeLink, recordFacts } from "./describe";
 import { useDuplicates } from "./useDuplicates";
+import { useModalDialog } from "../editing/useModalDialog";
 import "./duplicates.css";
 
 const t = fr.duplicates;
@@ -92,21 +93,11 @@ function DuplicatesDialog({ territoryId, territoryName, onMerged, onSessionExpir
   const duplicates = useDuplicates({ territoryId, onMerged, onSessionExpired });
   const { kind, candidates, status, selected, message } = duplicates;
   const pair = selected === null ? undefined : candidates[selected];
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const modal = useModalDialog(ref, () => {
+    if (!duplicates.isMerging) onClose();
+  });
   return (
-    <dialog ref={ref} className="modal-dialog duplicates-dialog" aria-labelledby={titleId} data-testid="duplicates-dialog"
-      onCancel={(event) => event.preventDefault()}
-      onKeyDown={(event) => {
-        if (event.key !== "Escape") return;
-        // The details panel underneath closes on Escape too: this one only.
-        event.preventDefault();
-        event.stopPropagation();
-        if (!duplicates.isMerging) onClose();
-      }}>
+    <dialog ref={ref} className="modal-dialog duplicates-dialog" aria-labelledby={titleId} data-testid="duplicates-dialog" {...modal}>
       <div className="duplicates-header">
         <h2 id={titleId} className="duplicates-title">{t.dialogTitle(territoryName)}</h2>
         <button type="button" className="icon-button" aria-label={t.close} title={t.close} disabled={duplicates.isMerging} onClick={onClose}>

@@ -3,7 +3,6 @@ import { erasePerson, INACTIVE_YEARS, type InactivePerson, type PersonErasure } 
 import { ACTOR_CATEGORY_LABELS } from "../../i18n/fr";
 import { ConfirmDialog } from "../editing/ConfirmDialog";
 import { Dialog } from "../editing/Dialog";
-import { useFocusWhenLost } from "../status/useFocusWhenLost";
 import { formatDate } from "../timeWindow/timeWindow";
 import { isErasureConfirmed, parseYears, type GdprPerson } from "./person";
 import { gdprTexts as t } from "./texts";
@@ -87,8 +86,6 @@ function SubjectSection({ person, exportStatus, onExport, onErase, onClear }: {
   onClear: () => void;
 }) {
   const id = useId();
-  const exportRef = useRef<HTMLButtonElement>(null);
-  useFocusWhenLost(exportStatus.kind === "busy", exportRef);
   return (
     <section className="gdpr-section" aria-labelledby={`${id}-title`} data-testid="gdpr-subject">
       <h3 id={`${id}-title`} className="gdpr-section-title">{t.subject.title}</h3>
@@ -99,7 +96,7 @@ function SubjectSection({ person, exportStatus, onExport, onErase, onClear }: {
           <p className="gdpr-person" data-testid="gdpr-person" data-actor-id={person.id}>{person.name}</p>
           <div className="gdpr-actions">
             <div className="gdpr-action">
-              <button ref={exportRef} type="button" className="button" data-testid="gdpr-export" disabled={exportStatus.kind === "busy"}
+              <button type="button" className="button" data-testid="gdpr-export" disabled={exportStatus.kind === "busy"}
                 aria-describedby={`${id}-export-help`} onClick={onExport}>
                 {exportStatus.kind === "busy" ? t.subject.exporting : t.subject.export}
               </button>

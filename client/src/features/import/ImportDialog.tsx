@@ -5,6 +5,7 @@ import { describeImportError } from "./errors";
 import { canApply, canVerify, mappingProblems, progressPercent, type ImportFlowState } from "./importFlow";
 import { importTexts as t, columnLetter } from "./texts";
 import { useImport } from "./useImport";
+import { useModalDialog } from "../editing/useModalDialog";
 import "./importDialog.css";
 
 interface ImportDialogProps {
@@ -32,19 +33,11 @@ export function ImportDialog({ territoryId, territoryName, onImported, onSession
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  // Escape: leave the dialog (a running request is cancelled with it).
+  const modal = useModalDialog(dialogRef, onClose);
 
   return (
-    <dialog ref={dialogRef} className="modal-dialog import-dialog" aria-labelledby={titleId} data-testid="import-dialog"
-      onCancel={(event) => {
-        // Escape: leave the dialog (a running request is cancelled with it).
-        event.preventDefault();
-        onClose();
-      }}>
+    <dialog ref={dialogRef} className="modal-dialog import-dialog" aria-labelledby={titleId} data-testid="import-dialog" {...modal}>
       <div className="modal-dialog-header import-dialog-header">
         <h2 id={titleId} className="modal-dialog-title import-dialog-title">{t.title}</h2>
         <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>×</button>

@@ -20,6 +20,7 @@ import {
   type TerritoryDraft,
 } from "./newTerritory";
 import { useEpciSearch, type EpciSearchState } from "./useEpciSearch";
+import { useModalDialog } from "../editing/useModalDialog";
 import "./newTerritory.css";
 
 const t = fr.newTerritory;
@@ -42,12 +43,13 @@ export function NewTerritoryDialog({ onCreated, onSessionExpired, onClose }: New
   const [created, setCreated] = useState<TerritoryCreation | null>(null);
   const problemsRef = useRef<HTMLDivElement>(null);
 
+  const modal = useModalDialog(dialogRef, () => {
+    if (!isBusy) onClose();
+  });
+  // After showModal (the hook's effect runs first): the first thing to do is to find the EPCI, so
+  // start there rather than on the close button.
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    // The first thing to do is to find the EPCI: start there rather than on the close button.
     document.getElementById(fieldIds.search)?.focus();
-    return () => dialog?.close();
   }, []);
 
   const { problems, input } = checkDraft(draft);
@@ -85,11 +87,7 @@ export function NewTerritoryDialog({ onCreated, onSessionExpired, onClose }: New
   };
 
   return (
-    <dialog ref={dialogRef} className="modal-dialog territory-dialog" aria-labelledby={titleId} data-testid="new-territory-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!isBusy) onClose();
-      }}>
+    <dialog ref={dialogRef} className="modal-dialog territory-dialog" aria-labelledby={titleId} data-testid="new-territory-dialog" {...modal}>
       <div className="modal-dialog-header territory-dialog-header">
         <h2 id={titleId} className="modal-dialog-title territory-dialog-title">{t.title}</h2>
         <button type="button" className="icon-button" aria-label={t.close} onClick={onClose} disabled={isBusy}>×</button>
