@@ -11,7 +11,8 @@ import { launchChromium, signedInContext } from "./browser";
 /**
  * Editing from a work group's details panel in headless Chromium, on throwaway records of the
  * smaller demo territory made through the editing API: a coordinator changes an event's title
- * and sees it in the panel, deletes the event after confirming, adds a participant found by name
+ * and sees it in the panel, is told in French next to the field that the group's start date is
+ * required (Escape then leaves the form), deletes the event after confirming, adds a participant found by name
  * (told in French that the first day is required), sees the member count go from 1 to 2, changes
  * their role, and removes them (back to 1); then changes the pilot's role from their own panel.
  * The records and their audit entries are removed.
@@ -135,6 +136,35 @@ describe("editing from a work group's panel", () => {
     expect(await page.locator('[data-testid="edit-notice"]').textContent()).toBe("Modifications enregistrées.");
     expect(await count("MATCH (e:Event {id: $id, title: $title}) RETURN count(e) AS n", { id: eventId, title: RENAMED })).toBe(1);
     await shot("event-renamed");
+  }), STEP_TIMEOUT);
+
+  it("says next to the field that the group's start date is required, without asking the server", () => step("work-group-required", async () => {
+    await page.click('[data-testid="edit-record"]');
+    const form = page.locator('[data-testid="work-group-form"]');
+    const startedOn = form.getByLabel("Début");
+    await startedOn.waitFor();
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('[data-testid="work-group-form"] [data-field="startedOn"] input')?.value ?? "") !== "");
+    expect(await startedOn.inputValue()).toBe("2023-01-01");
+    await startedOn.fill("");
+    const saves: string[] = [];
+    const onRequest = (request: { postData: () => string | null }) => {
+      if (request.postData()?.includes("SaveWorkGroup")) saves.push(request.postData() ?? "");
+    };
+    page.on("request", onRequest);
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    const error = form.locator('[data-testid="error-startedOn"]');
+    await error.waitFor();
+    page.off("request", onRequest);
+    expect(await error.textContent()).toBe("Ce champ est obligatoire.");
+    expect(await startedOn.getAttribute("aria-invalid")).toBe("true");
+    expect(await startedOn.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await form.locator('[data-testid="edit-failure"]').count()).toBe(0);
+    expect(saves).toEqual([]);
+    await shot("work-group-started-required");
+    await page.keyboard.press("Escape");
+    await form.waitFor({ state: "detached" });
+    expect(await count("MATCH (g:WorkGroup {id: $id}) WHERE g.startedOn = date('2023-01-01') RETURN count(g) AS n", { id: workGroupId })).toBe(1);
+    expect(await page.locator("#details-title").textContent()).toBe(GROUP);
   }), STEP_TIMEOUT);
 
   it("deletes the event after confirmation; the group's panel stays open", () => step("event-delete", async () => {

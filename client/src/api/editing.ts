@@ -119,47 +119,88 @@ function parseResult(data: unknown, field: string): EditResult {
 }
 
 const blankToNull = (value: string): string | null => (value.trim() === "" ? null : value);
+
+/** A refusal shaped as the server's (server/src/editing/input.ts): BAD_USER_INPUT, the argument, a reason. */
+const refused = (argument: string, reason: "REQUIRED" | "OUT_OF_RANGE", message: string): ApiError =>
+  new ApiError("graphql", message, "BAD_USER_INPUT", { argument, reason });
+
+/**
+ * A required field of a form, checked before sending: an empty enum, date or number would go as
+ * null where the API types it non-null, and GraphQL would refuse the whole request without naming
+ * the field. So every required field is refused here, in the form's order, as the server refuses
+ * it (REQUIRED), and the form says so next to it.
+ */
+function required(value: string, argument: string): string {
+  if (value.trim() === "") throw refused(argument, "REQUIRED", `${argument} is required`);
+  return value;
+}
+
+/** An event's duration in hours (a decimal comma is accepted); required. */
+function hours(value: string, argument: string): number {
+  const parsed = Number(required(value, argument).replace(",", "."));
+  if (!Number.isFinite(parsed)) throw refused(argument, "OUT_OF_RANGE", `${argument} must be a number of hours`);
+  return parsed;
+}
 const withId = (id: string | null) => (id === null ? {} : { id });
 
 export async function saveStructure(territoryId: string, values: StructureValues, options?: RequestOptions): Promise<EditResult> {
-  const input = { ...withId(values.id), territoryId, name: values.name, sector: values.sector || null, kind: values.kind, communeCode: values.communeCode };
+  const input = {
+    ...withId(values.id),
+    territoryId,
+    name: required(values.name, "input.name"),
+    sector: required(values.sector, "input.sector"),
+    kind: required(values.kind, "input.kind"),
+    communeCode: required(values.communeCode, "input.communeCode"),
+  };
   const data = await requestGraphQL(`mutation SaveStructure($input: SaveStructureInput!) { saveStructure(input: $input) { ${RESULT} } }`, { input }, options);
   return parseResult(data, "saveStructure");
 }
 
 export async function saveActor(territoryId: string, values: ActorValues, options?: RequestOptions): Promise<EditResult> {
+  // In the form's order: names, category, then (a new person) their structure.
+  const firstName = required(values.firstName, "input.firstName");
+  const lastName = required(values.lastName, "input.lastName");
+  const category = required(values.category, "input.category");
+  const membership = values.id === null ? { membership: { organisationId: required(values.organisationId, "input.membership.organisationId"), role: blankToNull(values.role) } } : {};
   const input = {
     ...withId(values.id),
     territoryId,
-    firstName: values.firstName,
-    lastName: values.lastName,
+    firstName,
+    lastName,
     email: blankToNull(values.email),
     phone: blankToNull(values.phone),
-    category: values.category || null,
+    category,
     profession: blankToNull(values.profession),
-    ...(values.id === null && values.organisationId !== "" ? { membership: { organisationId: values.organisationId, role: blankToNull(values.role) } } : {}),
+    ...membership,
   };
   const data = await requestGraphQL(`mutation SaveActor($input: SaveActorInput!) { saveActor(input: $input) { ${RESULT} } }`, { input }, options);
   return parseResult(data, "saveActor");
 }
 
 export async function saveWorkGroup(territoryId: string, values: WorkGroupValues, options?: RequestOptions): Promise<EditResult> {
-  const input = { ...withId(values.id), territoryId, name: values.name, kind: values.kind || null, startedOn: blankToNull(values.startedOn), endedOn: blankToNull(values.endedOn), axisIds: values.axisIds };
+  const input = {
+    ...withId(values.id),
+    territoryId,
+    name: required(values.name, "input.name"),
+    kind: required(values.kind, "input.kind"),
+    startedOn: required(values.startedOn, "input.startedOn"),
+    endedOn: blankToNull(values.endedOn),
+    axisIds: values.axisIds,
+  };
   const data = await requestGraphQL(`mutation SaveWorkGroup($input: SaveWorkGroupInput!) { saveWorkGroup(input: $input) { ${RESULT} } }`, { input }, options);
   return parseResult(data, "saveWorkGroup");
 }
 
 export async function saveEvent(territoryId: string, values: EventValues, options?: RequestOptions): Promise<EditResult> {
-  const hours = Number(values.durationHours.replace(",", "."));
   const input = {
     ...withId(values.id),
     territoryId,
-    title: values.title,
-    kind: values.kind || null,
-    date: blankToNull(values.date),
-    durationHours: values.durationHours.trim() === "" || Number.isNaN(hours) ? null : hours,
-    communeCode: values.communeCode,
-    organiserId: values.organiserId,
+    title: required(values.title, "input.title"),
+    kind: required(values.kind, "input.kind"),
+    date: required(values.date, "input.date"),
+    durationHours: hours(values.durationHours, "input.durationHours"),
+    communeCode: required(values.communeCode, "input.communeCode"),
+    organiserId: required(values.organiserId, "input.organiserId"),
     axisIds: values.axisIds,
   };
   const data = await requestGraphQL(`mutation SaveEvent($input: SaveEventInput!) { saveEvent(input: $input) { ${RESULT} } }`, { input }, options);
@@ -167,7 +208,14 @@ export async function saveEvent(territoryId: string, values: EventValues, option
 }
 
 export async function saveMembership(territoryId: string, values: MembershipValues, options?: RequestOptions): Promise<EditResult> {
-  const input = { territoryId, actorId: values.actorId, organisationId: values.organisationId, role: blankToNull(values.role), since: blankToNull(values.since), until: blankToNull(values.until) };
+  const input = {
+    territoryId,
+    actorId: required(values.actorId, "input.actorId"),
+    organisationId: required(values.organisationId, "input.organisationId"),
+    role: blankToNull(values.role),
+    since: blankToNull(values.since),
+    until: blankToNull(values.until),
+  };
   const data = await requestGraphQL(`mutation SaveMembership($input: SaveMembershipInput!) { saveMembership(input: $input) { ${RESULT} } }`, { input }, options);
   return parseResult(data, "saveMembership");
 }
@@ -181,17 +229,15 @@ export async function deleteMembership(territoryId: string, actorId: string, org
   return parseResult(data, "deleteMembership");
 }
 
-/**
- * An empty field the API types as non-null: GraphQL would refuse the whole request without naming
- * it, so it is refused here as the server refuses the others (BAD_USER_INPUT, its argument, REQUIRED).
- */
-function required(value: string, argument: string): string {
-  if (value.trim() === "") throw new ApiError("graphql", `${argument} is required`, "BAD_USER_INPUT", { argument, reason: "REQUIRED" });
-  return value;
-}
-
 export async function saveParticipation(territoryId: string, values: ParticipationValues, options?: RequestOptions): Promise<EditResult> {
-  const input = { territoryId, actorId: values.actorId, workGroupId: values.workGroupId, role: required(values.role, "input.role"), since: required(values.since, "input.since"), until: blankToNull(values.until) };
+  const input = {
+    territoryId,
+    actorId: required(values.actorId, "input.actorId"),
+    workGroupId: required(values.workGroupId, "input.workGroupId"),
+    role: required(values.role, "input.role"),
+    since: required(values.since, "input.since"),
+    until: blankToNull(values.until),
+  };
   const data = await requestGraphQL(`mutation SaveParticipation($input: SaveParticipationInput!) { saveParticipation(input: $input) { ${RESULT} } }`, { input }, options);
   return parseResult(data, "saveParticipation");
 }
