@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Neo4jGraphQL } from "@neo4j/graphql";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLScalarType, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import type { AnalyticsService } from "../analytics/service.js";
 import { actorResolvers } from "../auth/actorResolvers.js";
@@ -34,7 +34,25 @@ export async function buildSchema({ driver, queries, analytics, geoSource }: Sch
     typeDefs: readTypeDefs(),
     driver,
     // The access rules of the SDL read `context.jwt`, verified and set by server/src/auth/context.ts.
-    resolvers: [createResolvers({ queries, ...(analytics ? { analytics } : {}), ...(geoSource !== undefined ? { geoSource } : {}) }), actorResolvers],
+    // One map: @neo4j/graphql looks for the @customResolver fields' resolvers in it (given a list, it
+    // warned at every start that Actor.pseudonym and displayName had none, while using them).
+    resolvers: mergeResolverMaps(createResolvers({ queries, ...(analytics ? { analytics } : {}), ...(geoSource !== undefined ? { geoSource } : {}) }), actorResolvers),
   });
   return neoSchema.getSchema();
+}
+
+type ResolverMap = Record<string, unknown>;
+type Neo4jResolvers = NonNullable<ConstructorParameters<typeof Neo4jGraphQL>[0]["resolvers"]>;
+
+/** Merges resolver maps type by type (fields of the same type from both maps). */
+function mergeResolverMaps(...maps: readonly ResolverMap[]): Neo4jResolvers {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, resolvers] of Object.entries(map)) {
+      const current = merged[type];
+      const bothObjects = typeof current === "object" && current !== null && typeof resolvers === "object" && resolvers !== null && !(resolvers instanceof GraphQLScalarType);
+      merged[type] = bothObjects ? { ...current, ...resolvers } : resolvers;
+    }
+  }
+  return merged as Neo4jResolvers;
 }
