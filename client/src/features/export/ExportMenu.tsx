@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useState } from "react";
 import { ApiError } from "../../api/graphql";
 import { fr } from "../../i18n/fr";
+import { useMenuButton } from "../menus/useMenuButton";
 import { CHOICE_GROUPS, choiceLabel, type ExportChoice } from "./choices";
 import { saveBlob } from "./download";
 import { ExportError } from "./errors";
 import type { ExportSource } from "./runExport";
+import "../menus/menu.css";
 import "./exportMenu.css";
 
 interface ExportMenuProps {
@@ -55,29 +57,10 @@ function errorHelp(error: unknown): string {
 
 /** The "Exporter" button and its menu: pictures, documents and data of the network on screen. */
 export function ExportMenu({ getSource, disabled }: ExportMenuProps) {
-  const [isOpen, setIsOpen] = useState(false);
+  const { isOpen, close, menuId, buttonProps, panelProps } = useMenuButton<HTMLDivElement>({ items: "button, input" });
   const [isTransparent, setIsTransparent] = useState(false);
   const [status, setStatus] = useState<Status>({ state: "idle" });
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
   const isWorking = status.state === "working";
-
-  const close = useCallback((refocus: boolean) => {
-    setIsOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    if (!isOpen) return undefined;
-    panelRef.current?.querySelector<HTMLElement>("button, input")?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node | null;
-      if (target && !panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) close(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [isOpen, close]);
 
   const run = useCallback(
     async (choice: ExportChoice) => {
@@ -105,46 +88,22 @@ export function ExportMenu({ getSource, disabled }: ExportMenuProps) {
     [getSource, isTransparent, close],
   );
 
-  const onPanelKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      close(true);
-      return;
-    }
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Home" && event.key !== "End") return;
-    const items = Array.from(panelRef.current?.querySelectorAll<HTMLElement>("button, input") ?? []);
-    if (items.length === 0) return;
-    event.preventDefault();
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const next =
-      event.key === "Home" ? 0 : event.key === "End" ? items.length - 1 : (index + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
-    items[next]?.focus();
-  };
-
   return (
     <div className="export-menu">
-      <button ref={buttonRef} type="button" className="button export-menu-button" data-testid="export-menu-button"
-        aria-expanded={isOpen} aria-controls={menuId} title={fr.exports.menuHint} disabled={disabled || isWorking}
-        onPointerEnter={prefetch} onFocus={prefetch}
-        onClick={() => setIsOpen((open) => !open)}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown" && !isOpen) {
-            event.preventDefault();
-            setIsOpen(true);
-          }
-        }}>
+      <button {...buttonProps} type="button" className="button menu-button export-menu-button" data-testid="export-menu-button"
+        title={fr.exports.menuHint} disabled={disabled || isWorking} onPointerEnter={prefetch} onFocus={prefetch}>
         {fr.exports.menu}
-        <span className="export-menu-caret" aria-hidden="true">▾</span>
+        <span className="menu-caret" aria-hidden="true">▾</span>
       </button>
       {isOpen && (
-        <div ref={panelRef} id={menuId} className="export-menu-panel" data-testid="export-menu" onKeyDown={onPanelKeyDown}>
+        <div {...panelProps} className="menu-panel export-menu-panel" data-testid="export-menu">
           {CHOICE_GROUPS.map((group, g) => (
             <div key={group.title} className="export-menu-group" role="group" aria-labelledby={`${menuId}-g${g}`}>
               <p id={`${menuId}-g${g}`} className="export-menu-title">{group.title}</p>
               <ul className="export-menu-list">
                 {group.choices.map((item) => (
                   <li key={item.id}>
-                    <button type="button" className="export-menu-item" data-export={item.id} onClick={() => void run(item.choice)}>
+                    <button type="button" className="menu-item export-menu-item" data-export={item.id} onClick={() => void run(item.choice)}>
                       <span>{item.label}</span>
                       {item.help && <span className="export-menu-help">{item.help}</span>}
                     </button>
