@@ -1,9 +1,10 @@
-import { ApiError, currentAuthToken } from "./graphql";
-import { integer, optionalString, record, string, type Json } from "./parse";
+import { ApiError } from "./graphql";
+import { integer, optionalString, record, string } from "./parse";
+import { isSuccess, readJson, refusalOf, transfer, type TransferOptions, type TransferProgress } from "./transfer";
 
 /**
- * The territory backup endpoints (server/src/http/backupRoutes.ts), administrators only: through
- * XMLHttpRequest, because fetch reports no upload progress.
+ * The territory backup endpoints (server/src/http/backupRoutes.ts), administrators only, with
+ * progress (./transfer.ts).
  *
  *   GET  /api/backups/<territoryId>   the backup file (NDJSON; line 1 is the header)
  *   POST /api/backups                 restores the file sent as the body, in one transaction
@@ -52,14 +53,8 @@ const stringOrNull = (value: unknown): string | null => (typeof value === "strin
 
 /** Turns an answer that is not a 2xx into a typed error, keeping what the server explained. */
 export function backupErrorFromResponse(status: number, body: unknown): BackupRequestError {
-  const error = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Json).error : undefined;
-  if (typeof error !== "object" || error === null || Array.isArray(error)) {
-    // A proxy's own page, or a server without the backup routes.
-    return new BackupRequestError("http", `HTTP ${status}`, status === 413 ? "FILE_TOO_LARGE" : String(status), { status });
-  }
-  const fields = error as Json;
-  const code = typeof fields.code === "string" ? fields.code : String(status);
-  return new BackupRequestError("http", stringOrNull(fields.message) ?? `HTTP ${status}`, code, {
+  const { code, message, fields } = refusalOf(status, body);
+  return new BackupRequestError("http", message, code, {
     status,
     reason: stringOrNull(fields.reason),
     line: numberOrNull(fields.line),
@@ -97,73 +92,23 @@ export function fileNameOfDisposition(header: string | null): string | null {
 }
 
 /** Where a request is: bytes moving (upload or download), or the server at work. */
-export type BackupProgress = { phase: "sending" | "receiving"; loaded: number; total: number | null } | { phase: "waiting" };
+export type BackupProgress = TransferProgress;
 
-export interface BackupRequestOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: BackupProgress) => void;
-  token?: string | null;
-  baseUrl?: string;
-}
-
-function abortError(): DOMException {
-  return new DOMException("Sauvegarde annulée", "AbortError");
-}
-
-async function errorOf(xhr: XMLHttpRequest): Promise<BackupRequestError> {
-  let body: unknown = null;
-  try {
-    const response: unknown = xhr.response;
-    const text = response instanceof Blob ? await response.text() : typeof response === "string" ? response : "";
-    body = JSON.parse(text) as unknown;
-  } catch {
-    body = null;
-  }
-  return backupErrorFromResponse(xhr.status, body);
-}
+export type BackupRequestOptions = TransferOptions;
 
 /** One request with progress; resolves with the XHR once a 2xx answer is complete. */
-function send(method: "GET" | "POST", path: string, body: Blob | null, responseType: "blob" | "text", options: BackupRequestOptions): Promise<XMLHttpRequest> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) {
-      reject(abortError());
-      return;
-    }
-    const xhr = new XMLHttpRequest();
-    const onAbort = () => xhr.abort();
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const done = () => options.signal?.removeEventListener("abort", onAbort);
-    xhr.open(method, `${options.baseUrl ?? ""}${path}`);
-    xhr.responseType = responseType;
-    if (body) xhr.setRequestHeader("content-type", "application/x-ndjson");
-    const token = options.token === undefined ? currentAuthToken() : options.token;
-    if (token) xhr.setRequestHeader("authorization", `Bearer ${token}`);
-    if (body) {
-      xhr.upload.onprogress = (event) => {
-        options.onProgress?.({ phase: "sending", loaded: event.loaded, total: event.lengthComputable ? event.total : body.size });
-      };
-      xhr.upload.onload = () => options.onProgress?.({ phase: "waiting" });
-    }
-    xhr.onprogress = (event) => {
-      // An error answer is small and comes at once: only a file being received is progress.
-      if (xhr.status >= 200 && xhr.status < 300) options.onProgress?.({ phase: "receiving", loaded: event.loaded, total: event.lengthComputable ? event.total : null });
-    };
-    xhr.onabort = () => {
-      done();
-      reject(abortError());
-    };
-    xhr.onerror = () => {
-      done();
-      reject(new BackupRequestError("unreachable", "Le serveur ne répond pas", undefined));
-    };
-    xhr.onload = () => {
-      done();
-      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr);
-      else void errorOf(xhr).then(reject);
-    };
-    options.onProgress?.(body ? { phase: "sending", loaded: 0, total: body.size } : { phase: "waiting" });
-    xhr.send(body);
-  });
+async function send(method: "GET" | "POST", path: string, body: Blob | null, responseType: "blob" | "text", options: BackupRequestOptions): Promise<XMLHttpRequest> {
+  const xhr = await transfer({
+    method,
+    path,
+    body,
+    responseType,
+    headers: body ? { "content-type": "application/x-ndjson" } : {},
+    abortMessage: "Sauvegarde annulée",
+    unreachable: () => new BackupRequestError("unreachable", "Le serveur ne répond pas", undefined),
+  }, options);
+  if (!isSuccess(xhr)) throw backupErrorFromResponse(xhr.status, await readJson(xhr.response));
+  return xhr;
 }
 
 export interface DownloadedBackup {
@@ -186,11 +131,7 @@ export async function restoreBackup(file: Blob, options: BackupRequestOptions = 
     throw new BackupRequestError("http", "Fichier trop volumineux", "FILE_TOO_LARGE", { status: 413, maxBytes: MAX_BACKUP_BYTES });
   }
   const xhr = await send("POST", "/api/backups", file, "text", options);
-  let body: unknown;
-  try {
-    body = JSON.parse(xhr.responseText) as unknown;
-  } catch {
-    throw new BackupRequestError("invalid-response", "Réponse non JSON", undefined, { status: xhr.status });
-  }
+  const body = await readJson(xhr.response);
+  if (body === null) throw new BackupRequestError("invalid-response", "Réponse non JSON", undefined, { status: xhr.status });
   return parseRestoreReport(body);
 }

@@ -1,9 +1,10 @@
-import { ApiError, currentAuthToken } from "./graphql";
-import { array, boolean, integer, oneOf, optionalString, record, string, type Json } from "./parse";
+import { ApiError } from "./graphql";
+import { array, boolean, integer, oneOf, optionalString, record, string } from "./parse";
+import { isSuccess, readJson, refusalOf, transfer, type TransferOptions, type TransferProgress } from "./transfer";
 
 /**
  * The spreadsheet import endpoints (server/src/http/importRoutes.ts): the file travels as the raw
- * request body through XMLHttpRequest, because fetch reports no upload progress.
+ * request body, with upload progress (./transfer.ts).
  */
 export const IMPORT_KINDS = ["STRUCTURES", "ACTORS", "MEMBERSHIPS", "ATTENDANCE"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -148,20 +149,14 @@ export function parseImportReport(body: unknown): ImportReport {
 
 /** Turns an answer that is not a 2xx into a typed error, keeping what the server explained. */
 export function errorFromResponse(status: number, body: unknown): ImportRequestError {
-  const error = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Json).error : undefined;
-  if (typeof error !== "object" || error === null || Array.isArray(error)) {
-    // A proxy's own 413 page, or a server without the import routes.
-    return new ImportRequestError("http", `HTTP ${status}`, status === 413 ? "FILE_TOO_LARGE" : String(status), { status });
-  }
-  const fields = error as Json;
-  const code = typeof fields.code === "string" ? fields.code : String(status);
+  const { code, message, fields } = refusalOf(status, body);
   let report: ImportReport | null = null;
   try {
     report = fields.report === undefined ? null : parseImportReport(fields.report);
   } catch {
     report = null;
   }
-  return new ImportRequestError("http", typeof fields.message === "string" ? fields.message : `HTTP ${status}`, code, {
+  return new ImportRequestError("http", message, code, {
     status,
     explanation: typeof fields.explanation === "string" ? fields.explanation : null,
     problems: Array.isArray(fields.problems) ? fields.problems.filter((p): p is string => typeof p === "string") : [],
@@ -173,11 +168,8 @@ export function errorFromResponse(status: number, body: unknown): ImportRequestE
 /** Where a request is: sending the file (bytes known), then waiting for the server's analysis. */
 export type ImportProgress = { phase: "uploading"; loaded: number; total: number } | { phase: "processing" };
 
-export interface ImportRequestOptions {
-  signal?: AbortSignal;
+export interface ImportRequestOptions extends Omit<TransferOptions, "onProgress"> {
   onProgress?: (progress: ImportProgress) => void;
-  token?: string | null;
-  baseUrl?: string;
 }
 
 export interface ImportTarget {
@@ -186,57 +178,29 @@ export interface ImportTarget {
   file: File;
 }
 
-function abortError(): DOMException {
-  return new DOMException("Import annulé", "AbortError");
+/** The upload's progress in the import's words; the small JSON answer coming back is not progress. */
+function importProgress(onProgress: (progress: ImportProgress) => void): (progress: TransferProgress) => void {
+  return (progress) => {
+    if (progress.phase === "sending") onProgress({ phase: "uploading", loaded: progress.loaded, total: progress.total });
+    else if (progress.phase === "waiting") onProgress({ phase: "processing" });
+  };
 }
 
 /** Posts the file as the body; resolves with the parsed JSON of a 2xx answer. */
-function postFile(path: string, params: URLSearchParams, file: Blob, options: ImportRequestOptions): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) {
-      reject(abortError());
-      return;
-    }
-    const xhr = new XMLHttpRequest();
-    const onAbort = () => xhr.abort();
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const done = () => options.signal?.removeEventListener("abort", onAbort);
-    xhr.open("POST", `${options.baseUrl ?? ""}${path}?${params.toString()}`);
-    xhr.responseType = "text";
-    xhr.setRequestHeader("content-type", "application/octet-stream");
-    xhr.setRequestHeader("accept", "application/json");
-    const token = options.token === undefined ? currentAuthToken() : options.token;
-    if (token) xhr.setRequestHeader("authorization", `Bearer ${token}`);
-    xhr.upload.onprogress = (event) => {
-      options.onProgress?.({ phase: "uploading", loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
-    };
-    xhr.upload.onload = () => options.onProgress?.({ phase: "processing" });
-    xhr.onabort = () => {
-      done();
-      reject(abortError());
-    };
-    xhr.onerror = () => {
-      done();
-      reject(new ImportRequestError("unreachable", "Le serveur ne répond pas", undefined));
-    };
-    xhr.onload = () => {
-      done();
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        if (body === null) reject(new ImportRequestError("invalid-response", "Réponse non JSON", undefined, { status: xhr.status }));
-        else resolve(body);
-        return;
-      }
-      reject(errorFromResponse(xhr.status, body));
-    };
-    options.onProgress?.({ phase: "uploading", loaded: 0, total: file.size });
-    xhr.send(file);
-  });
+async function postFile(path: string, params: URLSearchParams, file: Blob, options: ImportRequestOptions): Promise<unknown> {
+  const xhr = await transfer({
+    method: "POST",
+    path: `${path}?${params.toString()}`,
+    body: file,
+    responseType: "text",
+    headers: { "content-type": "application/octet-stream", accept: "application/json" },
+    abortMessage: "Import annulé",
+    unreachable: () => new ImportRequestError("unreachable", "Le serveur ne répond pas", undefined),
+  }, { ...options, onProgress: options.onProgress && importProgress(options.onProgress) });
+  const body = await readJson(xhr.response);
+  if (!isSuccess(xhr)) throw errorFromResponse(xhr.status, body);
+  if (body === null) throw new ImportRequestError("invalid-response", "Réponse non JSON", undefined, { status: xhr.status });
+  return body;
 }
 
 function checkSize(file: Blob): void {
