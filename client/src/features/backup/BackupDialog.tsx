@@ -39,12 +39,12 @@ export function BackupDialog({ territory, territories, onRestored, onClose, onSe
 
 function Progress({ testId, text, percent, onCancel }: { testId: string; text: string; percent: number | null; onCancel: (() => void) | null }) {
   return (
-    <div className="backup-progress" data-testid={testId}>
-      <p className="backup-progress-text">{text}</p>
+    <div className="transfer-progress" data-testid={testId}>
+      <p className="transfer-progress-text">{text}</p>
       {percent !== null ? (
-        <progress className="backup-progress-bar" max={100} value={percent} aria-label={t.progressLabel} />
+        <progress className="transfer-progress-bar" max={100} value={percent} aria-label={t.progressLabel} />
       ) : (
-        <progress className="backup-progress-bar" aria-label={t.progressLabel} />
+        <progress className="transfer-progress-bar" aria-label={t.progressLabel} />
       )}
       {onCancel && <button type="button" className="button button--quiet" onClick={onCancel}>{t.cancel}</button>}
     </div>
@@ -61,7 +61,7 @@ function Failure<T>({ state, title, territories, onSessionExpired, testId }: {
   if (state.kind !== "failed") return null;
   const message = describeBackupError(state.error, territories);
   return (
-    <div className="backup-error" role="alert" data-testid={testId} data-code={message.code}>
+    <div className="dialog-error backup-error" role="alert" data-testid={testId} data-code={message.code}>
       <p><strong>{title}</strong> {message.text}</p>
       {message.needsSignIn && <button type="button" className="button button--small" onClick={onSessionExpired}>{t.signInAgain}</button>}
     </div>
@@ -82,8 +82,8 @@ function DownloadSection({ territory, state, territories, onStart, onCancel, onS
 }) {
   const id = useId();
   return (
-    <section className="backup-section" aria-labelledby={`${id}-title`} data-testid="backup-download">
-      <h3 id={`${id}-title`} className="backup-section-title">{t.download.title}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="backup-download">
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.download.title}</h3>
       {territory === null ? (
         <p className="backup-help">{t.download.noTerritory}</p>
       ) : (
@@ -99,8 +99,8 @@ function DownloadSection({ territory, state, territories, onStart, onCancel, onS
           <Progress testId="backup-download-progress" text={downloadText(state.progress)}
             percent={state.progress.phase === "receiving" ? progressPercent(state.progress) : null} onCancel={onCancel} />
         )}
-        {state.kind === "done" && <p className="backup-note backup-note--ok" data-testid="backup-downloaded">{t.download.done(state.result.fileName, state.result.size)}</p>}
-        {state.kind === "cancelled" && <p className="backup-note">{t.download.cancelled}</p>}
+        {state.kind === "done" && <p className="dialog-note dialog-note--ok" data-testid="backup-downloaded">{t.download.done(state.result.fileName, state.result.size)}</p>}
+        {state.kind === "cancelled" && <p className="dialog-note">{t.download.cancelled}</p>}
       </div>
       <Failure state={state} title={t.download.failed} territories={territories} onSessionExpired={onSessionExpired} testId="backup-download-error" />
     </section>
@@ -120,12 +120,12 @@ function RestoreSection({ state, territories, onStart, onCancel, onReset, onSess
   const isBusy = state.kind === "busy";
   const percent = isBusy ? progressPercent(state.progress) : null;
   return (
-    <section className="backup-section" aria-labelledby={`${id}-title`} data-testid="backup-restore">
-      <h3 id={`${id}-title`} className="backup-section-title">{t.restore.title}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="backup-restore">
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.restore.title}</h3>
       <p id={`${id}-help`} className="backup-help">{t.restore.help}</p>
       <div className="backup-file">
         {/* The native input stays focusable; its label is the visible button, in French whatever the browser's language. */}
-        <input id={`${id}-file`} type="file" accept={ACCEPT} className="backup-file-input visually-hidden" data-testid="backup-restore-file" disabled={isBusy}
+        <input id={`${id}-file`} type="file" accept={ACCEPT} className="file-picker-input visually-hidden" data-testid="backup-restore-file" disabled={isBusy}
           aria-describedby={`${id}-help ${id}-chosen`}
           onChange={(event) => {
             const chosen = event.target.files?.[0] ?? null;
@@ -136,7 +136,7 @@ function RestoreSection({ state, territories, onStart, onCancel, onReset, onSess
               onReset();
             }
           }} />
-        <label htmlFor={`${id}-file`} className="button button--quiet backup-file-button">{t.restore.fileLabel}</label>
+        <label htmlFor={`${id}-file`} className="button button--quiet file-picker-button">{t.restore.fileLabel}</label>
         <p id={`${id}-chosen`} className="backup-file-chosen" data-testid="backup-restore-chosen">
           {file ? t.restore.fileChosen(file.name, file.size) : t.restore.noFile}
         </p>
@@ -152,11 +152,11 @@ function RestoreSection({ state, territories, onStart, onCancel, onReset, onSess
             onCancel={state.progress.phase === "sending" ? onCancel : null} />
         )}
         {state.kind === "done" && (
-          <p className="backup-note backup-note--ok" data-testid="backup-restored">
+          <p className="dialog-note dialog-note--ok" data-testid="backup-restored">
             {t.restore.done(state.result.territoryName ?? state.result.territoryId, state.result.nodes, state.result.relationships)}
           </p>
         )}
-        {state.kind === "cancelled" && <p className="backup-note">{t.restore.cancelled}</p>}
+        {state.kind === "cancelled" && <p className="dialog-note">{t.restore.cancelled}</p>}
       </div>
       <Failure state={state} title={t.restore.failed} territories={territories} onSessionExpired={onSessionExpired} testId="backup-restore-error" />
     </section>

@@ -55,8 +55,8 @@ export function GdprDialog({ territoryId, territoryName, person, onChoose, onEra
       <Dialog title={t.title} testId="gdpr-dialog" onClose={onClose}>
         {() => (
           <div className="gdpr">
-            <p className="gdpr-intro">{t.intro(territoryName)}</p>
-            {notice && <p ref={noticeRef} tabIndex={-1} className="gdpr-note gdpr-note--ok" role="status" data-testid="gdpr-notice">{notice}</p>}
+            <p className="dialog-intro gdpr-intro">{t.intro(territoryName)}</p>
+            {notice && <p ref={noticeRef} tabIndex={-1} className="dialog-note dialog-note--ok" role="status" data-testid="gdpr-notice">{notice}</p>}
             <SubjectSection person={person} exportStatus={exporter.status} onExport={() => void exporter.run()}
               onErase={() => setIsConfirming(true)} onClear={() => choose(null)} />
             <InactiveSection inactive={inactive} chosenId={person?.id ?? null} onChoose={(next) => {
@@ -87,8 +87,8 @@ function SubjectSection({ person, exportStatus, onExport, onErase, onClear }: {
 }) {
   const id = useId();
   return (
-    <section className="gdpr-section" aria-labelledby={`${id}-title`} data-testid="gdpr-subject">
-      <h3 id={`${id}-title`} className="gdpr-section-title">{t.subject.title}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="gdpr-subject">
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.subject.title}</h3>
       {person === null ? (
         <p className="gdpr-help">{t.subject.none}</p>
       ) : (
@@ -110,7 +110,7 @@ function SubjectSection({ person, exportStatus, onExport, onErase, onClear }: {
             </div>
           </div>
           <div role="status" aria-live="polite">
-            {exportStatus.kind === "done" && <p className="gdpr-note gdpr-note--ok" data-testid="gdpr-exported">{exportStatus.text}</p>}
+            {exportStatus.kind === "done" && <p className="dialog-note dialog-note--ok" data-testid="gdpr-exported">{exportStatus.text}</p>}
           </div>
           {exportStatus.kind === "error" && <p className="field-error" role="alert" data-testid="gdpr-export-error">{exportStatus.text}</p>}
           <button type="button" className="link-button" onClick={onClear}>{t.subject.clear}</button>
@@ -136,8 +136,8 @@ function InactiveSection({ inactive, chosenId, onChoose }: {
   };
   const { report, status, error } = inactive;
   return (
-    <section className="gdpr-section" aria-labelledby={`${id}-title`} data-testid="gdpr-inactive">
-      <h3 id={`${id}-title`} className="gdpr-section-title">{t.inactive.title}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="gdpr-inactive">
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.inactive.title}</h3>
       <form className="gdpr-years" onSubmit={onSubmit} noValidate>
         <div className={`edit-field${isInvalid ? " edit-field--invalid" : ""}`}>
           <label htmlFor={`${id}-years`} className="edit-label">{t.inactive.yearsLabel}</label>

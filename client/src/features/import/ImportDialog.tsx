@@ -43,7 +43,7 @@ export function ImportDialog({ territoryId, territoryName, onImported, onSession
         <button type="button" className="icon-button" aria-label={t.close} onClick={onClose}>×</button>
       </div>
       <div className="import-dialog-body">
-        <p className="import-intro">{t.intro(territoryName)}</p>
+        <p className="dialog-intro">{t.intro(territoryName)}</p>
         <KindStep kind={state.kind} isBusy={state.busy !== null} onChoose={actions.chooseKind} />
         {state.kind && <FileStep state={state} onChoose={actions.chooseFile} />}
         <ProgressStatus state={state} onCancel={actions.cancel} />
@@ -64,9 +64,9 @@ export function ImportDialog({ territoryId, territoryName, onImported, onSession
 function KindStep({ kind, isBusy, onChoose }: { kind: ImportKind | null; isBusy: boolean; onChoose: (kind: ImportKind) => void }) {
   const name = useId();
   return (
-    <section className="import-step" aria-label={t.steps.kind}>
+    <section className="dialog-section" aria-label={t.steps.kind}>
       <fieldset className="import-kinds" data-testid="import-kinds" disabled={isBusy}>
-        <legend className="import-step-title">{t.steps.kind} — {t.kindLegend}</legend>
+        <legend className="dialog-section-title">{t.steps.kind} — {t.kindLegend}</legend>
         {IMPORT_KINDS.map((k) => (
           <label key={k} className={`import-kind${kind === k ? " import-kind--chosen" : ""}`}>
             <input type="radio" name={name} value={k} checked={kind === k} onChange={() => onChoose(k)}
@@ -92,8 +92,8 @@ function FileStep({ state, onChoose }: { state: ImportFlowState; onChoose: (file
     if (file && state.busy === null) onChoose(file);
   };
   return (
-    <section className="import-step" aria-labelledby={`${inputId}-title`}>
-      <h3 id={`${inputId}-title`} className="import-step-title">{t.steps.file}</h3>
+    <section className="dialog-section" aria-labelledby={`${inputId}-title`}>
+      <h3 id={`${inputId}-title`} className="dialog-section-title">{t.steps.file}</h3>
       <div className={`import-drop${isOver ? " import-drop--over" : ""}`} data-testid="import-drop"
         onDragOver={(event) => {
           event.preventDefault();
@@ -103,7 +103,7 @@ function FileStep({ state, onChoose }: { state: ImportFlowState; onChoose: (file
         onDrop={onDrop}>
         {/* The native input stays focusable (Tab, then Space or Enter opens the picker); its label
             is the visible button, so that the page reads in French whatever the browser's language. */}
-        <input id={inputId} type="file" accept={ACCEPT} className="import-file-input visually-hidden" data-testid="import-file"
+        <input id={inputId} type="file" accept={ACCEPT} className="file-picker-input visually-hidden" data-testid="import-file"
           disabled={state.busy !== null} aria-describedby={`${inputId}-help ${inputId}-chosen`}
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -111,7 +111,7 @@ function FileStep({ state, onChoose }: { state: ImportFlowState; onChoose: (file
             event.target.value = "";
             if (file) onChoose(file);
           }} />
-        <label htmlFor={inputId} className="button button--quiet import-drop-button">{t.fileLabel}</label>
+        <label htmlFor={inputId} className="button button--quiet file-picker-button import-drop-button">{t.fileLabel}</label>
         <span className="import-drop-hint">{t.fileDrop}</span>
         <p id={`${inputId}-chosen`} className="import-file-chosen" data-testid="import-file-chosen">
           {state.file ? t.fileChosen(state.file.name, t.size(state.file.size)) : t.noFile}
@@ -135,17 +135,17 @@ function ProgressStatus({ state, onCancel }: { state: ImportFlowState; onCancel:
   return (
     <div className="import-progress-region" role="status" aria-live="polite">
       {busy && (
-        <div className="import-progress" data-testid="import-progress" data-phase={busy.progress.phase}>
-          <p className="import-progress-text">{text}</p>
+        <div className="transfer-progress" data-testid="import-progress" data-phase={busy.progress.phase}>
+          <p className="transfer-progress-text">{text}</p>
           {percent !== null ? (
-            <progress className="import-progress-bar" max={100} value={percent} aria-label={t.progress.label} />
+            <progress className="transfer-progress-bar" max={100} value={percent} aria-label={t.progress.label} />
           ) : (
-            <progress className="import-progress-bar" aria-label={t.progress.label} />
+            <progress className="transfer-progress-bar" aria-label={t.progress.label} />
           )}
           <button type="button" className="button button--quiet" data-testid="import-cancel" onClick={onCancel}>{t.progress.cancel}</button>
         </div>
       )}
-      {state.wasCancelled && <p className="import-note" data-testid="import-cancelled">{t.progress.cancelled}</p>}
+      {state.wasCancelled && <p className="dialog-note" data-testid="import-cancelled">{t.progress.cancelled}</p>}
     </div>
   );
 }
@@ -153,7 +153,7 @@ function ProgressStatus({ state, onCancel }: { state: ImportFlowState; onCancel:
 function FailureMessage({ error, action, onSignIn, onDismiss }: { error: unknown; action: string; onSignIn: () => void; onDismiss: () => void }) {
   const message = describeImportError(error);
   return (
-    <div className="import-error" role="alert" data-testid="import-error" data-code={message.code}>
+    <div className="dialog-error import-error" role="alert" data-testid="import-error" data-code={message.code}>
       <div>
         <p><strong>{t.failed(action)}</strong> {message.text}</p>
         {message.details.length > 0 && (
@@ -179,8 +179,8 @@ function PreviewStep({ preview, state, onSetColumn, onVerify }: {
   const problems = mappingProblems(preview, state.mapping);
   const delimiter = preview.delimiter === null ? t.format.none : (t.format.delimiters[preview.delimiter] ?? `« ${preview.delimiter} »`);
   return (
-    <section className="import-step" aria-labelledby={`${id}-title`} data-testid="import-preview">
-      <h3 id={`${id}-title`} ref={titleRef} tabIndex={-1} className="import-step-title">{t.steps.mapping}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="import-preview">
+      <h3 id={`${id}-title`} ref={titleRef} tabIndex={-1} className="dialog-section-title">{t.steps.mapping}</h3>
       <dl className="import-facts" data-testid="import-facts">
         <div><dt>{t.format.format}</dt><dd data-fact="format">{preview.format}</dd></div>
         <div><dt>{t.format.encoding}</dt><dd data-fact="encoding">{preview.encoding ?? t.format.none}</dd></div>
@@ -293,9 +293,9 @@ function ReportStep({ report, state, onApply }: { report: ImportReport; state: I
   const id = useId();
   const titleRef = useFocusOnAppear(report);
   return (
-    <section className="import-step" aria-labelledby={`${id}-title`} data-testid="import-report" data-error-count={report.errorCount}>
-      <h3 id={`${id}-title`} ref={titleRef} tabIndex={-1} className="import-step-title">{t.steps.report} — {t.reportTitle}</h3>
-      {state.isReportStale && <p className="import-note import-note--warning" role="note">{t.reportStale}</p>}
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="import-report" data-error-count={report.errorCount}>
+      <h3 id={`${id}-title`} ref={titleRef} tabIndex={-1} className="dialog-section-title">{t.steps.report} — {t.reportTitle}</h3>
+      {state.isReportStale && <p className="dialog-note dialog-note--warning" role="note">{t.reportStale}</p>}
       <p className="import-help">{t.rowsRead(report.rowCount)}</p>
       <CountsTable report={report} isDone={false} />
       {report.ignored.length > 0 && (
@@ -307,10 +307,10 @@ function ReportStep({ report, state, onApply }: { report: ImportReport; state: I
         </details>
       )}
       {report.errorCount === 0 ? (
-        <p className="import-note import-note--ok" data-testid="import-no-errors">{hasWrites(report) ? t.noErrors : t.nothingToDo}</p>
+        <p className="dialog-note dialog-note--ok" data-testid="import-no-errors">{hasWrites(report) ? t.noErrors : t.nothingToDo}</p>
       ) : (
         <>
-          <p className="import-note import-note--error" data-testid="import-errors-title">{t.errorsTitle(report.errorCount)}</p>
+          <p className="dialog-note dialog-note--error" data-testid="import-errors-title">{t.errorsTitle(report.errorCount)}</p>
           {report.errors.length < report.errorCount && <p className="import-help">{t.errorsTruncated(report.errors.length, report.errorCount)}</p>}
           <div className="import-table-scroll import-table-scroll--errors" tabIndex={0} role="region" aria-label={t.errorsTitle(report.errorCount)}>
             <table className="import-table" data-testid="import-errors">
@@ -350,9 +350,9 @@ function ResultStep({ result, onAnother, onClose }: { result: ImportReport; onAn
   const id = useId();
   const titleRef = useFocusOnAppear(result);
   return (
-    <section className="import-step" aria-labelledby={`${id}-title`} data-testid="import-result">
-      <h3 id={`${id}-title`} ref={titleRef} tabIndex={-1} className="import-step-title">{t.steps.result} — {t.resultTitle}</h3>
-      <p className="import-note import-note--ok">{t.resultText(result.rowCount)}</p>
+    <section className="dialog-section" aria-labelledby={`${id}-title`} data-testid="import-result">
+      <h3 id={`${id}-title`} ref={titleRef} tabIndex={-1} className="dialog-section-title">{t.steps.result} — {t.resultTitle}</h3>
+      <p className="dialog-note dialog-note--ok">{t.resultText(result.rowCount)}</p>
       <CountsTable report={result} isDone={true} />
       <div className="import-actions">
         <button type="button" className="button button--quiet" onClick={onAnother}>{t.another}</button>

@@ -97,10 +97,10 @@ export function NewTerritoryDialog({ onCreated, onSessionExpired, onClose }: New
           <CreatedReport created={created} onAnother={restart} onClose={onClose} />
         ) : (
           <form className="territory-form" noValidate onSubmit={(event) => void onSubmit(event)} aria-busy={isBusy}>
-            <p className="territory-intro">{t.intro}</p>
+            <p className="dialog-intro">{t.intro}</p>
             <EpciStep draft={draft} problem={problemOf(fieldIds.search)} onChange={setDraft} onSessionExpired={onSessionExpired} />
-            <section className="territory-step" aria-labelledby={`${titleId}-name`}>
-              <h3 id={`${titleId}-name`} className="territory-step-title">{t.nameTitle}</h3>
+            <section className="dialog-section" aria-labelledby={`${titleId}-name`}>
+              <h3 id={`${titleId}-name`} className="dialog-section-title">{t.nameTitle}</h3>
               <Field id={fieldIds.name} label={t.nameLabel} help={t.nameHelp} problem={problemOf(fieldIds.name)} isRequired>
                 {(props) => (
                   <input {...props} className="input territory-name-input" type="text" autoComplete="off" maxLength={200}
@@ -125,7 +125,7 @@ export function NewTerritoryDialog({ onCreated, onSessionExpired, onClose }: New
                 </ul>
               </div>
             )}
-            {failure && <p className="territory-failure" role="alert" data-testid="new-territory-failure">{failure}</p>}
+            {failure && <p className="dialog-error" role="alert" data-testid="new-territory-failure">{failure}</p>}
             <div className="territory-actions">
               <button type="submit" className="button" data-testid="new-territory-submit" disabled={isBusy}>{t.submit}</button>
               <p className="territory-help" role="status" aria-live="polite">{isBusy ? t.submitting : ""}</p>
@@ -178,8 +178,8 @@ function EpciStep({ draft, problem, onChange, onSessionExpired }: {
   const found = useEpciSearch(search, onSessionExpired);
   const sum = totals(draft.epcis);
   return (
-    <section className="territory-step" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="territory-step-title">{t.epcisTitle}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.epcisTitle}</h3>
       <Field id={fieldIds.search} label={t.searchLabel} help={t.searchHelp} problem={problem} isRequired>
         {(props) => (
           <input {...props} className="input territory-search-input" type="search" autoComplete="off" value={search}
@@ -255,8 +255,8 @@ function ContractsStep({ draft, problemOf, onChange }: {
 }) {
   const id = useId();
   return (
-    <section className="territory-step" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="territory-step-title">{t.contractsTitle}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.contractsTitle}</h3>
       <p className="territory-help">{t.contractsHelp}</p>
       {draft.contracts.map((contract, index) => {
         const field = (part: "generation" | "signedOn" | "endsOn") => fieldIds.contract(contract.key, part);
@@ -302,8 +302,8 @@ function AxesStep({ draft, problemOf, onChange }: {
 }) {
   const id = useId();
   return (
-    <section className="territory-step" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="territory-step-title">{t.axesTitle}</h3>
+    <section className="dialog-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="dialog-section-title">{t.axesTitle}</h3>
       <p className="territory-help">{t.axesHelp}</p>
       {draft.axes.map((axis, index) => {
         const field = (part: "name" | "kind") => fieldIds.axis(axis.key, part);
@@ -343,8 +343,8 @@ function CreatedReport({ created, onAnother, onClose }: { created: TerritoryCrea
   useEffect(() => titleRef.current?.focus(), []);
   const d = t.done;
   return (
-    <section className="territory-step territory-done" data-testid="new-territory-done" data-territory-id={created.id}>
-      <h3 ref={titleRef} tabIndex={-1} className="territory-step-title">{d.title(created.name)}</h3>
+    <section className="dialog-section territory-done" data-testid="new-territory-done" data-territory-id={created.id}>
+      <h3 ref={titleRef} tabIndex={-1} className="dialog-section-title">{d.title(created.name)}</h3>
       <p>{d.facts(created.communeCount, created.population)}</p>
       {created.contourSource === "READ" && <p>{d.contours(created.communesWithContour, created.communeCount)}</p>}
       {created.contourSource === "UNAVAILABLE" && <p className="territory-warning">{d.unavailable}</p>}
