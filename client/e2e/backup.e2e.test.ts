@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { type Browser, type Page } from "playwright-core";
-import { launchChromium, signedInContext } from "./browser";
+import { type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { devLogin, type Role } from "../src/api/auth";
+import { browserSession, STEP_TIMEOUT } from "./session";
 
 /**
  * "Sauvegarde et restauration" in headless Chromium, on a throwaway territory of six nodes (its
@@ -18,7 +16,6 @@ import { devLogin, type Role } from "../src/api/auth";
  * Coordinators see no "Sauvegarde" entry.
  */
 const appUrl = inject("appUrl");
-const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
 const dialog = '[data-testid="backup-dialog"]';
 const SUFFIX = randomUUID().replace(/-/g, "").slice(0, 8);
 const ID = `backup-e2e-${SUFFIX}`;
@@ -27,37 +24,11 @@ const EPCI = `E2E${SUFFIX}`;
 const COMMUNE = `C${SUFFIX}`;
 const STRUCTURE_NAME = `Centre de santé ${SUFFIX}`;
 
-let browser: Browser;
+const session = browserSession(appUrl, "backup");
+const { signedIn, shot, step } = session;
 let driver: Driver;
 let workDir: string;
 let backupPath = "";
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function signedIn(role: Role): Promise<Page> {
-  const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await signedInContext(browser, login);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(`${role}: ${error.message}`));
-  pages.push(page);
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${screenshots}backup-${name}.png` });
-}
-
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await Promise.all(pages.map((page, index) => (page.isClosed() ? undefined : shot(page, `failed-${name}-${index}`).catch(() => undefined))));
-    if (pageErrors.length > 0) console.error(pageErrors.join("\n"));
-    throw error;
-  }
-}
-
-const STEP_TIMEOUT = 240_000;
 
 /** The throwaway territory's nodes, found by their own ids and codes. */
 const OWN_NODES = `MATCH (n) WHERE n.id STARTS WITH $id OR (n:Epci AND n.code = $epci) OR (n:Commune AND n.code = $commune)`;
@@ -78,9 +49,8 @@ async function restoreFile(page: Page, file: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await mkdir(screenshots, { recursive: true });
+  await session.open();
   workDir = await mkdtemp(path.join(os.tmpdir(), "maillage-backup-e2e-"));
-  browser = await launchChromium();
   driver = neo4j.driver(inject("neo4jUri"));
   await driver.executeQuery(
     `CREATE (t:Territory {id: $id, name: $name, isDemo: false, createdAt: datetime()})
@@ -98,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeTerritory();
   await driver.close();
-  await browser?.close();
+  await session.close();
   await rm(workDir, { recursive: true, force: true });
 });
 

@@ -1,12 +1,10 @@
-import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import neo4j, { type Driver } from "neo4j-driver";
-import { type Browser, type Page } from "playwright-core";
-import { launchChromium, signedInContext } from "./browser";
+import { type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { devLogin, type Role } from "../src/api/auth";
+import { devLogin } from "../src/api/auth";
 import { fetchTerritories, type Territory } from "../src/api/network";
 import { normalise } from "../src/features/search/match";
+import { browserSession, STEP_TIMEOUT, waitForSettled } from "./session";
 
 /**
  * Editing in headless Chromium on the smaller demo territory: a coordinator creates a structure
@@ -17,50 +15,14 @@ import { normalise } from "../src/features/search/match";
  * entries are removed.
  */
 const appUrl = inject("appUrl");
-const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const canvas = '[data-testid="network-canvas"]';
 const TAG = `E2E ${Date.now().toString(36)}`;
 const FIRST_NAME = `${TAG} Maison de santé`;
 const NEW_NAME = `${TAG} Maison de santé des Gorges`;
 
-let browser: Browser;
+const session = browserSession(appUrl, "editing");
+const { signedIn, shot, step } = session;
 let driver: Driver;
 let territory: Territory;
-
-async function signedIn(role: Role): Promise<Page> {
-  const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await signedInContext(browser, login);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(`${role}: ${error.message}`));
-  pages.push(page);
-  return page;
-}
-
-/** Page errors of this run, printed when a step fails. */
-const pageErrors: string[] = [];
-const pages: Page[] = [];
-
-/** Runs a step; on failure keeps a picture of every open page and prints the page errors. */
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await Promise.all(pages.map((page, index) => (page.isClosed() ? undefined : shot(page, `failed-${name}-${index}`).catch(() => undefined))));
-    if (pageErrors.length > 0) console.error(pageErrors.join("\n"));
-    throw error;
-  }
-}
-
-/** The browser tests share two slow cores with everything else: give each step room. */
-const STEP_TIMEOUT = 240_000;
-
-async function waitForSettled(page: Page): Promise<void> {
-  await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 60_000 });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${screenshots}editing-${name}.png` });
-}
 
 /** The label Cytoscape draws for a node, or null when the node is not on the canvas. */
 const canvasLabel = (page: Page, id: string) =>
@@ -70,8 +32,7 @@ const canvasLabel = (page: Page, id: string) =>
   }, id);
 
 beforeAll(async () => {
-  await mkdir(screenshots, { recursive: true });
-  browser = await launchChromium();
+  await session.open();
   driver = neo4j.driver(inject("neo4jUri"));
   const login = await devLogin("COORDINATOR", undefined, { baseUrl: appUrl });
   const endpoint = new URL("/graphql", appUrl).toString();
@@ -90,7 +51,7 @@ afterAll(async () => {
   await driver.executeQuery("MATCH (e:AuditEntry) WHERE any(id IN e.relatedIds WHERE id IN $ids) DETACH DELETE e", { ids: actorIds });
   await driver.executeQuery("MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a", { ids: actorIds });
   await driver.close();
-  await browser?.close();
+  await session.close();
 });
 
 describe("editing a structure", () => {

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { readFile } from "node:fs/promises";
 import neo4j, { type Driver } from "neo4j-driver";
-import { type Browser, type Page } from "playwright-core";
-import { launchChromium, signedInContext } from "./browser";
+import { type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { devLogin, type Role } from "../src/api/auth";
+import { browserSession, STEP_TIMEOUT, waitForSettled } from "./session";
 
 /**
  * "Données personnelles (RGPD)" in headless Chromium on the smaller demo territory, on two
@@ -16,8 +14,6 @@ import { devLogin, type Role } from "../src/api/auth";
  * neither the header entry nor the panel's action.
  */
 const appUrl = inject("appUrl");
-const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
-const canvas = '[data-testid="network-canvas"]';
 const dialog = '[data-testid="gdpr-dialog"]';
 const GORGES = "gorges-causses-cevennes";
 const TAG = `gdpr-e2e-${randomUUID().slice(0, 8)}`;
@@ -26,41 +22,9 @@ const INACTIVE = { id: `${TAG}-inactive`, firstName: "Inès", lastName: `Sauvete
 const ACTIVE = { id: `${TAG}-active`, firstName: "Basile", lastName: `Roumanille ${WORD}` };
 const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
-let browser: Browser;
+const session = browserSession(appUrl, "gdpr");
+const { signedIn, shot, step } = session;
 let driver: Driver;
-const pages: Page[] = [];
-const pageErrors: string[] = [];
-
-async function signedIn(role: Role): Promise<Page> {
-  const login = await devLogin(role, undefined, { baseUrl: appUrl });
-  const context = await signedInContext(browser, login);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(`${role}: ${error.message}`));
-  pages.push(page);
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${screenshots}gdpr-${name}.png` });
-}
-
-/** Runs a step; on failure keeps a picture of every open page and prints the page errors. */
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await Promise.all(pages.map((page, index) => (page.isClosed() ? undefined : shot(page, `failed-${name}-${index}`).catch(() => undefined))));
-    if (pageErrors.length > 0) console.error(pageErrors.join("\n"));
-    throw error;
-  }
-}
-
-/** The browser tests share two slow cores with everything else: give each step room. */
-const STEP_TIMEOUT = 240_000;
-
-async function waitForSettled(page: Page): Promise<void> {
-  await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 60_000 });
-}
 
 async function actorCount(id: string): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (a:Actor {id: $id}) RETURN count(a) AS n", { id });
@@ -74,8 +38,7 @@ async function openDialog(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  await mkdir(screenshots, { recursive: true });
-  browser = await launchChromium();
+  await session.open();
   driver = neo4j.driver(inject("neo4jUri"));
   await driver.executeQuery(
     `MATCH (s:Structure)-[:LOCATED_IN]->(:Commune)-[:PART_OF]->(:Epci)-[:PART_OF]->(:Territory {id: $t})
@@ -97,7 +60,7 @@ afterAll(async () => {
   await driver.executeQuery("MATCH (e:AuditEntry) WHERE any(id IN e.relatedIds WHERE id IN $ids) DETACH DELETE e", { ids: [INACTIVE.id, ACTIVE.id] });
   await driver.executeQuery("MATCH (a:Actor) WHERE a.id IN $ids DETACH DELETE a", { ids: [INACTIVE.id, ACTIVE.id] });
   await driver.close();
-  await browser?.close();
+  await session.close();
 });
 
 describe("the GDPR tools", () => {
