@@ -76,10 +76,15 @@ async function main(): Promise<void> {
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
       // In the background: requests are served meanwhile, and a failure here only costs speed.
       const warmUpStartedAt = Date.now();
-      analytics.warmUp().then(
-        (territoryId) => log.info("analytics queries warmed up", { territoryId, ms: Date.now() - warmUpStartedAt }),
-        (error: unknown) => log.warn("analytics warm-up failed", { error: error instanceof Error ? error.message : String(error) }),
-      );
+      const failed = (what: string) => (error: unknown) => log.warn(what, { error: error instanceof Error ? error.message : String(error) });
+      analytics
+        .warmUp()
+        .then((territoryId) => {
+          log.info("analytics queries warmed up", { territoryId, ms: Date.now() - warmUpStartedAt });
+          // The networks the page opens on, so that the explorer's first visit does not wait for them.
+          return analytics.preloadPageNetworks(failed("page networks preload failed"));
+        })
+        .then((networks) => log.info("page networks preloaded", { networks, ms: Date.now() - warmUpStartedAt }), failed("analytics warm-up failed"));
     });
     server.on("error", (error) => {
       log.error("cannot listen: is another program using this port? Set PORT to change it.", {

@@ -24,4 +24,30 @@ describe("TtlCache", () => {
     await Promise.resolve();
     expect(await cache.get("c", async () => 3)).toBe(3);
   });
+
+  it("keeps a pinned entry past its time to live and past the size bound, until invalidate()", async () => {
+    let now = 0;
+    let computed = 0;
+    const cache = new TtlCache<number>(1000, 1, () => now);
+    const compute = async (): Promise<number> => ++computed;
+    expect(await cache.get("t|page", compute, { pin: true })).toBe(1);
+    await cache.get("t|other", async () => 10);
+    await cache.get("t|another", async () => 20);
+    now = 5000;
+    expect(await cache.get("t|page", compute)).toBe(1);
+    expect(cache.size).toBe(2);
+    cache.invalidate("t|");
+    expect(await cache.get("t|page", compute)).toBe(2);
+    now = 7000;
+    expect(await cache.get("t|page", compute)).toBe(3);
+  });
+
+  it("pins an entry already there when asked to", async () => {
+    let now = 0;
+    const cache = new TtlCache<number>(1000, 10, () => now);
+    await cache.get("k", async () => 1);
+    await cache.get("k", async () => 2, { pin: true });
+    now = 5000;
+    expect(await cache.get("k", async () => 3)).toBe(1);
+  });
 });

@@ -3,10 +3,11 @@
  * first). Analyses are deterministic functions of the database, so the only staleness is a write
  * since they were computed: entries expire after `ttlMs`, and `invalidate()` drops them at once
  * (the write path calls it after a mutation). A rejected promise is dropped so that errors are
- * not cached.
+ * not cached. A pinned entry (what the page opens on, computed at start-up) does not expire and
+ * is never evicted for room; `invalidate()` drops it like any other.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; expiresAt: number }>();
+  private readonly entries = new Map<string, { value: Promise<V>; expiresAt: number; pinned: boolean }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -14,21 +15,29 @@ export class TtlCache<V> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get(key: string, compute: () => Promise<V>): Promise<V> {
+  get(key: string, compute: () => Promise<V>, options: { pin?: boolean } = {}): Promise<V> {
+    const pin = options.pin === true;
     const hit = this.entries.get(key);
-    if (hit !== undefined && hit.expiresAt > this.now()) return hit.value;
+    if (hit !== undefined && (hit.pinned || hit.expiresAt > this.now())) {
+      if (pin) hit.pinned = true;
+      return hit.value;
+    }
     if (hit !== undefined) this.entries.delete(key);
     const value = compute();
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs, pinned: pin });
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    this.evict(key);
     return value;
+  }
+
+  /** Oldest unpinned entries first, until the cache is within its bound (pinned ones may exceed it); never `kept`. */
+  private evict(kept: string): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries) return;
+      if (!entry.pinned && key !== kept) this.entries.delete(key);
+    }
   }
 
   /** Drops every entry whose key starts with `prefix`, or every entry without one. */
@@ -38,6 +47,12 @@ export class TtlCache<V> {
       return;
     }
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  /** Whether `key` holds a live entry (pinned, or within its time to live). */
+  has(key: string): boolean {
+    const hit = this.entries.get(key);
+    return hit !== undefined && (hit.pinned || hit.expiresAt > this.now());
   }
 
   get size(): number {

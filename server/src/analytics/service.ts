@@ -18,6 +18,7 @@ import { TtlCache } from "./cache.js";
 import { buildCollaborationGraph, type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
+import { PAGE_NETWORKS, PRELOAD_DELAY_MS } from "./pageNetworks.js";
 import { num, optionalText, records, text, texts, tuples, type Plain } from "./values.js";
 import { OPEN_WINDOW, windowParameters, yearWindow, type Window } from "./window.js";
 
@@ -60,11 +61,18 @@ export interface EvolutionResult extends NetworkEvolution {
   readonly after: Analysis;
 }
 
+/** Cache keys start with the territory, so that a territory's entries can be dropped together. */
+function cacheKey(request: NetworkRequest): string {
+  return `${JSON.stringify(request.territoryId)}|${JSON.stringify([request.level, request.window, request.filter])}`;
+}
+
 export interface AnalyticsOptions {
   /** How long a computed network stays cached (default 10 minutes). */
   readonly ttlMs?: number;
   /** How many networks the cache holds at most (default 64). */
   readonly maxEntries?: number;
+  /** How long after a write the page networks are preloaded again (default PRELOAD_DELAY_MS). */
+  readonly preloadDelayMs?: number;
 }
 
 // Column orders of collaborationData's rows, as the query's comments give them.
@@ -120,12 +128,17 @@ function subgraph(graph: NetworkGraph, keep: (id: string) => boolean): NetworkGr
  */
 export class AnalyticsService {
   private readonly cache: TtlCache<Analysis>;
+  /** Set by `preloadPageNetworks`: writes then schedule it again. */
+  private preload: { onError: (error: unknown) => void; timer: ReturnType<typeof setTimeout> | undefined; running: Promise<number> | null } | null = null;
+
+  private readonly preloadDelayMs: number;
 
   constructor(
     private readonly queries: QueryRunner,
     options: AnalyticsOptions = {},
   ) {
     this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+    this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
   }
 
   /**
@@ -157,6 +170,51 @@ export class AnalyticsService {
   /** Drops cached networks (of one territory, or all): call it after any write. */
   invalidate(territoryId?: string): void {
     this.cache.invalidate(territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`);
+    const preload = this.preload;
+    if (preload === null) return;
+    clearTimeout(preload.timer);
+    preload.timer = setTimeout(() => {
+      preload.timer = undefined;
+      this.preloadPageNetworks(preload.onError).catch(preload.onError);
+    }, this.preloadDelayMs);
+    preload.timer.unref();
+  }
+
+  /**
+   * Computes, metrics included, the networks the page opens on (PAGE_NETWORKS, over each
+   * territory's latest contract) and keeps them cached until a write; after a write they are
+   * computed again a few seconds later. `npm start` calls it once the queries are warm: the
+   * first visit of the explorer then draws at once instead of waiting seconds for the server.
+   * Resolves to how many networks were computed. Never called by the tests' apps.
+   */
+  async preloadPageNetworks(onError: (error: unknown) => void = () => undefined): Promise<number> {
+    this.preload ??= { onError, timer: undefined, running: null };
+    const preload = this.preload;
+    preload.onError = onError;
+    // One run at a time: a write during a run schedules the next one.
+    await preload.running?.catch(() => undefined);
+    const running = this.computePageNetworks();
+    preload.running = running;
+    try {
+      return await running;
+    } finally {
+      if (preload.running === running) preload.running = null;
+    }
+  }
+
+  private async computePageNetworks(): Promise<number> {
+    const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
+    let count = 0;
+    for (const row of rows) {
+      const plain = toPlain(row) as Plain;
+      const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
+      for (const { level, minWeight } of PAGE_NETWORKS) {
+        const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter: { ...NO_FILTER, minWeight } }, { pin: true });
+        analysis.nodeMetrics();
+        count += 1;
+      }
+    }
+    return count;
   }
 
   /** The territory's name, whether it holds fictitious demo data, and its axes; NOT_FOUND when it does not exist. */
@@ -170,10 +228,14 @@ export class AnalyticsService {
     return { name: text(plain, "name"), isDemo: plain.isDemo === true, axes };
   }
 
-  /** The analysed network for a request, from the cache when it is there. */
-  analyse(request: NetworkRequest): Promise<Analysis> {
-    const key = `${JSON.stringify(request.territoryId)}|${JSON.stringify([request.level, request.window, request.filter])}`;
-    return this.cache.get(key, async () => new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter)));
+  /** The analysed network for a request, from the cache when it is there (`pin`: kept until a write). */
+  analyse(request: NetworkRequest, options: { pin?: boolean } = {}): Promise<Analysis> {
+    return this.cache.get(cacheKey(request), async () => new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter)), options);
+  }
+
+  /** Whether the network for a request is cached now (tests of the preload). */
+  isCached(request: NetworkRequest): boolean {
+    return this.cache.has(cacheKey(request));
   }
 
   private async collaborationData(request: NetworkRequest): Promise<CollaborationData> {

@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   "coverage",
   "territoryExists",
   "firstTerritory",
+  "territoryLatestContracts",
   "explorerCatalog",
   "explorerParticipations",
   "explorerOrganisation",
