@@ -25,6 +25,20 @@ export const PROBE_SCRIPT = `(() => {
   };
   probe.waitFor = (name) => (name in probe.marks ? Promise.resolve(probe.marks[name]) : new Promise((resolve) => waiters.push({ name, resolve })));
   window.addEventListener("pointerdown", () => mark("pointerdown"), true);
+  // GraphQL requests: [start, end, operation name], to tell server time from page time.
+  probe.requests = [];
+  const originalFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const started = performance.now();
+    let name = "";
+    try {
+      const body = JSON.parse(String((init && init.body) || "{}"));
+      const named = /(?:query|mutation)\\s+(\\w+)/.exec(String(body.query || ""));
+      name = body.operationName || (named ? named[1] : "");
+    } catch (error) { name = ""; }
+    const record = (response) => { probe.requests.push([started, performance.now(), name]); return response; };
+    return originalFetch(input, init).then(record);
+  };
   let lastState = null;
   const check = () => {
     const canvas = document.querySelector(canvasSelector);
@@ -149,6 +163,18 @@ export async function readStates(page: Page): Promise<readonly (readonly [number
     const [time, state] = item as unknown[];
     const ms = finite(time);
     return ms !== undefined && typeof state === "string" ? [[ms, state] as const] : [];
+  });
+}
+
+/** GraphQL requests as seen by the page: [start, end (headers received), operation name]. */
+export async function readRequests(page: Page): Promise<readonly (readonly [number, number, string])[]> {
+  const raw: unknown = await page.evaluate("window.__benchProbe ? window.__benchProbe.requests : []");
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item: unknown) => {
+    if (!Array.isArray(item)) return [];
+    const [start, end, name] = item as unknown[];
+    const [from, to] = [finite(start), finite(end)];
+    return from !== undefined && to !== undefined && typeof name === "string" && name !== "" ? [[from, to, name] as const] : [];
   });
 }
 

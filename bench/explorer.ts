@@ -4,7 +4,8 @@
  * Measures navigation → drawn, → interactive (a real click on a node opens the details panel),
  * frame rate while dragging and wheeling the view. Writes bench/RESULTS-explorer.md and its own
  * section of bench/RESULTS.md. Runs alone: `npx tsx bench/explorer.ts`; stops by itself.
- * `BENCH_EXPLORER_TERRITORIES=demo` skips the 5× territory (a quicker run while working on the page).
+ * `BENCH_EXPLORER_TERRITORIES=demo` skips the 5× territory, `BENCH_EXPLORER_VIEWS=actors` and
+ * `BENCH_EXPLORER_RENDERERS=canvas` the others (quicker runs while working on the page).
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -33,6 +34,7 @@ import {
   PROBE_SCRIPT,
   readErrors,
   readMarks,
+  readRequests,
   readStates,
   rendererInfo,
   startFrames,
@@ -207,6 +209,8 @@ async function measure(browser: Browser, baseUrl: string, territory: TerritoryUn
     }
     const states = await readStates(page);
     if (states.length > 0) notes.push(`canvas states: ${states.map(([ms, state]) => `${Math.round(ms)} ms ${state}`).join(" → ")}`);
+    const requests = await readRequests(page);
+    if (requests.length > 0) notes.push(`requests: ${requests.map(([from, to, name]) => `${name} ${Math.round(from)}–${Math.round(to)} ms`).join(", ")}`);
     const errors = [...pageErrors, ...(await readErrors(page))];
     if (errors.length > 0) notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(" | ").slice(0, 300)}`);
     return result;
@@ -237,7 +241,10 @@ async function main(): Promise<void> {
     { label: "demo", key: "demo", spec: PAYS_CEVENNES, readyTimeoutMs: 120_000, apiFailures: [] },
     { label: "5×", key: "5x", spec: PAYS_CEVENNES_X5, readyTimeoutMs: 240_000, apiFailures: [] },
   ].filter((territory) => wanted.includes(territory.key));
+  const views = VIEWS.filter((view) => (process.env.BENCH_EXPLORER_VIEWS ?? VIEWS.join(",")).split(",").includes(view));
+  const renderers = RENDERERS.filter((renderer) => (process.env.BENCH_EXPLORER_RENDERERS ?? RENDERERS.join(",")).split(",").includes(renderer));
   const measurements: Measurement[] = [];
+  let preload: ExplorerRun["preload"] = null;
   const browserVersions: Partial<Record<Renderer, string>> = {};
   try {
     await mkdir(screenshots, { recursive: true });
@@ -264,6 +271,11 @@ async function main(): Promise<void> {
     const analytics = new AnalyticsService(queries);
     const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, onWrite: () => analytics.invalidate() });
     cleanups.push(() => app.stop());
+    // What server/src/index.ts runs once it listens.
+    const preloadStarted = performance.now();
+    await analytics.warmUp();
+    preload = { networks: await analytics.preloadPageNetworks(), ms: performance.now() - preloadStarted };
+    process.stderr.write(`warm-up and preload of ${preload.networks} page networks in ${Math.round(preload.ms)} ms\n`);
     const port = await findFreePort();
     const server = await new Promise<Server>((resolve) => {
       const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
@@ -286,12 +298,12 @@ async function main(): Promise<void> {
       process.stderr.write(`API network sizes of ${territory.spec.id} in ${Math.round(performance.now() - asked)} ms\n`);
     }
 
-    for (const renderer of RENDERERS) {
+    for (const renderer of renderers) {
       const browser = await launchChromium(renderer);
       cleanups.push(() => browser.close());
       browserVersions[renderer] = browser.version();
       for (const territory of territories) {
-        for (const view of VIEWS) {
+        for (const view of views) {
           const measured = await measure(browser, baseUrl, territory, view, renderer);
           process.stderr.write(
             `${territory.label} ${view} ${renderer}: drawn ${measured.drawnView ?? "?"} ${measured.nodes}/${measured.edges}, ` +
@@ -318,6 +330,7 @@ async function main(): Promise<void> {
     loadBefore,
     loadAfter: os.loadavg(),
     totalMs: performance.now() - started,
+    preload,
     territories: territories.map((t) => ({
       label: t.label,
       id: t.spec.id,
@@ -331,6 +344,13 @@ async function main(): Promise<void> {
     measurements,
   };
   const section = renderExplorerResults(run);
+  const partial = ["BENCH_EXPLORER_TERRITORIES", "BENCH_EXPLORER_VIEWS", "BENCH_EXPLORER_RENDERERS"].some((name) => process.env[name] !== undefined);
+  if (partial) {
+    // A partial run is for working on the page: the results files keep the last full run.
+    await writeFile(path.join(screenshots, "RESULTS-explorer-partial.md"), section);
+    process.stdout.write(section);
+    return;
+  }
   const benchDir = path.join(repoRoot, "bench");
   await writeFile(path.join(benchDir, "RESULTS-explorer.md"), section);
   // The server bench (bench/run.ts) owns the rest of RESULTS.md: only the marked section changes.
