@@ -56,6 +56,14 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
         "background-color": "data(colour)",
         "border-width": 1.5,
         "border-color": "data(borderColour)",
+        "overlay-opacity": 0,
+      },
+    },
+    // Text properties only where a label is drawn: each property an element gets costs a step of
+    // Cytoscape's style pass, and most nodes of a large network show no label.
+    {
+      selector: "node.labelled, node.hovered, node.named, node.focus, node.on-path, node.canvas-label, node.map-group",
+      style: {
         "font-family": "Inter, system-ui, sans-serif",
         "font-size": 12 * k,
         "font-weight": 600,
@@ -68,9 +76,6 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
         "text-outline-opacity": 0.9,
         "text-wrap": "ellipsis",
         "text-max-width": `${170 * k}px`,
-        "overlay-opacity": 0,
-        "transition-property": "opacity",
-        "transition-duration": 150,
       },
     },
     { selector: "node.labelled", style: { label: "data(label)", "z-index": 20 } },
@@ -96,15 +101,15 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
       },
     },
     { selector: "node.faded", style: { opacity: 0.18, "text-opacity": 0 } },
+    // Cytoscape's defaults already draw ties as straight haystack lines without an overlay; ties
+    // take no events (nothing is done on a tie), so the pointer is only tested against nodes.
     {
       selector: "edge",
       style: {
         width: "data(width)",
         "line-color": TIE_COLOUR,
         opacity: fromData<number>("opacity"),
-        "curve-style": "haystack",
-        "haystack-radius": 0,
-        "overlay-opacity": 0,
+        events: "no",
       },
     },
     { selector: "edge.neighbour", style: { "line-color": "#374151", opacity: 0.75, "z-index": 10 } },
