@@ -445,6 +445,27 @@ describe("layouts", () => {
     await page.selectOption('[data-testid="layout"]', "force");
     await waitForDrawn(page, null, null);
   });
+
+  it("does not move the nodes under a reader who started working before the force layout was done, and moves them on request", async () => {
+    const places = () => page.evaluate(() => window.__maillageCy?.nodes().map((n) => `${n.id()}@${Math.round(n.position("x"))},${Math.round(n.position("y"))}`).join(" ") ?? "");
+    await page.goto(`${appUrl}/?territory=${territory.id}&bench=1&view=actors`);
+    // Over 150 actors: drawn at once, grouped by community, while the force layout runs.
+    await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="false"]`, { timeout: 60_000 });
+    const grouped = await places();
+    const box = await page.locator(canvas).boundingBox();
+    if (!box) throw new Error("no canvas");
+    await page.mouse.click(box.x + 12, box.y + 12);
+    const waiting = page.locator('[data-testid="layout-refining"]', { hasText: "La disposition par forces est prête." });
+    await waiting.waitFor({ timeout: 60_000 });
+    expect(await page.getAttribute(canvas, "data-settled")).toBe("false");
+    expect(await places()).toBe(grouped);
+    await shot("layout-waiting");
+    await waiting.getByRole("button", { name: "Appliquer" }).click();
+    await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 30_000 });
+    expect(await places()).not.toBe(grouped);
+    expect(await page.locator('[data-testid="layout-refining"]').count()).toBe(0);
+    await openPage(page, "&view=structures");
+  });
 });
 
 describe("work groups", () => {

@@ -10,7 +10,8 @@ import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLa
 import type { Positions } from "./layout";
 import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
 import type { NetworkViewState } from "./store";
-import { stylesheetForZoom } from "./style";
+import { patchCytoscape } from "./cytoscapePatch";
+import { labelScale, stylesheetForZoom } from "./style";
 import { applyElements, applySelection } from "./sync";
 
 declare global {
@@ -25,6 +26,14 @@ const FIT_PADDING = 48;
 const MAX_FIT_ZOOM = 1.6;
 /** Labels are resized once zooming pauses, not on every wheel step. */
 const LABEL_RESIZE_DELAY_MS = 120;
+/**
+ * A force layout that lands after the first, quick places waits this long before moving the
+ * nodes: a reader who has started working with the picture (a click, a drag, the wheel, a search)
+ * is asked before it moves, and a click just after the first picture is not held up by it.
+ */
+const REFINE_GRACE_MS = 800;
+/** The force layout of a network drawn first starts after its first frame, or after this if no frame comes (a hidden canvas). */
+const LAYOUT_START_FALLBACK_MS = 4_000;
 
 /** The map under the network (map view with contours). */
 export interface CanvasMap {
@@ -53,6 +62,8 @@ interface DrawnState {
   state: "layout" | "ready" | "error";
   /** False while a large network waits for its force layout at its first, quick places. */
   settled: boolean;
+  /** The force layout is done but waits for the reader's go (they started working with the picture). */
+  refinedWaiting: boolean;
   nodeCount: number;
   edgeCount: number;
 }
@@ -70,8 +81,18 @@ function rendererOptions(): Partial<CytoscapeOptions> {
   return webgl ? ({ renderer: { name: "canvas", webgl: true } } as Partial<CytoscapeOptions>) : {};
 }
 
-function restyle(cy: Core, current: { sheet: StylesheetJson | null }): void {
-  const sheet = stylesheetForZoom(cy.zoom());
+/**
+ * How far labels may drift from their size on screen when a layout arrives before the stylesheet
+ * is swapped: a swap restyles every element (a second, as long as the first draw, on 14,000 ties).
+ */
+const LABEL_DRIFT = 1.5;
+
+function restyle(cy: Core, current: { sheet: StylesheetJson | null; zoom: number }, tolerance = 1): void {
+  const zoom = cy.zoom();
+  const drift = labelScale(zoom) / labelScale(current.zoom);
+  if (drift <= tolerance && drift >= 1 / tolerance) return;
+  const sheet = stylesheetForZoom(zoom);
+  current.zoom = zoom;
   if (sheet === current.sheet) return;
   current.sheet = sheet;
   cy.style(sheet);
@@ -173,14 +194,19 @@ export function NetworkCanvas({
 }: NetworkCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
-  const styleRef = useRef<{ sheet: StylesheetJson | null }>({ sheet: null });
+  /** The stylesheet applied, for which zoom; `quiet` while the canvas itself fits a new layout. */
+  const styleRef = useRef<{ sheet: StylesheetJson | null; zoom: number; quiet: boolean }>({ sheet: null, zoom: 1, quiet: false });
   const positionsRef = useRef<Positions | null>(null);
   const planKeyRef = useRef<string | null>(null);
   /** A reopened view's viewport, kept centred while the page around the canvas settles, until the user moves the view. */
   const restoredViewportRef = useRef<SavedViewport | null>(null);
   const addedRef = useRef<readonly ElementDefinition[] | null>(null);
   const handlers = useRef({ onSelectNode, onClearSelection, onTapBackground, onReady });
-  const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", settled: false, nodeCount: 0, edgeCount: 0 });
+  const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", settled: false, refinedWaiting: false, nodeCount: 0, edgeCount: 0 });
+  /** The reader has clicked, dragged or wheeled on the canvas since the current layout was drawn. */
+  const actedRef = useRef(false);
+  /** Moves the nodes to the waiting force layout (the notice's button). */
+  const applyRefinedRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     handlers.current = { onSelectNode, onClearSelection, onTapBackground, onReady };
@@ -190,6 +216,7 @@ export function NetworkCanvas({
     const container = containerRef.current;
     if (!container) return undefined;
     prepareLayoutWorker();
+    patchCytoscape();
     const styleState = styleRef.current;
     const instance = cytoscape({
       container,
@@ -204,6 +231,7 @@ export function NetworkCanvas({
       ...rendererOptions(),
     });
     styleState.sheet = stylesheetForZoom(1);
+    styleState.zoom = 1;
     instance.on("tap", "node", (event) => {
       const node = event.target as NodeSingular;
       if (node.hasClass("canvas-label") || node.hasClass("map-group")) return;
@@ -226,6 +254,7 @@ export function NetworkCanvas({
     });
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
     instance.on("zoom", () => {
+      if (styleState.quiet) return;
       clearTimeout(labelTimer);
       labelTimer = setTimeout(() => restyle(instance, styleState), LABEL_RESIZE_DELAY_MS);
     });
@@ -237,6 +266,7 @@ export function NetworkCanvas({
     resizeObserver.observe(container);
     const forgetRestoredViewport = (): void => {
       restoredViewportRef.current = null;
+      actedRef.current = true;
     };
     container.addEventListener("pointerdown", forgetRestoredViewport);
     container.addEventListener("wheel", forgetRestoredViewport, { passive: true });
@@ -263,7 +293,9 @@ export function NetworkCanvas({
     positionsRef.current = null;
     restoredViewportRef.current = layoutPlan.kind === "preset" ? (layoutPlan.viewport ?? null) : null;
     addedRef.current = elements;
-    const done = (settled = true) => setDrawn({ state: "ready", settled, ...counts(cy) });
+    actedRef.current = false;
+    applyRefinedRef.current = null;
+    const done = (settled = true) => setDrawn({ state: "ready", settled, refinedWaiting: false, ...counts(cy) });
     const known = layoutPlan.kind === "preset" ? layoutPlan.positions : layoutPlan.initial;
     cy.batch(() => {
       cy.elements().remove();
@@ -291,20 +323,57 @@ export function NetworkCanvas({
     } else {
       setDrawn((previous) => ({ ...previous, state: "layout" }));
     }
-    let job: LayoutJob | null = startLayout(layoutPlan.elements, layoutPlan.quality);
-    job.positions.then(
-      (positions) => {
-        if (!job || cy.destroyed()) return;
-        positionsRef.current = { ...positions };
-        placeNodes(cy, positions);
-        restyle(cy, styleRef.current);
-        done(true);
-      },
-      () => {
-        if (job) setDrawn((previous) => ({ ...previous, state: "error" }));
-      },
-    );
+    let cancelled = false;
+    let job: LayoutJob | null;
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
+    let startTimer: ReturnType<typeof setTimeout> | undefined;
+    const drawnFirst = layoutPlan.initial !== null;
+    const apply = (positions: Positions) => {
+      if (cancelled || cy.destroyed()) return;
+      applyRefinedRef.current = null;
+      positionsRef.current = { ...positions };
+      styleRef.current.quiet = true;
+      placeNodes(cy, positions);
+      styleRef.current.quiet = false;
+      restyle(cy, styleRef.current, LABEL_DRIFT);
+      done(true);
+    };
+    const landed = (positions: Positions) => {
+      if (cancelled || cy.destroyed()) return;
+      if (!drawnFirst) {
+        apply(positions);
+        return;
+      }
+      graceTimer = setTimeout(() => {
+        if (!actedRef.current) {
+          apply(positions);
+          return;
+        }
+        applyRefinedRef.current = () => apply(positions);
+        setDrawn((previous) => ({ ...previous, refinedWaiting: true }));
+      }, REFINE_GRACE_MS);
+    };
+    // A network drawn first gets its force layout once the first picture is on screen: on two
+    // cores the worker would otherwise take the CPU the first style pass and drawing need (a
+    // second of the actors view). Its elements are handed over now, while nothing is drawn yet.
+    job = startLayout(layoutPlan.elements, layoutPlan.quality, { hold: drawnFirst });
+    job.positions.then(landed, () => {
+      if (!cancelled) setDrawn((previous) => ({ ...previous, state: "error" }));
+    });
+    if (drawnFirst) {
+      const go = () => {
+        clearTimeout(startTimer);
+        if (!cancelled) job?.go();
+      };
+      cy.one("render", () => {
+        startTimer = setTimeout(go, 0);
+      });
+      startTimer = setTimeout(go, LAYOUT_START_FALLBACK_MS);
+    }
     return () => {
+      cancelled = true;
+      clearTimeout(graceTimer);
+      clearTimeout(startTimer);
       job?.cancel();
       job = null;
       // The layout was cut short: the next run of this effect must lay out again.
@@ -326,10 +395,20 @@ export function NetworkCanvas({
     setDrawn((previous) => (previous.state === "ready" ? { ...previous, ...counts(cy) } : previous));
   }, [cy, elements, layoutPlan]);
 
-  // Elements are a dependency too: a filter change must not lose the highlight.
+  // A node chosen (on the canvas, by the search, in a list) is the reader at work too.
   useEffect(() => {
-    if (!cy || drawn.state !== "ready") return;
-    applySelection(cy, selection?.id ?? null);
+    if (selection) actedRef.current = true;
+  }, [selection]);
+
+  // Elements are a dependency too: a filter change must not lose the highlight. The highlight
+  // comes a frame after the panel: on a large network it restyles thousands of ties, and the
+  // panel a click opens must not wait for that.
+  useEffect(() => {
+    if (!cy || drawn.state !== "ready") return undefined;
+    const frame = requestAnimationFrame(() => {
+      if (!cy.destroyed()) applySelection(cy, selection?.id ?? null);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [cy, selection, drawn.state, elements]);
 
   useEffect(() => {
@@ -362,10 +441,18 @@ export function NetworkCanvas({
           <p className="status-text">{fr.app.layingOut}</p>
         </div>
       )}
-      {isRefining && (
+      {isRefining && !drawn.refinedWaiting && (
         <p className="canvas-refining" role="status" data-testid="layout-refining">
           <span className="spinner spinner--small" aria-hidden="true" />
           {fr.app.refining}
+        </p>
+      )}
+      {isRefining && drawn.refinedWaiting && (
+        <p className="canvas-refining" role="status" data-testid="layout-refining">
+          {fr.app.refinedWaiting}
+          <button type="button" className="button button--small" onClick={() => applyRefinedRef.current?.()}>
+            {fr.app.applyRefined}
+          </button>
         </p>
       )}
       {drawn.state === "error" && (

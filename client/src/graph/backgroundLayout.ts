@@ -1,9 +1,11 @@
 import type { ElementDefinition } from "cytoscape";
 import { computeLayout, type LayoutQuality, type Positions } from "./layout";
-import type { LayoutResponse } from "./layout.worker";
+import type { LayoutMessage, LayoutRequest, LayoutResponse } from "./layout.worker";
 
 export interface LayoutJob {
   positions: Promise<Positions>;
+  /** Starts a job begun with `hold` (no effect otherwise). */
+  go: () => void;
   cancel: () => void;
 }
 
@@ -27,10 +29,16 @@ function takeWorker(): Worker {
   return worker;
 }
 
-/** Computes the layout in a worker (main thread when workers are unavailable); cancel drops the job. */
-export function startLayout(elements: readonly ElementDefinition[], quality: LayoutQuality = "full"): LayoutJob {
+/**
+ * Computes the layout in a worker (main thread when workers are unavailable); cancel drops the job.
+ * With `hold`, the elements are handed over now (copying them is the main thread's part of the
+ * work) and the worker computes once `go()` is called.
+ */
+export function startLayout(elements: readonly ElementDefinition[], quality: LayoutQuality = "full", options: { hold?: boolean } = {}): LayoutJob {
   if (typeof Worker === "undefined") {
-    return { positions: Promise.resolve().then(() => computeLayout(elements, quality)), cancel: () => undefined };
+    let release: () => void = () => undefined;
+    const released = options.hold === true ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    return { positions: released.then(() => computeLayout(elements, quality)), go: () => release(), cancel: () => undefined };
   }
   const worker = takeWorker();
   const positions = new Promise<Positions>((resolve, reject) => {
@@ -45,8 +53,18 @@ export function startLayout(elements: readonly ElementDefinition[], quality: Lay
     };
   });
   // Element definitions are plain data: they cross the worker boundary by structured clone.
-  worker.postMessage({ elements: elements.map((e) => ({ group: e.group, data: e.data })), quality });
+  const request: LayoutRequest = { elements: elements.map((e) => ({ group: e.group, data: e.data })), quality, hold: options.hold === true };
+  worker.postMessage(request);
   // The next network (another period, another territory) gets a warm worker too.
   prepareLayoutWorker();
-  return { positions, cancel: () => worker.terminate() };
+  let started = options.hold !== true;
+  return {
+    positions,
+    go: () => {
+      if (started) return;
+      started = true;
+      worker.postMessage({ go: true } satisfies LayoutMessage);
+    },
+    cancel: () => worker.terminate(),
+  };
 }

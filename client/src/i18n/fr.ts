@@ -66,6 +66,8 @@ export const fr = {
     loadingTerritories: "Chargement des territoires…",
     layingOut: "Disposition du réseau…",
     refining: "Regroupé par communauté en attendant la disposition par forces…",
+    refinedWaiting: "La disposition par forces est prête.",
+    applyRefined: "Appliquer",
     layoutFailed: "Le réseau n'a pas pu être disposé. Rechargez la page ; si l'erreur persiste, signalez-la avec le nom du territoire.",
     retry: "Réessayer",
     noTerritory: "Aucun territoire n'est enregistré.",
