@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { TerritoryCatalog } from "../api/explorer";
 import type { Territory } from "../api/network";
 import { NO_FILTERS, toggleCategory } from "../features/filters/filters";
 import type { ViewSnapshot } from "../features/savedViews/snapshot";
@@ -68,6 +69,19 @@ describe("networkViewReducer", () => {
   it("opens on the current (latest) contract of the territory", () => {
     const state = run({ type: "start" }, { type: "territoriesLoaded", territories });
     expect(state.window).toEqual(cls3);
+  });
+
+  it("keeps the force layout and the elements when the catalog arrives after the network, and lays out the axis layout again", () => {
+    const state = loaded();
+    const catalog = { axes: [{ id: "a1", name: "Santé mentale", kind: "PRIORITY" }], communes: [], workGroups: [], hasContours: false } as unknown as TerritoryCatalog;
+    const withCatalog = reduce(state, { type: "catalogLoaded", territoryId: "pays-cevennes", catalog });
+    expect(withCatalog.catalog).toBe(catalog);
+    expect(withCatalog.layoutPlan).toBe(state.layoutPlan);
+    expect(withCatalog.elements).toBe(state.elements);
+    // The axis layout names the catalog's axes: it is planned again once the catalog is there.
+    const byAxis = reduce(state, { type: "setLayout", layout: "axis" });
+    const byAxisWithCatalog = reduce(byAxis, { type: "catalogLoaded", territoryId: "pays-cevennes", catalog });
+    expect(byAxisWithCatalog.layoutPlan?.key).not.toBe(byAxis.layoutPlan?.key);
   });
 
   it("builds the model, the filtered elements and the layout plan when the network arrives", () => {

@@ -236,6 +236,10 @@ function drawOptions(state: NetworkViewState): DrawOptions {
   };
 }
 
+function usesCatalog(state: NetworkViewState): boolean {
+  return state.view === "map" || state.layout === "axis" || state.layout === "geographic";
+}
+
 /**
  * Rebuilds everything derived from what is loaded: the model (one period, or both merged), what
  * the filters and focus let through, the elements, the layout plan, and the request status.
@@ -272,7 +276,9 @@ function derive(state: NetworkViewState): NetworkViewState {
     state.layout,
     state.focus?.kind === "ego" ? [state.focus.centerId, state.focus.depth] : null,
     state.layout === "concentric" ? state.draw.sizeBy : null,
-    catalog !== null && state.catalogTerritoryId === state.territoryId,
+    // Only the layouts that read the catalog (axes' names, contours, the map's groups) are laid out
+    // again when it arrives: a force layout does not wait for it, nor start over.
+    usesCatalog(state) && catalog !== null && state.catalogTerritoryId === state.territoryId,
   ]);
   const selection = state.selection && visible.nodesById.has(state.selection.id) ? state.selection : null;
   const pending = state.pendingRestore;
@@ -395,9 +401,12 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
         filters: { ...state.filters, epciCode: null, communeCode: null, axisId: null, workGroupId: null },
         coverageMode: state.coverageMode ? { ...state.coverageMode, axisId: null } : null,
       });
-    case "catalogLoaded":
+    case "catalogLoaded": {
       if (action.territoryId !== state.territoryId) return state;
-      return derive({ ...state, catalog: action.catalog, catalogTerritoryId: action.territoryId });
+      const next = { ...state, catalog: action.catalog, catalogTerritoryId: action.territoryId };
+      // Nothing drawn reads the catalog in the other views: thousands of elements are not rebuilt for it.
+      return usesCatalog(next) ? derive(next) : next;
+    }
     case "setView":
       if (action.view === state.view) return state;
       return derive(withView(state, action.view));
