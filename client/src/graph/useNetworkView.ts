@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { fetchCoverage, fetchParticipationNetwork, fetchTerritoryCatalog } from "../api/explorer";
-import { ApiError, isAbortError, isUnauthenticated } from "../api/graphql";
+import { takeEarlyTerritories } from "../api/earlyStart";
+import { ApiError, currentAuthToken, isAbortError, isUnauthenticated } from "../api/graphql";
 import { fetchCollaborationNetwork, fetchTerritories, type Network, type TimeWindow } from "../api/network";
 import { toQueryFilter, type Filters } from "../features/filters/filters";
 import { shortestPath } from "../features/focus/focus";
@@ -91,7 +92,13 @@ export function useNetworkView(onUnauthenticated: () => void, initial: InitialVi
 
   const { attempt, territoryId } = state;
   const territoriesKey = state.territories === null && state.status !== "idle" ? "territories" : null;
-  useRequest(territoriesKey, async (signal) => ({ type: "territoriesLoaded", territories: await fetchTerritories({ signal }) }), dispatch, onError, attempt);
+  useRequest(
+    territoriesKey,
+    async (signal) => ({ type: "territoriesLoaded", territories: await (takeEarlyTerritories(currentAuthToken()) ?? fetchTerritories({ signal })) }),
+    dispatch,
+    onError,
+    attempt,
+  );
 
   const catalogKey = territoryId !== null && state.catalogTerritoryId !== territoryId ? territoryId : null;
   useRequest(
@@ -113,7 +120,8 @@ export function useNetworkView(onUnauthenticated: () => void, initial: InitialVi
     dispatch,
     onError,
     attempt,
-    REQUEST_DELAY_MS,
+    // The page's first network goes at once; later ones wait for the slider to stop.
+    state.loaded === null ? 0 : REQUEST_DELAY_MS,
   );
 
   const before = selectBeforeRequest(state);
