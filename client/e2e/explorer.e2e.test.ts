@@ -97,6 +97,39 @@ describe("views of the network", () => {
     await shot("structures");
   });
 
+  it("paints the ties on the canvas, not only the nodes", async () => {
+    await waitForDrawn(page, null, null);
+    // Midpoints of ties away from every node: the node layer must have paint there.
+    const probe = await page.evaluate(() => {
+      const cy = window.__maillageCy;
+      const layer = document.querySelector<HTMLCanvasElement>('[data-testid="network-canvas"] canvas[data-id="layer2-node"]');
+      const context = layer?.getContext("2d");
+      if (!cy || !layer || !context) return { checked: 0, painted: 0 };
+      const ratio = layer.width / layer.clientWidth;
+      const boxes = cy.nodes().map((n) => n.renderedBoundingBox({}));
+      let checked = 0;
+      let painted = 0;
+      for (const edge of cy.edges().toArray()) {
+        const s = edge.source().renderedPosition();
+        const t = edge.target().renderedPosition();
+        // One point per tie, a third, half or two thirds of the way, clear of every node and label.
+        const free = [0.5, 0.33, 0.67]
+          .map((f) => ({ x: s.x + (t.x - s.x) * f, y: s.y + (t.y - s.y) * f }))
+          .find((m) => m.x > 4 && m.y > 4 && m.x < layer.clientWidth - 4 && m.y < layer.clientHeight - 4 && !boxes.some((b) => m.x >= b.x1 - 3 && m.x <= b.x2 + 3 && m.y >= b.y1 - 3 && m.y <= b.y2 + 3));
+        if (!free) continue;
+        const pixels = context.getImageData(Math.round(free.x * ratio) - 1, Math.round(free.y * ratio) - 1, 3, 3).data;
+        let alpha = 0;
+        for (let i = 3; i < pixels.length; i += 4) alpha = Math.max(alpha, pixels[i] ?? 0);
+        checked += 1;
+        if (alpha > 0) painted += 1;
+        if (checked >= 60) break;
+      }
+      return { checked, painted };
+    });
+    expect(probe.checked).toBeGreaterThan(10);
+    expect(probe.painted / probe.checked).toBeGreaterThan(0.8);
+  });
+
   it("switches to the actors view: people tied by shared work groups and events", async () => {
     const expected = await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT }, { endpoint, token });
     await page.click('[data-view="actors"]');

@@ -10,7 +10,7 @@ import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLa
 import type { Positions } from "./layout";
 import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
 import type { NetworkViewState } from "./store";
-import { patchCytoscape } from "./cytoscapePatch";
+import { patchCanvasRenderer, patchCytoscape } from "./cytoscapePatch";
 import { labelScale, stylesheetForZoom } from "./style";
 import { applyElements, applySelection } from "./sync";
 
@@ -230,6 +230,7 @@ export function NetworkCanvas({
       hideEdgesOnViewport: true,
       ...rendererOptions(),
     });
+    patchCanvasRenderer(instance);
     styleState.sheet = stylesheetForZoom(1);
     styleState.zoom = 1;
     instance.on("tap", "node", (event) => {
