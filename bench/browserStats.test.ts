@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frameStats, identifyView, ratioToTarget, spliceSection } from "./browserStats.js";
+import { frameStats, identifyView, ratioToTarget, repeated, spliceSection } from "./browserStats.js";
 import { PAYS_CEVENNES } from "../seed/src/index.js";
 import { GARD_WITHOUT_CEVENNES, scaledTerritory } from "./browserTerritory.js";
 
@@ -70,5 +70,13 @@ describe("scaledTerritory", () => {
     const communes = new Set([...spec.institutions.map((i) => i.communeCode), ...spec.anchors.map((a) => a.communeCode)]);
     expect([...communes].sort()).toEqual(["30028", "30189"]);
     expect(spec.epciCodes.some((code) => PAYS_CEVENNES.epciCodes.includes(code))).toBe(false);
+  });
+});
+
+describe("repeated", () => {
+  it("gives the median and extremes, leaving failed runs out", () => {
+    expect(repeated([300, 100, 200])).toEqual({ median: 200, min: 100, max: 300, runs: 3, failed: 0 });
+    expect(repeated([400, null, 100, 200, 300])).toEqual({ median: 250, min: 100, max: 400, runs: 5, failed: 1 });
+    expect(repeated([null])).toEqual({ median: null, min: null, max: null, runs: 1, failed: 1 });
   });
 });

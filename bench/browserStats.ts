@@ -72,3 +72,21 @@ export function ratioToTarget(value: number | null, target: number): string {
   if (value === null || !Number.isFinite(value)) return "—";
   return `${(value / target).toFixed(2)} ${value <= target ? "met" : "MISSED"}`;
 }
+
+/** Median and extremes of repeated timings (nulls, i.e. failed runs, are left out but counted). */
+export interface Repeated {
+  readonly median: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly runs: number;
+  readonly failed: number;
+}
+
+export function repeated(values: readonly (number | null)[]): Repeated {
+  const ok = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const failed = values.length - ok.length;
+  if (ok.length === 0) return { median: null, min: null, max: null, runs: values.length, failed };
+  const middle = Math.floor(ok.length / 2);
+  const median = ok.length % 2 === 1 ? (ok[middle] ?? null) : ((ok[middle - 1] ?? 0) + (ok[middle] ?? 0)) / 2;
+  return { median, min: ok[0] ?? null, max: ok[ok.length - 1] ?? null, runs: values.length, failed };
+}
