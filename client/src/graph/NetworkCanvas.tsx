@@ -34,6 +34,8 @@ const LABEL_RESIZE_DELAY_MS = 120;
 const REFINE_GRACE_MS = 800;
 /** The force layout of a network drawn first starts after its first frame, or after this if no frame comes (a hidden canvas). */
 const LAYOUT_START_FALLBACK_MS = 4_000;
+/** A canvas that draws no frame (hidden) is marked ready after this. */
+const DRAWN_FALLBACK_MS = 3_000;
 
 /** The map under the network (map view with contours). */
 export interface CanvasMap {
@@ -297,6 +299,30 @@ export function NetworkCanvas({
     actedRef.current = false;
     applyRefinedRef.current = null;
     const done = (settled = true) => setDrawn({ state: "ready", settled, refinedWaiting: false, ...counts(cy) });
+    let cancelled = false;
+    const cleanups: (() => void)[] = [];
+    /**
+     * Ready once Cytoscape has drawn a frame of what was just placed, not when it was handed the
+     * elements: that frame (style pass and drawing) is seconds on large networks, and a click
+     * in the meantime would wait for it.
+     */
+    const doneWhenDrawn = (settled: boolean) => {
+      let fired = false;
+      const fire = () => {
+        if (fired) return;
+        fired = true;
+        cy.off("render", fire);
+        clearTimeout(fallback);
+        if (!cancelled && !cy.destroyed()) done(settled);
+      };
+      // A canvas that draws no frame (hidden) is ready anyway.
+      const fallback = setTimeout(fire, DRAWN_FALLBACK_MS);
+      cy.on("render", fire);
+      cleanups.push(() => {
+        clearTimeout(fallback);
+        cy.off("render", fire);
+      });
+    };
     const known = layoutPlan.kind === "preset" ? layoutPlan.positions : layoutPlan.initial;
     cy.batch(() => {
       cy.elements().remove();
@@ -314,17 +340,19 @@ export function NetworkCanvas({
     });
     if (layoutPlan.kind === "preset") {
       positionsRef.current = { ...layoutPlan.positions };
-      done();
-      return undefined;
+      doneWhenDrawn(true);
+      return () => {
+        cancelled = true;
+        for (const cleanup of cleanups) cleanup();
+      };
     }
     if (layoutPlan.initial) {
       // Drawn and usable at once; the force layout moves the nodes when it is done.
       positionsRef.current = { ...layoutPlan.initial };
-      done(false);
+      doneWhenDrawn(false);
     } else {
       setDrawn((previous) => ({ ...previous, state: "layout" }));
     }
-    let cancelled = false;
     let job: LayoutJob | null;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
     let startTimer: ReturnType<typeof setTimeout> | undefined;
@@ -337,7 +365,7 @@ export function NetworkCanvas({
       placeNodes(cy, positions);
       styleRef.current.quiet = false;
       restyle(cy, styleRef.current, LABEL_DRIFT);
-      done(true);
+      doneWhenDrawn(true);
     };
     const landed = (positions: Positions) => {
       if (cancelled || cy.destroyed()) return;
@@ -373,6 +401,7 @@ export function NetworkCanvas({
     }
     return () => {
       cancelled = true;
+      for (const cleanup of cleanups) cleanup();
       clearTimeout(graceTimer);
       clearTimeout(startTimer);
       job?.cancel();
