@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import { fetchCoverage, fetchParticipationNetwork, fetchTerritoryCatalog } from "../api/explorer";
 import { takeEarlyTerritories } from "../api/earlyStart";
 import { ApiError, currentAuthToken, isAbortError, isUnauthenticated } from "../api/graphql";
@@ -37,7 +37,11 @@ function fetchNetwork(request: NetworkRequest, signal: AbortSignal): Promise<Net
   return fetchCollaborationNetwork(request.territoryId, definition.level, request.window, filter, { signal });
 }
 
-/** Runs `load` when `key` changes (after a short delay), dropping answers to a key already left. */
+/**
+ * Runs `load` when `key` changes (after `delay`, or at once), dropping answers to a key already
+ * left. A layout effect: the request leaves as soon as the state asking for it is committed,
+ * before the children's effects (creating the Cytoscape canvas) run.
+ */
 function useRequest(
   key: string | null,
   load: (signal: AbortSignal) => Promise<NetworkViewAction>,
@@ -48,14 +52,16 @@ function useRequest(
 ): void {
   const loadRef = useRef(load);
   loadRef.current = load;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (key === null) return undefined;
     const controller = new AbortController();
-    const timer = setTimeout(() => {
+    const run = () => {
       loadRef.current(controller.signal).then(dispatch, (error: unknown) => {
         if (!controller.signal.aborted) onError(error);
       });
-    }, delay);
+    };
+    const timer = delay > 0 ? setTimeout(run, delay) : undefined;
+    if (delay <= 0) run();
     return () => {
       clearTimeout(timer);
       controller.abort();
