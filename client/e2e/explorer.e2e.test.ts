@@ -130,6 +130,34 @@ describe("views of the network", () => {
     expect(probe.painted / probe.checked).toBeGreaterThan(0.8);
   });
 
+  it("keeps the middle of the picture in the middle of the canvas when the details panel opens beside it", async () => {
+    await waitForDrawn(page, null, null);
+    await page.keyboard.press("Escape");
+    await page.locator('[data-testid="details-panel"]').waitFor({ state: "detached" });
+    // The point of the network at the middle of the canvas (model coordinates), and a node to click.
+    const middle = () =>
+      page.evaluate(() => {
+        const cy = window.__maillageCy;
+        if (!cy) throw new Error("no Cytoscape instance");
+        return { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom(), width: cy.width() };
+      });
+    const before = await middle();
+    const target = await page.evaluate(() => {
+      const cy = window.__maillageCy;
+      const node = cy?.nodes().toArray().find((n) => n.renderedPosition().x > 40 && n.renderedPosition().x < cy.width() / 2);
+      return node ? node.renderedPosition() : null;
+    });
+    const box = await page.locator(canvas).boundingBox();
+    if (!target || !box) throw new Error("no node to click");
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.locator('[data-testid="details-panel"]').waitFor({ state: "visible" });
+    await page.waitForFunction((width) => (window.__maillageCy?.width() ?? width) < width, before.width);
+    const after = await middle();
+    expect(Math.abs(after.x - before.x)).toBeLessThan(2);
+    expect(Math.abs(after.y - before.y)).toBeLessThan(2);
+    await page.keyboard.press("Escape");
+  });
+
   it("switches to the actors view: people tied by shared work groups and events", async () => {
     const expected = await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT }, { endpoint, token });
     await page.click('[data-view="actors"]');

@@ -261,10 +261,21 @@ export function NetworkCanvas({
       clearTimeout(labelTimer);
       labelTimer = setTimeout(() => restyle(instance, styleState), LABEL_RESIZE_DELAY_MS);
     });
+    let size = { width: container.clientWidth, height: container.clientHeight };
     const resizeObserver = new ResizeObserver(() => {
+      const before = size;
       instance.resize();
+      size = { width: instance.width(), height: instance.height() };
       const restored = restoredViewportRef.current;
-      if (restored) instance.viewport(fitSavedViewport(restored, instance.width(), instance.height()));
+      if (restored) {
+        instance.viewport(fitSavedViewport(restored, size.width, size.height));
+        return;
+      }
+      // The details panel opening or closing beside the canvas: what was at the centre stays
+      // there (Cytoscape keeps the top left corner, which pushed half the network out of view).
+      if (before.width === 0 || before.height === 0) return;
+      const pan = instance.pan();
+      instance.pan({ x: pan.x + (size.width - before.width) / 2, y: pan.y + (size.height - before.height) / 2 });
     });
     resizeObserver.observe(container);
     const forgetRestoredViewport = (): void => {
