@@ -279,7 +279,10 @@ async function main(): Promise<void> {
     // What server/src/index.ts runs once it listens.
     const preloadStarted = performance.now();
     await analytics.warmUp();
-    preload = { networks: await analytics.preloadPageNetworks(), ms: performance.now() - preloadStarted };
+    preload = {
+      networks: await analytics.preloadPageNetworks((error) => process.stderr.write(`preload: ${error instanceof Error ? error.message : String(error)}\n`)),
+      ms: performance.now() - preloadStarted,
+    };
     process.stderr.write(`warm-up and preload of ${preload.networks} page networks in ${Math.round(preload.ms)} ms\n`);
     const port = await findFreePort();
     const server = await new Promise<Server>((resolve) => {

@@ -79,12 +79,10 @@ async function main(): Promise<void> {
       const failed = (what: string) => (error: unknown) => log.warn(what, { error: error instanceof Error ? error.message : String(error) });
       analytics
         .warmUp()
-        .then((territoryId) => {
-          log.info("analytics queries warmed up", { territoryId, ms: Date.now() - warmUpStartedAt });
-          // The networks the page opens on, so that the explorer's first visit does not wait for them.
-          return analytics.preloadPageNetworks(failed("page networks preload failed"));
-        })
-        .then((networks) => log.info("page networks preloaded", { networks, ms: Date.now() - warmUpStartedAt }), failed("analytics warm-up failed"));
+        .then((territoryId) => log.info("analytics queries warmed up", { territoryId, ms: Date.now() - warmUpStartedAt }), failed("analytics warm-up failed"))
+        // The networks the page opens on, so that the explorer's first visit does not wait for them.
+        .then(() => analytics.preloadPageNetworks(failed("a page network could not be preloaded")))
+        .then((networks) => log.info("page networks preloaded", { networks, ms: Date.now() - warmUpStartedAt }), failed("page networks preload failed"));
     });
     server.on("error", (error) => {
       log.error("cannot listen: is another program using this port? Set PORT to change it.", {

@@ -54,4 +54,24 @@ describe("preloadPageNetworks", () => {
     expect(requests.some((r) => service.isCached(r))).toBe(false);
     await expect.poll(() => requests.every((r) => service.isCached(r)), { timeout: 60_000, interval: 100 }).toBe(true);
   });
+
+  it("reports a network that cannot be computed and still preloads the others", async () => {
+    const queries = createQueryRunner(driver, loadQueries());
+    const requests = await pageRequests();
+    const [failing] = requests;
+    if (failing === undefined) throw new Error("no request");
+    // One territory's collaboration data fails (as a network too large for metrics would).
+    const flaky: typeof queries = {
+      ...queries,
+      read: (name, parameters) =>
+        name === "collaborationData" && parameters.territoryId === failing.territoryId ? Promise.reject(new Error("boom")) : queries.read(name, parameters),
+    };
+    const service = new AnalyticsService(flaky, { ttlMs: 60_000 });
+    const errors: unknown[] = [];
+    const others = requests.filter((r) => r.territoryId !== failing.territoryId);
+    expect(await service.preloadPageNetworks((error) => errors.push(error))).toBe(others.length);
+    expect(errors.map((e) => (e instanceof Error ? e.message : String(e)))).toEqual(PAGE_NETWORKS.map(() => "boom"));
+    for (const request of others) expect(service.isCached(request)).toBe(true);
+    expect(service.isCached(failing)).toBe(false);
+  });
 });

@@ -158,8 +158,13 @@ export class AnalyticsService {
     for (const each of [window, OPEN_WINDOW]) {
       const request: NetworkRequest = { territoryId, level: "STRUCTURE", window: each, filter: NO_FILTER };
       const analysis = new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter));
-      analysis.nodeMetrics();
-      analysis.graphMetrics();
+      try {
+        analysis.nodeMetrics();
+        analysis.graphMetrics();
+      } catch (error) {
+        // Too many ties for metrics (a large territory's whole network): the query is warm all the same.
+        if (!(error instanceof AppError)) throw error;
+      }
     }
     await this.keyFigures(territoryId, year);
     await this.coverage(territoryId, window, null);
@@ -185,7 +190,8 @@ export class AnalyticsService {
    * territory's latest contract) and keeps them cached until a write; after a write they are
    * computed again a few seconds later. `npm start` calls it once the queries are warm: the
    * first visit of the explorer then draws at once instead of waiting seconds for the server.
-   * Resolves to how many networks were computed. Never called by the tests' apps.
+   * Resolves to how many networks were computed; `onError` hears of each one that failed. Never
+   * called by the tests' apps.
    */
   async preloadPageNetworks(onError: (error: unknown) => void = () => undefined): Promise<number> {
     this.preload ??= { onError, timer: undefined, running: null };
@@ -193,7 +199,7 @@ export class AnalyticsService {
     preload.onError = onError;
     // One run at a time: a write during a run schedules the next one.
     await preload.running?.catch(() => undefined);
-    const running = this.computePageNetworks();
+    const running = this.computePageNetworks(onError);
     preload.running = running;
     try {
       return await running;
@@ -202,16 +208,21 @@ export class AnalyticsService {
     }
   }
 
-  private async computePageNetworks(): Promise<number> {
+  /** One failed network (too many ties for metrics, say) is reported and skipped; the others are still computed. */
+  private async computePageNetworks(onError: (error: unknown) => void): Promise<number> {
     const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
     let count = 0;
     for (const row of rows) {
       const plain = toPlain(row) as Plain;
       const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
       for (const { level, minWeight } of PAGE_NETWORKS) {
-        const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter: { ...NO_FILTER, minWeight } }, { pin: true });
-        analysis.nodeMetrics();
-        count += 1;
+        try {
+          const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter: { ...NO_FILTER, minWeight } }, { pin: true });
+          analysis.nodeMetrics();
+          count += 1;
+        } catch (error) {
+          onError(error);
+        }
       }
     }
     return count;
