@@ -21,6 +21,9 @@ export const PROBE_SCRIPT = `(() => {
   const mark = (name) => {
     if (name in probe.marks) return;
     probe.marks[name] = performance.now();
+    // The node to click, chosen the moment the canvas is ready: the bench then needs one round
+    // trip to the page before it clicks, not several (each waits for the frames being drawn).
+    if (name === "ready") { delete probe.marks.panel; probe.readyTarget = probe.nodePoint(); }
     for (const waiter of waiters.filter((item) => item.name === name)) waiter.resolve(probe.marks[name]);
   };
   probe.waitFor = (name) => (name in probe.marks ? Promise.resolve(probe.marks[name]) : new Promise((resolve) => waiters.push({ name, resolve })));
@@ -55,7 +58,6 @@ export const PROBE_SCRIPT = `(() => {
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-  probe.forget = (name) => { delete probe.marks[name]; };
   probe.startFrames = () => {
     const frames = [];
     probe.frames = frames;
@@ -199,10 +201,6 @@ export async function waitForMark(page: Page, name: keyof ProbeMarks, timeoutMs:
   }
 }
 
-export async function forgetMark(page: Page, name: keyof ProbeMarks): Promise<void> {
-  await page.evaluate(`window.__benchProbe.forget(${JSON.stringify(name)})`);
-}
-
 export async function startFrames(page: Page): Promise<void> {
   await page.evaluate("window.__benchProbe.startFrames()");
 }
@@ -214,6 +212,13 @@ export async function stopFrames(page: Page): Promise<number[]> {
 
 export async function nodePoint(page: Page): Promise<(Point & { id: string }) | null> {
   const raw: unknown = await page.evaluate("window.__benchProbe.nodePoint()");
+  const point = asPoint(raw);
+  return point && isRecord(raw) && typeof raw.id === "string" ? { ...point, id: raw.id } : null;
+}
+
+/** The node to click that the probe chose when the canvas became ready (see PROBE_SCRIPT). */
+export async function readyTarget(page: Page): Promise<(Point & { id: string }) | null> {
+  const raw: unknown = await page.evaluate("window.__benchProbe.readyTarget || null");
   const point = asPoint(raw);
   return point && isRecord(raw) && typeof raw.id === "string" ? { ...point, id: raw.id } : null;
 }

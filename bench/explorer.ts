@@ -29,13 +29,13 @@ import { LAUNCH_FLAGS, launchChromium, type Renderer } from "./browserLaunch.js"
 import {
   CANVAS_SELECTOR,
   emptyPoint,
-  forgetMark,
   nodePoint,
   PROBE_SCRIPT,
   readErrors,
   readMarks,
   readRequests,
   readStates,
+  readyTarget,
   rendererInfo,
   startFrames,
   stopFrames,
@@ -182,14 +182,9 @@ async function measure(browser: Browser, baseUrl: string, territory: TerritoryUn
       await page.screenshot({ path: shot, timeout: 30_000 }).catch(() => undefined);
       return result;
     }
-    const drawn = { nodes: (await countAttribute(page, "data-node-count")) ?? -1, edges: (await countAttribute(page, "data-edge-count")) ?? -1 };
-    result.nodes = drawn.nodes;
-    result.edges = drawn.edges;
-    result.drawnView = identifyView(drawn, candidates);
-
-    const target = await nodePoint(page);
+    // A reader clicks as soon as the picture is there: the click goes first, the counts are read after.
+    const target = (await readyTarget(page)) ?? (await nodePoint(page));
     if (target) {
-      await forgetMark(page, "panel");
       await page.mouse.click(target.x, target.y);
       try {
         const panel = await waitForMark(page, "panel", PANEL_TIMEOUT_MS);
@@ -205,6 +200,10 @@ async function measure(browser: Browser, baseUrl: string, territory: TerritoryUn
     } else {
       notes.push("click: no node exposed through window.__maillageCy (bench=1)");
     }
+    const drawn = { nodes: (await countAttribute(page, "data-node-count")) ?? -1, edges: (await countAttribute(page, "data-edge-count")) ?? -1 };
+    result.nodes = drawn.nodes;
+    result.edges = drawn.edges;
+    result.drawnView = identifyView(drawn, candidates);
     result.rendererInfo = await rendererInfo(page);
     if (timingOnly) return result;
     await page.screenshot({ path: shot, timeout: 30_000 });
