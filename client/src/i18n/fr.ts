@@ -204,7 +204,7 @@ export const fr = {
     members: "Membres",
     memberCount: (n: number) => plural(n, "membre", "membres"),
     partners: "Partenaires",
-    noPartner: "Aucun partenaire : cette organisation ne partage aucun groupe de travail.",
+    noPartner: "Aucun partenaire dans le réseau affiché (filtres et seuil de liens compris).",
     sharedGroups: (n: number) => `${plural(n, "groupe ou événement", "groupes ou événements")} en commun`,
     unknownCommune: "Non renseignée",
   },
