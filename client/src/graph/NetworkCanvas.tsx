@@ -32,8 +32,6 @@ const LABEL_RESIZE_DELAY_MS = 120;
  * is asked before it moves, and a click just after the first picture is not held up by it.
  */
 const REFINE_GRACE_MS = 800;
-/** The force layout of a network drawn first starts after its first frame, or after this if no frame comes (a hidden canvas). */
-const LAYOUT_START_FALLBACK_MS = 4_000;
 /** A canvas that draws no frame (hidden) is marked ready after this. */
 const DRAWN_FALLBACK_MS = 3_000;
 
@@ -317,14 +315,16 @@ export function NetworkCanvas({
      * elements: that frame (style pass and drawing) is seconds on large networks, and a click
      * in the meantime would wait for it.
      */
-    const doneWhenDrawn = (settled: boolean) => {
+    const doneWhenDrawn = (settled: boolean, then?: () => void) => {
       let fired = false;
       const fire = () => {
         if (fired) return;
         fired = true;
         cy.off("render", fire);
         clearTimeout(fallback);
-        if (!cancelled && !cy.destroyed()) done(settled);
+        if (cancelled || cy.destroyed()) return;
+        done(settled);
+        then?.();
       };
       // A canvas that draws no frame (hidden) is ready anyway.
       const fallback = setTimeout(fire, DRAWN_FALLBACK_MS);
@@ -357,17 +357,18 @@ export function NetworkCanvas({
         for (const cleanup of cleanups) cleanup();
       };
     }
+    const drawnFirst = layoutPlan.initial !== null;
+    // A network drawn first gets its force layout once the first picture is on screen: on two
+    // cores the worker would otherwise take the CPU the first style pass and drawing need (a
+    // second of the actors view). Its elements are handed over now, while nothing is drawn yet.
+    let job: LayoutJob | null = startLayout(layoutPlan.elements, layoutPlan.quality, { hold: drawnFirst });
     if (layoutPlan.initial) {
       // Drawn and usable at once; the force layout moves the nodes when it is done.
       positionsRef.current = { ...layoutPlan.initial };
-      doneWhenDrawn(false);
+      doneWhenDrawn(false, () => job?.go());
     } else {
       setDrawn((previous) => ({ ...previous, state: "layout" }));
     }
-    let job: LayoutJob | null;
-    let graceTimer: ReturnType<typeof setTimeout> | undefined;
-    let startTimer: ReturnType<typeof setTimeout> | undefined;
-    const drawnFirst = layoutPlan.initial !== null;
     const apply = (positions: Positions) => {
       if (cancelled || cy.destroyed()) return;
       applyRefinedRef.current = null;
@@ -384,7 +385,7 @@ export function NetworkCanvas({
         apply(positions);
         return;
       }
-      graceTimer = setTimeout(() => {
+      const graceTimer = setTimeout(() => {
         if (!actedRef.current) {
           apply(positions);
           return;
@@ -392,29 +393,14 @@ export function NetworkCanvas({
         applyRefinedRef.current = () => apply(positions);
         setDrawn((previous) => ({ ...previous, refinedWaiting: true }));
       }, REFINE_GRACE_MS);
+      cleanups.push(() => clearTimeout(graceTimer));
     };
-    // A network drawn first gets its force layout once the first picture is on screen: on two
-    // cores the worker would otherwise take the CPU the first style pass and drawing need (a
-    // second of the actors view). Its elements are handed over now, while nothing is drawn yet.
-    job = startLayout(layoutPlan.elements, layoutPlan.quality, { hold: drawnFirst });
     job.positions.then(landed, () => {
       if (!cancelled) setDrawn((previous) => ({ ...previous, state: "error" }));
     });
-    if (drawnFirst) {
-      const go = () => {
-        clearTimeout(startTimer);
-        if (!cancelled) job?.go();
-      };
-      cy.one("render", () => {
-        startTimer = setTimeout(go, 0);
-      });
-      startTimer = setTimeout(go, LAYOUT_START_FALLBACK_MS);
-    }
     return () => {
       cancelled = true;
       for (const cleanup of cleanups) cleanup();
-      clearTimeout(graceTimer);
-      clearTimeout(startTimer);
       job?.cancel();
       job = null;
       // The layout was cut short: the next run of this effect must lay out again.
@@ -482,18 +468,21 @@ export function NetworkCanvas({
           <p className="status-text">{fr.app.layingOut}</p>
         </div>
       )}
-      {isRefining && !drawn.refinedWaiting && (
+      {isRefining && (
         <p className="canvas-refining" role="status" data-testid="layout-refining">
-          <span className="spinner spinner--small" aria-hidden="true" />
-          {fr.app.refining}
-        </p>
-      )}
-      {isRefining && drawn.refinedWaiting && (
-        <p className="canvas-refining" role="status" data-testid="layout-refining">
-          {fr.app.refinedWaiting}
-          <button type="button" className="button button--small" onClick={() => applyRefinedRef.current?.()}>
-            {fr.app.applyRefined}
-          </button>
+          {drawn.refinedWaiting ? (
+            <>
+              {fr.app.refinedWaiting}
+              <button type="button" className="button button--small" onClick={() => applyRefinedRef.current?.()}>
+                {fr.app.applyRefined}
+              </button>
+            </>
+          ) : (
+            <>
+              <span className="spinner spinner--small" aria-hidden="true" />
+              {fr.app.refining}
+            </>
+          )}
         </p>
       )}
       {drawn.state === "error" && (
