@@ -75,6 +75,12 @@ interface TerritoryUnderTest {
   seedMs?: number;
 }
 
+/** The items a comma-separated environment variable names, or all of them when it is unset. */
+function chosen<T extends string>(all: readonly T[], variable: string): T[] {
+  const wanted = process.env[variable]?.split(",");
+  return all.filter((item) => wanted === undefined || wanted.includes(item));
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `step` every `intervalMs` (or as fast as it returns) for `durationMs`; returns the steps run. */
@@ -245,8 +251,8 @@ async function main(): Promise<void> {
     { label: "demo", key: "demo", spec: PAYS_CEVENNES, readyTimeoutMs: 120_000, apiFailures: [] },
     { label: "5×", key: "5x", spec: PAYS_CEVENNES_X5, readyTimeoutMs: 240_000, apiFailures: [] },
   ].filter((territory) => wanted.includes(territory.key));
-  const views = VIEWS.filter((view) => (process.env.BENCH_EXPLORER_VIEWS ?? VIEWS.join(",")).split(",").includes(view));
-  const renderers = RENDERERS.filter((renderer) => (process.env.BENCH_EXPLORER_RENDERERS ?? RENDERERS.join(",")).split(",").includes(renderer));
+  const views = chosen(VIEWS, "BENCH_EXPLORER_VIEWS");
+  const renderers = chosen(RENDERERS, "BENCH_EXPLORER_RENDERERS");
   const measurements: Measurement[] = [];
   let preload: ExplorerRun["preload"] = null;
   const browserVersions: Partial<Record<Renderer, string>> = {};
@@ -319,6 +325,8 @@ async function main(): Promise<void> {
           for (let i = 1; i < loads; i += 1) again.push(await measure(browser, baseUrl, territory, view, renderer, true));
           if (again.length > 0) {
             const all = [measured, ...again];
+            // Every load's own times, read before the first load's are replaced by the medians.
+            const times = all.map((m) => `${Math.round(m.drawnMs ?? -1)}/${Math.round(m.interactiveMs ?? -1)}`);
             measured.repeats = {
               drawn: repeated(all.map((m) => m.drawnMs)),
               interactive: repeated(all.map((m) => m.interactiveMs)),
@@ -327,7 +335,6 @@ async function main(): Promise<void> {
             measured.drawnMs = measured.repeats.drawn.median;
             measured.interactiveMs = measured.repeats.interactive.median;
             measured.clickToPanelMs = measured.repeats.clickToPanel.median;
-            const times = all.map((m) => `${Math.round(m.drawnMs ?? -1)}/${Math.round(m.interactiveMs ?? -1)}`);
             measured.notes.push(`page loads (drawn/interactive ms): ${times.join(", ")}`);
           }
           process.stderr.write(
