@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import type { ElementDefinition } from "cytoscape";
 import { type Browser, type Page } from "playwright-core";
 import { launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -128,6 +129,64 @@ describe("views of the network", () => {
     });
     expect(probe.checked).toBeGreaterThan(10);
     expect(probe.painted / probe.checked).toBeGreaterThan(0.8);
+  });
+
+  it("draws a network without queueing work for the next frame, and a moved node still moves its tie", async () => {
+    await waitForDrawn(page, null, null);
+    // A Cytoscape of its own beside the page's, drawn by the same (patched) canvas renderer.
+    const result = await page.evaluate(async () => {
+      const app = window.__maillageCy;
+      if (!app) throw new Error("no Cytoscape instance");
+      const Core = app.constructor as new (options: object) => NonNullable<typeof window.__maillageCy>;
+      const container = document.createElement("div");
+      container.style.cssText = "position: fixed; left: 0; top: 0; width: 400px; height: 300px; background: white";
+      document.body.append(container);
+      const elements: ElementDefinition[] = [];
+      for (let i = 0; i < 40; i += 1) elements.push({ group: "nodes", data: { id: `n${i}`, size: 8 + (i % 5) * 3 }, position: { x: (i % 8) * 50, y: Math.floor(i / 8) * 50 } });
+      for (let i = 0; i < 39; i += 1) elements.push({ group: "edges", data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` } });
+      const cy = new Core({
+        container,
+        style: [
+          { selector: "node", style: { width: "data(size)", height: "data(size)" } },
+          { selector: "edge", style: { width: 2, "line-color": "#444", opacity: 0.6 } },
+        ],
+      });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const frames = async (n: number) => {
+        for (let i = 0; i < n; i += 1) await frame();
+      };
+      // Added once the empty canvas is drawn, as the page adds its networks.
+      await frames(2);
+      cy.add(elements);
+      // What the renderer recomputes for each frame (the rendered style of the elements queued
+      // since the last one). Before the patch, drawing the first frame queued every element again.
+      const renderer = (cy as unknown as { renderer(): { recalculateRenderedStyle(eles: ArrayLike<unknown>, useCache?: boolean): void } }).renderer();
+      const recalculate = renderer.recalculateRenderedStyle;
+      let drawn = 0;
+      const recomputed: number[] = [];
+      renderer.recalculateRenderedStyle = function (eles, useCache) {
+        if (drawn > 0 && eles.length > 1) recomputed.push(eles.length);
+        recalculate.call(this, eles, useCache);
+      };
+      cy.on("render", () => {
+        if (cy.elements().nonempty()) drawn += 1;
+      });
+      await frames(6);
+      const afterFirstFrame = [...recomputed];
+      cy.getElementById("n0").position({ x: 300, y: 250 });
+      await frames(3);
+      const afterMove = recomputed.slice(afterFirstFrame.length);
+      const tie = cy.getElementById("e0") as unknown as { _private: { rscratch: { allpts?: number[] } } };
+      const points = [...(tie._private.rscratch.allpts ?? [])];
+      cy.destroy();
+      container.remove();
+      return { drawn, afterFirstFrame, afterMove, points };
+    });
+    expect(result.drawn).toBeGreaterThan(0);
+    expect(result.afterFirstFrame).toEqual([]);
+    expect(result.afterMove.length).toBeGreaterThan(0);
+    // The tie now starts at the moved node (haystack points are the nodes' centres).
+    expect(Math.hypot((result.points[0] ?? 0) - 300, (result.points[1] ?? 0) - 250)).toBeLessThan(8);
   });
 
   it("keeps the middle of the picture in the middle of the canvas when the details panel opens beside it", async () => {
