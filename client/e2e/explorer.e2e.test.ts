@@ -65,6 +65,24 @@ async function openPage(target: Page, query: string): Promise<void> {
   await target.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 60_000 });
 }
 
+/** Counts the frames the page's Cytoscape draws from now on. */
+async function countFrames(target: Page): Promise<() => Promise<number>> {
+  await target.evaluate(() => {
+    const counter = window as unknown as { framesOf?: unknown; frames: number };
+    const cy = window.__maillageCy;
+    if (cy && counter.framesOf !== cy) {
+      counter.framesOf = cy;
+      cy.on("render", () => {
+        counter.frames += 1;
+      });
+    }
+    counter.frames = 0;
+  });
+  return () => target.evaluate(() => (window as unknown as { frames: number }).frames);
+}
+
+const nextFrames = (target: Page): Promise<unknown> => target.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: `${screenshots}explorer-${name}.png` });
 }
@@ -129,6 +147,31 @@ describe("views of the network", () => {
     });
     expect(probe.checked).toBeGreaterThan(10);
     expect(probe.painted / probe.checked).toBeGreaterThan(0.8);
+  });
+
+  it("redraws the network when the canvas changes size only", async () => {
+    await waitForDrawn(page, null, null);
+    const frames = await countFrames(page);
+    await page.evaluate(() => {
+      // What Cytoscape takes for a possible resize: a window resize, an attribute of its container.
+      window.dispatchEvent(new Event("resize"));
+      document.querySelector('[data-testid="network-canvas"]')?.setAttribute("data-probe", "1");
+    });
+    // Cytoscape acts on them 0.1 s later.
+    await page.waitForTimeout(400);
+    await nextFrames(page);
+    expect(await frames()).toBe(0);
+    const size = page.viewportSize();
+    if (!size) throw new Error("no viewport size");
+    await page.setViewportSize({ width: size.width - 100, height: size.height });
+    try {
+      await expect.poll(frames).toBeGreaterThan(0);
+      const width = await page.evaluate(() => window.__maillageCy?.width() ?? 0);
+      expect(width).toBe(Math.round((await page.locator(canvas).boundingBox())?.width ?? -1));
+    } finally {
+      await page.setViewportSize(size);
+      await page.evaluate(() => document.querySelector('[data-testid="network-canvas"]')?.removeAttribute("data-probe"));
+    }
   });
 
   it("draws a network without queueing work for the next frame, and a moved node still moves its tie", async () => {

@@ -10,7 +10,7 @@ import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLa
 import type { Positions } from "./layout";
 import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
 import type { NetworkViewState } from "./store";
-import { patchCanvasRenderer, patchCytoscape } from "./cytoscapePatch";
+import { patchCanvasRenderer, patchCytoscape, resizeOnlyWhenResized, sameSize } from "./cytoscapePatch";
 import { labelScale, stylesheetForZoom } from "./style";
 import { applyElements, applySelection } from "./sync";
 
@@ -231,6 +231,7 @@ export function NetworkCanvas({
       ...rendererOptions(),
     });
     patchCanvasRenderer(instance);
+    resizeOnlyWhenResized(instance, container);
     styleState.sheet = stylesheetForZoom(1);
     styleState.zoom = 1;
     instance.on("tap", "node", (event) => {
@@ -261,6 +262,8 @@ export function NetworkCanvas({
     });
     let size = { width: container.clientWidth, height: container.clientHeight };
     const resizeObserver = new ResizeObserver(() => {
+      // Sub-pixel changes leave the canvas as it was (see resizeOnlyWhenResized).
+      if (sameSize(instance, container)) return;
       const before = size;
       instance.resize();
       size = { width: instance.width(), height: instance.height() };

@@ -312,3 +312,27 @@ export function patchCanvasRenderer(cy: cytoscape.Core): void {
     quietlyMeasured(ele, () => drawElement.call(this, context, ele, pxRatio, extent, lvl, requestHighQuality));
   };
 }
+
+/**
+ * Cytoscape resizes itself (forgets its size, redraws every element) 0.1 s after anything its
+ * observers of the container report: any attribute change (the page's `data-state`, the pointer
+ * cursor on a node), a ResizeObserver notice (sub-pixel changes too, such as a font swapped in
+ * beside the canvas), a window resize. On the actors view that was a full redraw just after the
+ * first picture, often under the reader's first click, one per hovered node, and a second one
+ * after each real resize, which the page has already applied.
+ * `cy.resize()` now only forgets where the container is on the page when its size in pixels is
+ * the one Cytoscape has.
+ */
+export function resizeOnlyWhenResized(cy: cytoscape.Core, container: HTMLElement): void {
+  const resize = cy.resize.bind(cy);
+  const renderer = (cy as unknown as { renderer(): { invalidateContainerClientCoordsCache?: () => void } | undefined }).renderer();
+  cy.resize = function resizeWhenResized(this: cytoscape.Core) {
+    if (!sameSize(cy, container)) return resize();
+    // The container may have moved on the page: pointer positions are read afresh.
+    renderer?.invalidateContainerClientCoordsCache?.();
+    return cy;
+  };
+}
+
+/** The container's size in pixels is the one Cytoscape works with (its container has no padding). */
+export const sameSize = (cy: cytoscape.Core, container: HTMLElement): boolean => container.clientWidth === cy.width() && container.clientHeight === cy.height();
