@@ -149,6 +149,50 @@ describe("views of the network", () => {
     expect(probe.painted / probe.checked).toBeGreaterThan(0.8);
   });
 
+  it("names the node under the pointer over the canvas, without redrawing the network", async () => {
+    await waitForDrawn(page, null, null);
+    const spots = await page.evaluate(() => {
+      const cy = window.__maillageCy;
+      if (!cy) throw new Error("no Cytoscape instance");
+      const nodes = cy.nodes().not(".canvas-label").toArray();
+      const boxes = nodes.map((n) => n.renderedBoundingBox({}));
+      const inside = (x: number, y: number, margin: number) => boxes.filter((b) => x >= b.x1 - margin && x <= b.x2 + margin && y >= b.y1 - margin && y <= b.y2 + margin).length;
+      // A node drawn without a name, alone under its centre, and a point of the canvas away from every node.
+      const node = nodes.find((n) => {
+        const p = n.renderedPosition();
+        return n.pstyle("label").strValue === "" && p.x > 60 && p.y > 60 && p.x < cy.width() - 300 && p.y < cy.height() - 60 && inside(p.x, p.y, 2) === 1;
+      });
+      let empty: { x: number; y: number } | null = null;
+      for (let x = 20; x < cy.width() && !empty; x += 17) {
+        for (let y = 20; y < cy.height() && !empty; y += 17) if (inside(x, y, 12) === 0) empty = { x, y };
+      }
+      return node && empty ? { node: { ...node.renderedPosition(), label: String(node.data("label")) }, empty } : null;
+    });
+    const box = await page.locator(canvas).boundingBox();
+    if (!spots || !box) throw new Error("no node to point at");
+    const frames = await countFrames(page);
+    const hover = page.getByTestId("canvas-hover");
+    const label = hover.locator(".canvas-hover-label");
+    const ring = hover.locator(".canvas-hover-ring");
+    await page.mouse.move(box.x + spots.node.x, box.y + spots.node.y);
+    await label.waitFor({ state: "visible" });
+    const ringBox = await ring.boundingBox();
+    if (!ringBox) throw new Error("no ring drawn");
+    expect(Math.abs(ringBox.x + ringBox.width / 2 - (box.x + spots.node.x))).toBeLessThan(2);
+    expect(Math.abs(ringBox.y + ringBox.height / 2 - (box.y + spots.node.y))).toBeLessThan(2);
+    expect(await label.textContent()).toBe(spots.node.label);
+    const labelBox = await label.boundingBox();
+    if (!labelBox) throw new Error("no label drawn");
+    expect(Math.abs(labelBox.x + labelBox.width / 2 - (box.x + spots.node.x))).toBeLessThan(3);
+    expect(labelBox.y).toBeGreaterThan(box.y + spots.node.y);
+    // Frames later (and past Cytoscape's reaction to the pointer cursor), the canvas has drawn nothing for it.
+    await page.waitForTimeout(300);
+    await nextFrames(page);
+    expect(await frames()).toBe(0);
+    await page.mouse.move(box.x + spots.empty.x, box.y + spots.empty.y);
+    await ring.waitFor({ state: "hidden" });
+  });
+
   it("redraws the network when the canvas changes size only", async () => {
     await waitForDrawn(page, null, null);
     const frames = await countFrames(page);

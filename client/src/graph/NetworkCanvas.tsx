@@ -166,6 +166,28 @@ function labelElements(labels: readonly CanvasLabel[]): ElementDefinition[] {
   return labels.map((l) => ({ group: "nodes", data: { id: l.id, label: l.label }, position: { ...l.position }, classes: "canvas-label", selectable: false, grabbable: false }));
 }
 
+/**
+ * Marks the node under the pointer (a ring, and its name when the canvas draws none) on an HTML
+ * layer over the canvas. Restyling the node instead made Cytoscape redraw every element under the
+ * pointer's path: a quarter of a second per node on the actors view, and the z-order of 15,000
+ * elements sorted again before the click that followed.
+ */
+function showHover(hover: HTMLDivElement, node: NodeSingular): void {
+  const { x, y } = node.renderedPosition();
+  const size = node.renderedOuterWidth();
+  const ring = hover.firstElementChild as HTMLElement | null;
+  const label = hover.lastElementChild as HTMLElement | null;
+  if (!ring || !label) return;
+  hover.style.transform = `translate(${x}px, ${y}px)`;
+  ring.style.width = ring.style.height = `${size + 6}px`;
+  ring.style.borderRadius = node.data("shape") === "ellipse" ? "50%" : "22%";
+  const drawn = node.pstyle("label").strValue !== "";
+  label.textContent = drawn ? "" : String(node.data("label") ?? "");
+  label.hidden = drawn;
+  label.style.top = `${size / 2 + 4}px`;
+  hover.hidden = false;
+}
+
 /** Pans to a node chosen outside the canvas: always for a search, only when out of view otherwise. */
 function reveal(cy: Core, node: NodeSingular, always: boolean): void {
   const extent = cy.extent();
@@ -193,6 +215,8 @@ export function NetworkCanvas({
   onReady,
 }: NetworkCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const hoverRef = useRef<HTMLDivElement>(null);
+  const hideHoverRef = useRef<() => void>(() => undefined);
   const [cy, setCy] = useState<Core | null>(null);
   /** The stylesheet applied, for which zoom; `quiet` while the canvas itself fits a new layout. */
   const styleRef = useRef<{ sheet: StylesheetJson | null; zoom: number; quiet: boolean }>({ sheet: null, zoom: 1, quiet: false });
@@ -244,16 +268,21 @@ export function NetworkCanvas({
       handlers.current.onClearSelection();
       handlers.current.onTapBackground?.(event.position);
     });
+    const hover = hoverRef.current;
+    const hideHover = (): void => {
+      if (hover) hover.hidden = true;
+      container.style.cursor = "";
+    };
     instance.on("mouseover", "node", (event) => {
       const node = event.target as NodeSingular;
       if (node.hasClass("canvas-label") || node.hasClass("map-group")) return;
-      node.addClass("hovered");
       container.style.cursor = "pointer";
+      if (hover) showHover(hover, node);
     });
-    instance.on("mouseout", "node", (event) => {
-      (event.target as NodeSingular).removeClass("hovered");
-      container.style.cursor = "";
-    });
+    instance.on("mouseout", "node", hideHover);
+    // The mark stays where the node was drawn: it goes when the view or the node moves.
+    instance.on("viewport grab remove", hideHover);
+    hideHoverRef.current = hideHover;
     let labelTimer: ReturnType<typeof setTimeout> | undefined;
     instance.on("zoom", () => {
       if (styleState.quiet) return;
@@ -376,6 +405,7 @@ export function NetworkCanvas({
       if (cancelled || cy.destroyed()) return;
       applyRefinedRef.current = null;
       positionsRef.current = { ...positions };
+      hideHoverRef.current();
       styleRef.current.quiet = true;
       placeNodes(cy, positions);
       styleRef.current.quiet = false;
@@ -465,6 +495,10 @@ export function NetworkCanvas({
         role="img"
         aria-label={ariaLabel}
       />
+      <div ref={hoverRef} className="canvas-hover" data-testid="canvas-hover" aria-hidden="true" hidden>
+        <span className="canvas-hover-ring" />
+        <span className="canvas-hover-label" />
+      </div>
       {showLayoutStatus && (
         <div className="status" role="status" aria-live="polite">
           <span className="spinner" aria-hidden="true" />

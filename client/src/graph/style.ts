@@ -39,7 +39,7 @@ export function stylesheetForZoom(zoom: number): StylesheetJson {
 }
 
 /**
- * Classes set by the canvas: `labelled` (largest nodes, label always shown), `hovered`,
+ * Classes set by the canvas: `labelled` (largest nodes, label always shown),
  * `focus` (the selected node), `neighbour` (its partners and their ties), `named` (its strongest
  * partners, whose names are drawn), `faded` (everything else
  * while something is selected).
@@ -62,7 +62,7 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
     // Text properties only where a label is drawn: each property an element gets costs a step of
     // Cytoscape's style pass, and most nodes of a large network show no label.
     {
-      selector: "node.labelled, node.hovered, node.named, node.focus, node.on-path, node.canvas-label, node.map-group",
+      selector: "node.labelled, node.named, node.focus, node.on-path, node.canvas-label, node.map-group",
       style: {
         "font-family": "Inter, system-ui, sans-serif",
         "font-size": 12 * k,
@@ -79,10 +79,6 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
       },
     },
     { selector: "node.labelled", style: { label: "data(label)", "z-index": 20 } },
-    {
-      selector: "node.hovered",
-      style: { label: "data(label)", "border-width": 3, "z-index": 40, "font-size": 13 * k },
-    },
     { selector: "node.neighbour", style: { "z-index": 30 } },
     { selector: "node.named", style: { label: "data(label)", "z-index": 35 } },
     {
