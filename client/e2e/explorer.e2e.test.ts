@@ -185,6 +185,7 @@ describe("views of the network", () => {
     if (!labelBox) throw new Error("no label drawn");
     expect(Math.abs(labelBox.x + labelBox.width / 2 - (box.x + spots.node.x))).toBeLessThan(3);
     expect(labelBox.y).toBeGreaterThan(box.y + spots.node.y);
+    await shot("hover");
     // Frames later (and past Cytoscape's reaction to the pointer cursor), the canvas has drawn nothing for it.
     await page.waitForTimeout(300);
     await nextFrames(page);
