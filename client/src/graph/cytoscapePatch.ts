@@ -232,7 +232,8 @@ function fillNodeTextures(renderer: CanvasRendererInternals, eles: ArrayLike<Edg
  * - an unlabelled tie is drawn with its one portion instead of four (element, label, source and
  *   target labels), each of which measured a bounding box;
  * - runs of plain ties (`plainStroke`) are drawn with one stroke style per style instead of
- *   Cytoscape's per-tie set-up (style lookups, a cached Path2D keyed by a string of its points);
+ *   Cytoscape's per-tie set-up (style lookups, a cached Path2D keyed by a string of its points),
+ *   and without measuring their bounding boxes;
  * - node textures are made before drawing (`fillNodeTextures`);
  * - drawing no longer queues work for the next frame (`quietDrawing`).
  * On the actors view (1,484 nodes, 14,032 ties), in script time on this machine: the first frame
@@ -295,8 +296,9 @@ export function patchCanvasRenderer(cy: cytoscape.Core): void {
         continue;
       }
       if (!ele.visible()) continue;
-      // Measured once, as Cytoscape's own drawing would (hit tests and layers read the box).
-      if (ele._private.bbCache === null) quietlyMeasured(ele, () => ele.boundingBox());
+      // Its bounding box is not measured (a sixth of the first frame of the actors view): the
+      // points are enough to cull it, ties take no events (hit tests skip them), and Cytoscape
+      // measures it itself when something asks for it (an export, its layered texture cache).
       const pts = ele._private.rscratch.allpts ?? [];
       if (extent && outside(pts, stroke.width, extent)) continue;
       let run = runs.get(stroke.key);
