@@ -154,13 +154,13 @@ describe("views of the network", () => {
     const spots = await page.evaluate(() => {
       const cy = window.__maillageCy;
       if (!cy) throw new Error("no Cytoscape instance");
-      const nodes = cy.nodes().not(".canvas-label").toArray();
+      const nodes = cy.nodes(":not(.canvas-label)").toArray();
       const boxes = nodes.map((n) => n.renderedBoundingBox({}));
       const inside = (x: number, y: number, margin: number) => boxes.filter((b) => x >= b.x1 - margin && x <= b.x2 + margin && y >= b.y1 - margin && y <= b.y2 + margin).length;
       // A node drawn without a name, alone under its centre, and a point of the canvas away from every node.
       const node = nodes.find((n) => {
         const p = n.renderedPosition();
-        return n.pstyle("label").strValue === "" && p.x > 60 && p.y > 60 && p.x < cy.width() - 300 && p.y < cy.height() - 60 && inside(p.x, p.y, 2) === 1;
+        return n.style("label") === "" && p.x > 60 && p.y > 60 && p.x < cy.width() - 300 && p.y < cy.height() - 60 && inside(p.x, p.y, 2) === 1;
       });
       let empty: { x: number; y: number } | null = null;
       for (let x = 20; x < cy.width() && !empty; x += 17) {

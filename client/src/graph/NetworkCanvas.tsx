@@ -181,7 +181,7 @@ function showHover(hover: HTMLDivElement, node: NodeSingular): void {
   hover.style.transform = `translate(${x}px, ${y}px)`;
   ring.style.width = ring.style.height = `${size + 6}px`;
   ring.style.borderRadius = node.data("shape") === "ellipse" ? "50%" : "22%";
-  const drawn = node.pstyle("label").strValue !== "";
+  const drawn = node.style("label") !== "";
   label.textContent = drawn ? "" : String(node.data("label") ?? "");
   label.hidden = drawn;
   label.style.top = `${size / 2 + 4}px`;
