@@ -64,4 +64,30 @@ describe("patchCytoscape", () => {
     expect([cacheOf(cy, "p"), cacheOf(cy, "a"), cacheOf(cy, "ab")]).toEqual([null, null, null]);
     cy.destroy();
   });
+
+  it("announces no bounds while new elements get their first style, and still does for later changes", () => {
+    patchCytoscape();
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: [{ selector: "node", style: { width: "data(size)", height: "data(size)", "border-width": 2 } }] });
+    cy.add([
+      { group: "nodes", data: { id: "a", size: 10 }, position: { x: 0, y: 0 } },
+      { group: "nodes", data: { id: "b", size: 10 }, position: { x: 100, y: 0 } },
+      { group: "edges", data: { id: "ab", source: "a", target: "b" } },
+    ]);
+    let bounds = 0;
+    cy.on("bounds", () => {
+      bounds += 1;
+    });
+    // Reading a style value applies the stylesheet (Cytoscape announced a dozen bounds here).
+    cy.elements().forEach((ele) => void ele.style("width"));
+    expect(bounds).toBe(0);
+    const a = cy.getElementById("a");
+    expect(a.boundingBox().w).toBe(14);
+    bounds = 0;
+    a.data("size", 40);
+    void a.style("width");
+    expect(bounds).toBeGreaterThan(0);
+    expect(a.boundingBox().w).toBe(44);
+    expect(cy.getElementById("ab").boundingBox().w).toBeGreaterThan(100);
+    cy.destroy();
+  });
 });

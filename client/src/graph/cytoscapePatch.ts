@@ -11,6 +11,18 @@ interface CollectionInternals extends ArrayLike<ElementInternals> {
   dirtyStyleCache(this: CollectionInternals): CollectionInternals;
 }
 
+/** What the first-style patch reads of Cytoscape's stylesheet object (3.34). */
+interface StyleInternals {
+  checkTriggers(this: StyleInternals, ele: StyledInternals, name: string, fromValue: unknown, toValue: unknown): void;
+  checkZOrderTrigger(this: StyleInternals, ele: StyledInternals, name: string, fromValue: unknown, toValue: unknown): void;
+}
+
+interface StyledInternals {
+  _private: { appliedInitStyle?: boolean; bbCache: unknown };
+  cy(): { hasCompoundNodes(): boolean };
+  dirtyStyleCache(): void;
+}
+
 let patched = false;
 
 /**
@@ -19,13 +31,14 @@ let patched = false;
  * the first style pass. Without compound nodes it builds a collection of the node's ties each
  * time, which was a third of the first draw of the actors view (14,000 ties). This does the same
  * work on the arrays Cytoscape keeps (a node's `_private.edges`); graphs with compound nodes keep
- * Cytoscape's own code.
+ * Cytoscape's own code. The first style pass also stops announcing bounds (`quietFirstStyle`).
  */
 export function patchCytoscape(): void {
   if (patched) return;
   patched = true;
-  const probe = cytoscape({ headless: true, styleEnabled: false });
+  const probe = cytoscape({ headless: true, styleEnabled: true });
   const prototype = Object.getPrototypeOf(probe.collection()) as CollectionInternals;
+  quietFirstStyle(Object.getPrototypeOf(probe.style()) as StyleInternals);
   probe.destroy();
   const original = prototype.dirtyStyleCache;
   prototype.dirtyStyleCache = function dirtyStyleCache(this: CollectionInternals) {
@@ -38,6 +51,28 @@ export function patchCytoscape(): void {
       for (const edge of element._private.edges ?? []) edge._private.styleCache = null;
     }
     return this;
+  };
+}
+
+/**
+ * The first time an element gets its style, each property that sizes it (width, border, label...)
+ * empties its bounding box and, on a node, the boxes of all its ties, each time announcing
+ * `bounds` for them: a score of times per node, and the node's ties gathered into a collection
+ * each time. An element styled for the first time has never been measured (measuring reads its
+ * style), nor has any of its ties (they read their ends' style), so there is nothing to empty:
+ * its z-order change is still announced, and Cytoscape's own checks run for every later change.
+ * Graphs with compound nodes keep Cytoscape's code.
+ */
+function quietFirstStyle(style: StyleInternals): void {
+  const checkTriggers = style.checkTriggers;
+  style.checkTriggers = function checkFirstStyleTriggers(ele, name, fromValue, toValue) {
+    const own = ele._private;
+    if (own.appliedInitStyle === true || own.bbCache !== null || fromValue != null || ele.cy().hasCompoundNodes()) {
+      checkTriggers.call(this, ele, name, fromValue, toValue);
+      return;
+    }
+    ele.dirtyStyleCache();
+    this.checkZOrderTrigger(ele, name, fromValue, toValue);
   };
 }
 
