@@ -116,6 +116,22 @@ describe("views of the network", () => {
     await shot("structures");
   });
 
+  it("asks for the first network once, early or not", async () => {
+    const other = await page.context().newPage();
+    try {
+      const asked: string[] = [];
+      other.on("request", (request) => {
+        const body = request.postData() ?? "";
+        if (body.includes("GetCollaborationNetwork")) asked.push(body);
+      });
+      await openPage(other, "&view=actors");
+      expect(asked).toHaveLength(1);
+      expect(await other.getAttribute(canvas, "data-node-count")).not.toBe("0");
+    } finally {
+      await other.close();
+    }
+  });
+
   it("paints the ties on the canvas, not only the nodes", async () => {
     await waitForDrawn(page, null, null);
     // Midpoints of ties away from every node: the node layer must have paint there.

@@ -50,7 +50,8 @@ import { EmptyMessage, ErrorMessage, LoadingMessage } from "./features/status/St
 import { TimeWindowControl } from "./features/timeWindow/TimeWindowControl";
 import { describeWindow, windowPresets } from "./features/timeWindow/timeWindow";
 import { ViewSwitcher } from "./features/views/ViewSwitcher";
-import { isViewKind, VIEWS } from "./features/views/views";
+import { viewFromAddress } from "./features/views/address";
+import { VIEWS } from "./features/views/views";
 import { prepareLayoutWorker } from "./graph/backgroundLayout";
 import { NetworkCanvas, type CanvasMap } from "./graph/NetworkCanvas";
 import type { NodeCategory } from "./graph/palette";
@@ -64,12 +65,6 @@ interface ExplorerProps {
   onSessionExpired: () => void;
 }
 
-/** `?territory=…&view=…` open the page on a territory and a view (links, benchmarks); `?savedView=…` opens a saved view. */
-function initialFromAddress() {
-  const params = new URLSearchParams(window.location.search);
-  const view = params.get("view");
-  return { territoryId: params.get("territory"), view: isViewKind(view) ? view : null, savedViewId: params.get("savedView") };
-}
 
 /** Shows a progress message only when loading lasts longer than half a second. */
 function useSlow(isLoading: boolean, delayMs = 500): boolean {
@@ -87,7 +82,7 @@ function useSlow(isLoading: boolean, delayMs = 500): boolean {
 
 /** The network explorer of a signed-in user: header, tools on the left, canvas, details on the right. */
 export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
-  const [initial] = useState(initialFromAddress);
+  const [initial] = useState(() => viewFromAddress(window.location.search));
   const { state, actions } = useNetworkView(onSessionExpired, initial);
   const { selectNode, setFilters } = actions;
   const territory = selectTerritory(state);

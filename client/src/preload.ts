@@ -1,9 +1,24 @@
 /**
  * Runs before the app (index.html loads it first): with a stored session, the territories list is
- * asked for at once, while the browser is still loading and compiling React and Cytoscape.
+ * asked for at once, while the browser is still loading and compiling React and Cytoscape, and the
+ * first network as soon as the list answers (see graph/firstNetwork.ts, loaded when needed: this
+ * script stays small).
  */
 import { startEarlyTerritories } from "./api/earlyStart";
 import { loadSession } from "./features/login/session";
+import { viewFromAddress } from "./features/views/address";
 
 const session = loadSession(window.sessionStorage, new Date());
-if (session) startEarlyTerritories(session.token);
+if (session) {
+  const territories = startEarlyTerritories(session.token);
+  const address = viewFromAddress(window.location.search);
+  // A saved view sets its own period and filters: the page asks for its network itself.
+  if (address.savedViewId === null) {
+    territories
+      .then(async (list) => {
+        const { startFirstNetwork } = await import("./graph/firstNetwork");
+        startFirstNetwork(session.token, address, list);
+      })
+      .catch(() => undefined);
+  }
+}

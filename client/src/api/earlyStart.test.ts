@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startEarlyTerritories, takeEarlyTerritories } from "./earlyStart";
+import { offerEarlyNetwork, startEarlyTerritories, takeEarlyNetwork, takeEarlyTerritories } from "./earlyStart";
+import type { Network } from "./network";
 
 const territory = { id: "pays-cevennes", name: "Pays Cévennes", isDemo: true, contracts: [], epcis: [] };
 
@@ -34,5 +35,41 @@ describe("early territories request", () => {
     expect(takeEarlyTerritories("new-token")).toBeNull();
     startEarlyTerritories("old-token");
     await expect(takeEarlyTerritories("old-token")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("early first network", () => {
+  const network: Network = { nodes: [], ties: [] } as unknown as Network;
+
+  it("is handed once to the page's request with the same key and token", async () => {
+    answering({ data: { territories: [territory] } });
+    startEarlyTerritories("token-1");
+    let asked = 0;
+    offerEarlyNetwork("token-1", "key-1", async () => {
+      asked += 1;
+      return network;
+    });
+    expect(asked).toBe(1);
+    expect(takeEarlyNetwork("token-1", "key-2")).toBeNull();
+    startEarlyTerritories("token-1");
+    offerEarlyNetwork("token-1", "key-1", async () => network);
+    expect(takeEarlyNetwork("token-2", "key-1")).toBeNull();
+    startEarlyTerritories("token-1");
+    offerEarlyNetwork("token-1", "key-1", async () => network);
+    await expect(takeEarlyNetwork("token-1", "key-1")).resolves.toBe(network);
+    expect(takeEarlyNetwork("token-1", "key-1")).toBeNull();
+  });
+
+  it("is not asked for once the page has asked for its own", () => {
+    answering({ data: { territories: [territory] } });
+    startEarlyTerritories("token-1");
+    expect(takeEarlyNetwork("token-1", "key-1")).toBeNull();
+    let asked = 0;
+    offerEarlyNetwork("token-1", "key-1", async () => {
+      asked += 1;
+      return network;
+    });
+    expect(asked).toBe(0);
+    expect(takeEarlyNetwork("token-1", "key-1")).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
-import { fetchCoverage, fetchParticipationNetwork, fetchTerritoryCatalog } from "../api/explorer";
-import { takeEarlyTerritories } from "../api/earlyStart";
+import { fetchCoverage, fetchTerritoryCatalog } from "../api/explorer";
+import { takeEarlyNetwork, takeEarlyTerritories } from "../api/earlyStart";
 import { ApiError, currentAuthToken, isAbortError, isUnauthenticated } from "../api/graphql";
-import { fetchCollaborationNetwork, fetchTerritories, type Network, type TimeWindow } from "../api/network";
-import { toQueryFilter, type Filters } from "../features/filters/filters";
+import { fetchTerritories, type TimeWindow } from "../api/network";
+import type { Filters } from "../features/filters/filters";
 import { shortestPath } from "../features/focus/focus";
 import type { ViewSnapshot } from "../features/savedViews/snapshot";
-import { VIEWS, type LayoutKind, type ViewKind } from "../features/views/views";
+import type { LayoutKind, ViewKind } from "../features/views/views";
 import type { ColourMode, SizeMetric } from "./elements";
+import { fetchNetwork } from "./firstNetwork";
 import {
   coverageKey,
   initialStateFrom,
@@ -15,7 +16,6 @@ import {
   selectBeforeRequest,
   selectRequest,
   type CoverageMode,
-  type NetworkRequest,
   type NetworkViewAction,
   type PanelTarget,
   type SelectionSource,
@@ -28,13 +28,6 @@ const REQUEST_DELAY_MS = 150;
 function toViewError(error: unknown): ViewError {
   if (error instanceof ApiError) return { kind: error.kind, message: error.message, code: error.code };
   return { kind: "invalid-response", message: error instanceof Error ? error.message : String(error) };
-}
-
-function fetchNetwork(request: NetworkRequest, signal: AbortSignal): Promise<Network> {
-  const definition = VIEWS[request.view];
-  const filter = toQueryFilter(request.filters, definition.hasWeights);
-  if (definition.level === null) return fetchParticipationNetwork(request.territoryId, request.window, filter, { signal });
-  return fetchCollaborationNetwork(request.territoryId, definition.level, request.window, filter, { signal });
 }
 
 /**
@@ -121,7 +114,8 @@ export function useNetworkView(onUnauthenticated: () => void, initial: InitialVi
     networkKey,
     async (signal) => {
       if (!request) throw new Error("no request");
-      return { type: "networkLoaded", key: request.key, network: await fetchNetwork(request, signal) };
+      const network = takeEarlyNetwork(currentAuthToken(), request.key) ?? fetchNetwork(request, { signal });
+      return { type: "networkLoaded", key: request.key, network: await network };
     },
     dispatch,
     onError,
@@ -136,7 +130,7 @@ export function useNetworkView(onUnauthenticated: () => void, initial: InitialVi
     beforeKey,
     async (signal) => {
       if (!before) throw new Error("no request");
-      return { type: "networkLoaded", key: before.key, network: await fetchNetwork(before, signal) };
+      return { type: "networkLoaded", key: before.key, network: await fetchNetwork(before, { signal }) };
     },
     dispatch,
     onError,
