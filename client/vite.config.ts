@@ -25,9 +25,6 @@ export default defineConfig({
           groups: [
             { name: "cytoscape", test: /node_modules[\\/](cytoscape|cytoscape-fcose|cose-base|layout-base)[\\/]/ },
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            // The page's first network request (and the store it asks): what client/src/preload.ts
-            // loads once the territories answer, without waiting for React and Cytoscape.
-            { name: "first-network", test: /client[\\/]src[\\/]graph[\\/]firstNetwork\.ts$/ },
           ],
         },
       },

@@ -1,12 +1,12 @@
 /**
  * Runs before the app (index.html loads it first): with a stored session, the territories list is
- * asked for at once, while the browser is still loading and compiling React and Cytoscape, and the
- * first network as soon as the list answers (see graph/firstNetwork.ts, loaded when needed: this
- * script stays small).
+ * asked for at once, while React renders the page for the first time, and the first network as soon
+ * as the list answers (see graph/firstNetwork.ts).
  */
 import { startEarlyTerritories } from "./api/earlyStart";
 import { loadSession } from "./features/login/session";
 import { viewFromAddress } from "./features/views/address";
+import { startFirstNetwork } from "./graph/firstNetwork";
 
 const session = loadSession(window.sessionStorage, new Date());
 if (session) {
@@ -14,11 +14,6 @@ if (session) {
   const address = viewFromAddress(window.location.search);
   // A saved view sets its own period and filters: the page asks for its network itself.
   if (address.savedViewId === null) {
-    territories
-      .then(async (list) => {
-        const { startFirstNetwork } = await import("./graph/firstNetwork");
-        startFirstNetwork(session.token, address, list);
-      })
-      .catch(() => undefined);
+    territories.then((list) => startFirstNetwork(session.token, address, list)).catch(() => undefined);
   }
 }
