@@ -1,9 +1,9 @@
 import { fetchTerritories, type Network, type Territory } from "./network";
 
 /**
- * The territories list, asked for by client/src/preload.ts: a small script the page runs before
- * the app's own code (React, Cytoscape) has loaded and compiled. The page's first network needs
- * the list (for the current contract's dates), so it is asked for a third of a second sooner.
+ * The territories list, asked for by client/src/preload.ts, which runs first in the app's entry,
+ * before React renders the page. The page's first network needs the list (for the current
+ * contract's dates), so it is asked for sooner.
  */
 let early: { token: string; territories: Promise<Territory[]> } | null = null;
 
