@@ -1,5 +1,5 @@
 import cytoscape, { type EdgeSingular } from "cytoscape";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { toElements } from "./elements";
 import { createNetworkModel, listPartners } from "./model";
 import { applyElements, applySelection, MAX_NAMED_PARTNERS } from "./sync";
@@ -85,6 +85,19 @@ describe("applySelection", () => {
     expect(cy.nodes(".named")).toHaveLength(MAX_NAMED_PARTNERS);
     expect(cy.getElementById("x0").hasClass("named")).toBe(false);
     expect(cy.getElementById(`x${MAX_NAMED_PARTNERS + 4}`).hasClass("named")).toBe(true);
+  });
+
+  it("looks through no element to clear a canvas that shows no selection", () => {
+    const { cy } = headless();
+    const elements = vi.spyOn(cy, "elements");
+    applySelection(cy, null);
+    expect(elements).not.toHaveBeenCalled();
+    applySelection(cy, "s-college");
+    applySelection(cy, "unknown-node");
+    expect(cy.$(".faded")).toHaveLength(0);
+    elements.mockClear();
+    applySelection(cy, null);
+    expect(elements).not.toHaveBeenCalled();
   });
 
   it("keeps the highlight when the same elements are applied again", () => {

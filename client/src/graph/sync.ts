@@ -56,8 +56,13 @@ const HIGHLIGHT_CLASSES = "focus neighbour named faded";
 export const MAX_NAMED_PARTNERS = 15;
 const HIGHLIGHT = new Set(HIGHLIGHT_CLASSES.split(" "));
 
+/** The canvases whose elements may carry a highlight: clearing one that has none looks through every element for nothing. */
+const highlighted = new WeakSet<Core>();
+
 /** Shows the selected node, its partners and their ties; fades the rest. */
 export function applySelection(cy: Core, selectedId: string | null): void {
+  if (selectedId === null && !highlighted.has(cy)) return;
+  highlighted.delete(cy);
   cy.batch(() => {
     // Only what carries a highlight: touching every element restyles thousands of ties.
     cy.elements(".focus, .neighbour, .named, .faded").removeClass(HIGHLIGHT_CLASSES);
@@ -68,6 +73,7 @@ export function applySelection(cy: Core, selectedId: string | null): void {
     cy.elements().difference(neighbourhood).addClass("faded");
     neighbourhood.difference(node).addClass("neighbour");
     node.addClass("focus");
+    highlighted.add(cy);
     // A hub has a hundred partners: only the strongest get their name, the others stay readable dots.
     const strongest = node
       .connectedEdges()
