@@ -10,7 +10,7 @@ import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLa
 import type { Positions } from "./layout";
 import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
 import type { NetworkViewState } from "./store";
-import { patchCanvasRenderer, patchCytoscape, resizeOnlyWhenResized, sameSize } from "./cytoscapePatch";
+import { addToEmpty, patchCanvasRenderer, patchCytoscape, resizeOnlyWhenResized, sameSize } from "./cytoscapePatch";
 import { labelScale, stylesheetForZoom } from "./style";
 import { applyElements, applySelection } from "./sync";
 
@@ -375,9 +375,9 @@ export function NetworkCanvas({
         if (layoutPlan.kind === "preset" && layoutPlan.viewport) cy.viewport(fitSavedViewport(layoutPlan.viewport, cy.width(), cy.height()));
         else fitView(cy, known);
         restyle(cy, styleRef.current);
-        cy.add(withPositions(elements, known));
+        addToEmpty(cy, withPositions(elements, known));
       } else {
-        cy.add([...elements]);
+        addToEmpty(cy, elements);
       }
       if (layoutPlan.kind === "preset") cy.add(labelElements(layoutPlan.labels));
     });

@@ -1,6 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
-import { patchCytoscape } from "./cytoscapePatch";
+import { addToEmpty, patchCytoscape } from "./cytoscapePatch";
 
 type Internals = { _private: { styleCache: unknown } };
 const cacheOf = (cy: Core, id: string) => (cy.getElementById(id) as unknown as Internals)._private.styleCache;
@@ -88,6 +88,30 @@ describe("patchCytoscape", () => {
     expect(bounds).toBeGreaterThan(0);
     expect(a.boundingBox().w).toBe(44);
     expect(cy.getElementById("ab").boundingBox().w).toBeGreaterThan(100);
+    cy.destroy();
+  });
+
+  it("adds to an empty graph what Cytoscape's add gives, without announcing bounds", () => {
+    patchCytoscape();
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    let bounds = 0;
+    cy.on("bounds", () => {
+      bounds += 1;
+    });
+    addToEmpty(cy, [
+      ...ties,
+      { group: "edges", data: { id: "ba", source: "b", target: "a" } },
+    ]);
+    expect(bounds).toBe(0);
+    expect(cy.nodes()).toHaveLength(3);
+    expect(cy.getElementById("ab").parallelEdges().map((e) => e.id()).sort()).toEqual(["ab", "ba"]);
+    const a = cy.getElementById("a");
+    expect(a.connectedEdges().map((e) => e.id()).sort()).toEqual(["ab", "ba"]);
+    // Adding to a graph that has elements is Cytoscape's own add: caches forgotten, bounds announced.
+    addToEmpty(cy, [{ group: "edges", data: { id: "ca", source: "c", target: "a" } }]);
+    expect(bounds).toBeGreaterThan(0);
+    expect(a.connectedEdges().map((e) => e.id()).sort()).toEqual(["ab", "ba", "ca"]);
+    expect(cy.getElementById("ab").parallelEdges()).toHaveLength(2);
     cy.destroy();
   });
 });
