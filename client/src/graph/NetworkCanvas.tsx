@@ -269,9 +269,10 @@ export function NetworkCanvas({
       handlers.current.onTapBackground?.(event.position);
     });
     const hover = hoverRef.current;
+    // Called once per element removed when a network is replaced: it does nothing twice.
     const hideHover = (): void => {
-      if (hover) hover.hidden = true;
-      container.style.cursor = "";
+      if (hover && !hover.hidden) hover.hidden = true;
+      if (container.style.cursor !== "") container.style.cursor = "";
     };
     instance.on("mouseover", "node", (event) => {
       const node = event.target as NodeSingular;
