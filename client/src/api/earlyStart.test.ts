@@ -40,22 +40,26 @@ describe("early territories request", () => {
 
 describe("early first network", () => {
   const network: Network = { nodes: [], ties: [] } as unknown as Network;
-
-  it("is handed once to the page's request with the same key and token", async () => {
-    answering({ data: { territories: [territory] } });
-    startEarlyTerritories("token-1");
+  /** Offers the network for token-1 and key-1; returns how many times it was asked for. */
+  const offer = (): number => {
     let asked = 0;
     offerEarlyNetwork("token-1", "key-1", async () => {
       asked += 1;
       return network;
     });
-    expect(asked).toBe(1);
+    return asked;
+  };
+
+  it("is handed once to the page's request with the same key and token", async () => {
+    answering({ data: { territories: [territory] } });
+    startEarlyTerritories("token-1");
+    expect(offer()).toBe(1);
     expect(takeEarlyNetwork("token-1", "key-2")).toBeNull();
     startEarlyTerritories("token-1");
-    offerEarlyNetwork("token-1", "key-1", async () => network);
+    offer();
     expect(takeEarlyNetwork("token-2", "key-1")).toBeNull();
     startEarlyTerritories("token-1");
-    offerEarlyNetwork("token-1", "key-1", async () => network);
+    offer();
     await expect(takeEarlyNetwork("token-1", "key-1")).resolves.toBe(network);
     expect(takeEarlyNetwork("token-1", "key-1")).toBeNull();
   });
@@ -64,12 +68,7 @@ describe("early first network", () => {
     answering({ data: { territories: [territory] } });
     startEarlyTerritories("token-1");
     expect(takeEarlyNetwork("token-1", "key-1")).toBeNull();
-    let asked = 0;
-    offerEarlyNetwork("token-1", "key-1", async () => {
-      asked += 1;
-      return network;
-    });
-    expect(asked).toBe(0);
+    expect(offer()).toBe(0);
     expect(takeEarlyNetwork("token-1", "key-1")).toBeNull();
   });
 });
