@@ -3,6 +3,7 @@ import type { TimeWindow } from "./browserApi.js";
 import type { Renderer } from "./browserLaunch.js";
 import type { RendererInfo } from "./browserProbe.js";
 import { formatMs, ratioToTarget, type FrameStats, type Repeated, type ViewCandidate } from "./browserStats.js";
+import { HOST_SPEED_LOOP } from "./stats.js";
 import type { TerritoryScale } from "../seed/src/spec.js";
 
 /** Issue 3: the full actors network of the demo is drawn and interactive in under 3 s. */
@@ -41,6 +42,8 @@ export interface ExplorerRun {
   readonly flags: Readonly<Record<Renderer, readonly string[]>>;
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
+  /** `hostSpeedMs` before and after the run. */
+  readonly hostSpeed: { readonly beforeMs: number; readonly afterMs: number };
   readonly totalMs: number;
   /** The start-up's warm-up then preload of the page's first networks (as `npm start` runs them), before any page is opened. */
   readonly preload: { readonly ms: number; readonly networks: number } | null;
@@ -114,6 +117,8 @@ export function renderExplorerResults(run: ExplorerRun): string {
     `Measured in one run of \`bench/explorer.ts\` on ${run.date}: ${run.cores} cores shared with other work, ${run.memoryGiB} GiB, ` +
       `Node ${run.node}, Chromium ${run.chromium.canvas ?? run.chromium.webgl ?? "?"}, viewport 1280×800, in ${Math.round(run.totalMs / 1000)} s.`,
     `Load average (1 / 5 / 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
+    `Host speed: a fixed loop of ${HOST_SPEED_LOOP.toLocaleString("en-US")} additions in Node took ${Math.round(run.hostSpeed.beforeMs)} ms before the run and ` +
+      `${Math.round(run.hostSpeed.afterMs)} ms after (about 1100 ms when the machine is quiet); page timings move with it.`,
     "",
     `"drawn" is navigation start → canvas \`data-state="ready"\`; "interactive" is navigation start → details panel visible,`,
     "after a real mouse click on the most connected node, issued as soon as the canvas was ready; with the canvas renderer each",

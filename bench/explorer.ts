@@ -46,6 +46,7 @@ import {
 import { frameStats, identifyView, repeated, spliceSection, type FrameStats, type ViewCandidate } from "./browserStats.js";
 import { renderExplorerResults, type ExplorerRun, type Measurement } from "./browserReport.js";
 import { PAYS_CEVENNES_X5 } from "./browserTerritory.js";
+import { hostSpeedMs } from "./stats.js";
 
 const VIEWS = ["structures", "actors"] as const;
 type View = (typeof VIEWS)[number];
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
     void cleanUp().finally(() => process.exit(1));
   }, DEADLINE_MS);
   const loadBefore = os.loadavg();
+  const hostSpeedBefore = hostSpeedMs();
   const wanted = (process.env.BENCH_EXPLORER_TERRITORIES ?? "demo,5x").split(",");
   const territories: TerritoryUnderTest[] = [
     { label: "demo", key: "demo", spec: PAYS_CEVENNES, readyTimeoutMs: 120_000, apiFailures: [] },
@@ -361,6 +363,7 @@ async function main(): Promise<void> {
     flags: LAUNCH_FLAGS,
     loadBefore,
     loadAfter: os.loadavg(),
+    hostSpeed: { beforeMs: hostSpeedBefore, afterMs: hostSpeedMs() },
     totalMs: performance.now() - started,
     preload,
     territories: territories.map((t) => ({

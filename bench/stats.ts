@@ -17,3 +17,19 @@ export async function sample(times: number, run: () => Promise<unknown>): Promis
   for (let i = 0; i < times; i += 1) durations.push((await timeIt(run)).ms);
   return durations;
 }
+
+/** The loop `hostSpeedMs` times: 3·10⁸ additions, about 1.1 s on a quiet machine of this kind. */
+export const HOST_SPEED_LOOP = 3e8;
+
+/**
+ * How fast the host runs plain JavaScript right now: the time of a fixed loop, in ms. These shared
+ * machines were up to four times slower on some days (steal time); page timings of two runs are
+ * only comparable alongside this.
+ */
+export function hostSpeedMs(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < HOST_SPEED_LOOP; i += 1) sum += i;
+  if (!(sum > 0)) throw new Error("the host speed loop did not run");
+  return performance.now() - started;
+}
