@@ -79,6 +79,20 @@ const ACTOR = (withContacts: boolean) => /* GraphQL */ `
   }
 `;
 
+/** The query of a details panel, as fetchDetails sends it (server/src/graphql/pageOperations.ts warms them up). */
+export function detailsQuery(kind: Details["kind"], withContacts: boolean): string {
+  switch (kind) {
+    case "ORGANISATION":
+      return ORGANISATION(withContacts);
+    case "WORK_GROUP":
+      return WORK_GROUP;
+    case "COMMUNE":
+      return COMMUNE;
+    case "ACTOR":
+      return ACTOR(withContacts);
+  }
+}
+
 const list = (value: unknown, path: string): Json[] => array(value ?? [], path).map((v, i) => record(v, `${path}[${i}]`));
 const axesOf = (value: unknown): AxisSummary[] => array(value ?? [], "axes").map((a, i) => parseAxis(a, `axes[${i}]`));
 
@@ -112,7 +126,7 @@ export async function fetchDetails(
   const base = { territoryId, window: windowInput(window) };
   switch (target.kind) {
     case "ORGANISATION": {
-      const data = await requestGraphQL(ORGANISATION(withContacts), { ...base, id: target.id }, options);
+      const data = await requestGraphQL(detailsQuery("ORGANISATION", withContacts), { ...base, id: target.id }, options);
       const o = record(record(data, "data").organisationDetails, "organisationDetails");
       const commune = o.commune ? record(o.commune, "commune") : null;
       return {
@@ -144,7 +158,7 @@ export async function fetchDetails(
       };
     }
     case "WORK_GROUP": {
-      const data = await requestGraphQL(WORK_GROUP, { ...base, id: target.id }, options);
+      const data = await requestGraphQL(detailsQuery("WORK_GROUP", withContacts), { ...base, id: target.id }, options);
       const w = record(record(data, "data").workGroupDetails, "workGroupDetails");
       const endedOn = optionalString(w.endedOn, "endedOn");
       return {
@@ -176,7 +190,7 @@ export async function fetchDetails(
       };
     }
     case "COMMUNE": {
-      const data = await requestGraphQL(COMMUNE, { ...base, code: target.code }, options);
+      const data = await requestGraphQL(detailsQuery("COMMUNE", withContacts), { ...base, code: target.code }, options);
       const c = record(record(data, "data").communeDetails, "communeDetails");
       const commune = record(c.commune, "commune");
       return {
@@ -199,7 +213,7 @@ export async function fetchDetails(
       };
     }
     case "ACTOR": {
-      const data = await requestGraphQL(ACTOR(withContacts), { ...base, id: target.id }, options);
+      const data = await requestGraphQL(detailsQuery("ACTOR", withContacts), { ...base, id: target.id }, options);
       const a = record(record(data, "data").actorDetails, "actorDetails");
       const email = optionalString(a.email, "email");
       const phone = optionalString(a.phone, "phone");

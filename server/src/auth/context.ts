@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { AppError } from "../errors.js";
-import type { TokenVerifier } from "./tokens.js";
+import { jwtClaimsFor, type TokenVerifier } from "./tokens.js";
 import type { Viewer } from "./viewer.js";
 
 /** The context of every GraphQL request: generated resolvers read `jwt`, custom resolvers `viewer`. */
@@ -41,6 +41,11 @@ function refuse(error: AppError): GraphQLError {
     originalError: error,
     extensions: { code: error.code, http: { status: 401 } },
   });
+}
+
+/** The context of a request made by the server itself as `viewer` (the start-up warm-up): no token to verify. */
+export function contextFor(viewer: Viewer, { pseudonymSecret, database }: Omit<ContextSettings, "verify">): RequestContext {
+  return { viewer, pseudonymSecret, jwt: jwtClaimsFor(viewer), sessionConfig: { database } };
 }
 
 /** Builds `createContext(request)` for Apollo's expressMiddleware: no valid token, no request. */

@@ -1,12 +1,15 @@
 /** Tokens, roles and pseudonyms: what the HTTP layer needs, assembled once at start. */
 import type { AuthConfig } from "../config.js";
-import { createContextFactory, type RequestContext, type RequestHeaders } from "./context.js";
+import { contextFor, createContextFactory, type RequestContext, type RequestHeaders } from "./context.js";
 import type { DevLoginSettings } from "./devLogin.js";
 import type { AuthSecrets } from "./secrets.js";
 import { createTokenVerifier } from "./tokens.js";
+import type { Viewer } from "./viewer.js";
 
 export interface AppAuth {
   readonly createContext: (request: RequestHeaders) => Promise<RequestContext>;
+  /** The context of an operation the server runs itself as `viewer` (never from a request). */
+  readonly contextFor: (viewer: Viewer) => RequestContext;
   readonly devLogin: DevLoginSettings;
 }
 
@@ -18,6 +21,7 @@ export function createAppAuth(
   const verify = createTokenVerifier({ jwtSecret: secrets.jwtSecret, jwksUrl: auth.jwksUrl, issuer: auth.issuer, audience: auth.audience });
   return {
     createContext: createContextFactory({ verify, pseudonymSecret: secrets.pseudonymSecret, database: options.database }),
+    contextFor: (viewer) => contextFor(viewer, { pseudonymSecret: secrets.pseudonymSecret, database: options.database }),
     devLogin: {
       enabled: auth.devLogin && secrets.jwtSecret !== undefined,
       jwtSecret: secrets.jwtSecret,

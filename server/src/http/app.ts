@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
-import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext } from "../auth/index.js";
+import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
 import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
@@ -35,6 +35,8 @@ export interface AppDependencies {
 
 export interface App {
   express: Express;
+  /** Runs an operation as `viewer` through the whole API, without HTTP (the start-up warm-up, warmUp.ts). */
+  execute(viewer: Viewer, query: string, variables: Record<string, unknown>): Promise<{ errorCodes: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -97,5 +99,12 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
     log.warn("client not built: run `npm run build:client` to serve the page", { clientDist });
   }
 
-  return { express: app, stop: () => apollo.stop() };
+  const execute = async (viewer: Viewer, query: string, variables: Record<string, unknown>) => {
+    const response = await apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue: auth.contextFor(viewer) });
+    if (response.body.kind !== "single") throw new Error("an operation answered in several parts");
+    const errors = response.body.singleResult.errors ?? [];
+    return { errorCodes: errors.map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")) };
+  };
+
+  return { express: app, execute, stop: () => apollo.stop() };
 }
