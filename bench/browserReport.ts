@@ -129,7 +129,7 @@ export function renderExplorerResults(run: ExplorerRun): string {
     ...(run.preload === null
       ? []
       : [
-          `As \`npm start\` does, the server warmed its queries up then preloaded the ${run.preload.networks} networks the page opens on ` +
+          `As \`npm start\` does, the server warmed its queries and the page's first operations up, then preloaded the ${run.preload.networks} networks the page opens on ` +
             `(structures and actors views of every territory's latest contract) in ${formatMs(run.preload.ms)}, before the first page was opened.`,
         ]),
     "",

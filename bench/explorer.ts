@@ -20,6 +20,7 @@ import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
 import { repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
+import { warmUpServer } from "../server/src/http/warmUp.js";
 import { createLogger } from "../server/src/logger.js";
 import { connectDriver } from "../server/src/neo4j/driver.js";
 import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
@@ -285,11 +286,7 @@ async function main(): Promise<void> {
     cleanups.push(() => app.stop());
     // What server/src/index.ts runs once it listens.
     const preloadStarted = performance.now();
-    await analytics.warmUp();
-    preload = {
-      networks: await analytics.preloadPageNetworks((error) => process.stderr.write(`preload: ${error instanceof Error ? error.message : String(error)}\n`)),
-      ms: performance.now() - preloadStarted,
-    };
+    preload = { networks: await warmUpServer(analytics, app.execute, log), ms: performance.now() - preloadStarted };
     process.stderr.write(`warm-up and preload of ${preload.networks} page networks in ${Math.round(preload.ms)} ms\n`);
     const port = await findFreePort();
     const server = await new Promise<Server>((resolve) => {

@@ -6,7 +6,7 @@ import { createAppAuth, resolveAuthSecrets } from "./auth/index.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildSchema } from "./graphql/schema.js";
 import { createApp } from "./http/app.js";
-import { warmUpPage } from "./http/warmUp.js";
+import { warmUpServer } from "./http/warmUp.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase, type Database } from "./neo4j/database.js";
 import { createQueryRunner, loadQueries, type QueryRunner } from "./neo4j/queries.js";
@@ -75,18 +75,7 @@ async function main(): Promise<void> {
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
-      // In the background: requests are served meanwhile, and a failure here only costs speed.
-      const warmUpStartedAt = Date.now();
-      const failed = (what: string) => (error: unknown) => log.warn(what, { error: error instanceof Error ? error.message : String(error) });
-      analytics
-        .warmUp()
-        .then((territoryId) => {
-          log.info("analytics queries warmed up", { territoryId, ms: Date.now() - warmUpStartedAt });
-          return territoryId === null ? null : warmUpPage(app.execute, territoryId, log).catch(failed("page warm-up failed"));
-        }, failed("analytics warm-up failed"))
-        // The networks the page opens on, so that the explorer's first visit does not wait for them.
-        .then(() => analytics.preloadPageNetworks(failed("a page network could not be preloaded")))
-        .then((networks) => log.info("page networks preloaded", { networks, ms: Date.now() - warmUpStartedAt }), failed("page networks preload failed"));
+      void warmUpServer(analytics, app.execute, log);
     });
     server.on("error", (error) => {
       log.error("cannot listen: is another program using this port? Set PORT to change it.", {

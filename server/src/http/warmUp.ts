@@ -1,3 +1,4 @@
+import type { AnalyticsService } from "../analytics/service.js";
 import type { Viewer } from "../auth/index.js";
 import type { Logger } from "../logger.js";
 import { PAGE_OPERATIONS, type PageOperation } from "../graphql/pageOperations.js";
@@ -53,4 +54,29 @@ export async function warmUpPage(execute: ExecuteOperation, territoryId: string,
   }
   const slowest = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
   log.info("page operations warmed up", { territoryId, operations: runs.length, ms: Date.now() - startedAt, slowest: `${slowest.name} ${slowest.ms} ms` });
+}
+
+/**
+ * What `npm start` runs once it listens, in the background (requests are served meanwhile, and a
+ * failure here only costs speed): the analytics queries, then the page's first operations for the
+ * first territory, then the networks the page opens on, so that the explorer's first visit waits
+ * for none of them. Resolves to how many networks were preloaded; every failure is logged.
+ */
+export async function warmUpServer(analytics: AnalyticsService, execute: ExecuteOperation, log: Logger): Promise<number> {
+  const startedAt = Date.now();
+  const failed = (what: string) => (error: unknown) => log.warn(what, { error: error instanceof Error ? error.message : String(error) });
+  const territoryId = await analytics.warmUp().catch((error: unknown) => {
+    failed("analytics warm-up failed")(error);
+    return null;
+  });
+  if (territoryId !== null) {
+    log.info("analytics queries warmed up", { territoryId, ms: Date.now() - startedAt });
+    await warmUpPage(execute, territoryId, log).catch(failed("page warm-up failed"));
+  }
+  const networks = await analytics.preloadPageNetworks(failed("a page network could not be preloaded")).catch((error: unknown) => {
+    failed("page networks preload failed")(error);
+    return 0;
+  });
+  log.info("page networks preloaded", { networks, ms: Date.now() - startedAt });
+  return networks;
 }
