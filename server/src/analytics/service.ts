@@ -128,6 +128,8 @@ function subgraph(graph: NetworkGraph, keep: (id: string) => boolean): NetworkGr
  */
 export class AnalyticsService {
   private readonly cache: TtlCache<Analysis>;
+  /** Coverage grids (the map's coverage mode, every commune's details panel), under the same keys' territory prefix. */
+  private readonly coverageCache: TtlCache<Coverage>;
   /** Set by `preloadPageNetworks`: writes then schedule it again. */
   private preload: { onError: (error: unknown) => void; timer: ReturnType<typeof setTimeout> | undefined; running: Promise<number> | null } | null = null;
 
@@ -138,6 +140,7 @@ export class AnalyticsService {
     options: AnalyticsOptions = {},
   ) {
     this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+    this.coverageCache = new TtlCache<Coverage>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
     this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
   }
 
@@ -167,14 +170,16 @@ export class AnalyticsService {
       }
     }
     await this.keyFigures(territoryId, year);
-    await this.coverage(territoryId, window, null);
+    await this.computeCoverage(territoryId, window, null);
     await this.queries.read("structureNetwork", { territoryId, ...windowParameters(OPEN_WINDOW) });
     return territoryId;
   }
 
   /** Drops cached networks (of one territory, or all): call it after any write. */
   invalidate(territoryId?: string): void {
-    this.cache.invalidate(territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`);
+    const prefix = territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`;
+    this.cache.invalidate(prefix);
+    this.coverageCache.invalidate(prefix);
     const preload = this.preload;
     if (preload === null) return;
     clearTimeout(preload.timer);
@@ -331,7 +336,17 @@ export class AnalyticsService {
     };
   }
 
-  async coverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
+  /**
+   * How many structures, actors and events each commune has on each axis (or on `axisId`) during
+   * the window. Cached like the networks: the whole grid costs 250–350 ms on the demo territory,
+   * and each commune's details panel reads it. Callers must not change what they get.
+   */
+  coverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
+    const key = `${JSON.stringify(territoryId)}|coverage|${JSON.stringify([window.from, window.to, axisId])}`;
+    return this.coverageCache.get(key, () => this.computeCoverage(territoryId, window, axisId));
+  }
+
+  private async computeCoverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
     const [row] = await this.queries.read<Plain>("coverage", { territoryId, ...windowParameters(window), axisId });
     if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
     const axes = records(toPlain(row.axes), "axes").map((axis) => ({ id: text(axis, "id"), name: text(axis, "name"), kind: text(axis, "kind") }));
