@@ -267,14 +267,17 @@ describe("network page", () => {
     }
   }, 180_000);
 
-  it("finds an Alès structure by typing 'ales' and opens its panel", async () => {
+  it("finds the commune Alès then its structures by typing 'ales', and opens a structure's panel", async () => {
     const cevennesNetwork = network;
     await page.focus("#search-input");
     await page.keyboard.type("ales");
     const results = page.locator('[data-testid="search-results"] [role="option"]');
     await results.first().waitFor({ state: "visible" });
-    expect(await results.count()).toBeGreaterThan(0);
+    expect(await results.count()).toBeGreaterThan(1);
+    // The commune named what was typed comes first, the structures after it.
+    expect(await results.first().textContent()).toBe("AlèsCommune");
     await page.screenshot({ path: `${screenshots}search-ales.png` });
+    await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Enter");

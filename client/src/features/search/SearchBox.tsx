@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import type { NetworkNode } from "../../api/network";
 import { CATEGORY_COLOURS, categoryOf } from "../../graph/palette";
 import { fr } from "../../i18n/fr";
-import { searchEntries, searchNodes, type SearchEntry } from "./match";
+import { searchAll, type SearchEntry, type SearchHit } from "./match";
 
 interface SearchBoxProps {
   /** Nodes drawn: a hidden node cannot be shown, so it is not offered. */
@@ -13,9 +13,7 @@ interface SearchBoxProps {
   onSelectEntry?: (entry: SearchEntry) => void;
 }
 
-type Result = { type: "node"; node: NetworkNode } | { type: "entry"; entry: SearchEntry };
-
-const resultId = (result: Result) => (result.type === "node" ? result.node.id : `${result.entry.kind}:${result.entry.id}`);
+const resultId = (result: SearchHit) => (result.type === "node" ? result.node.id : `${result.entry.kind}:${result.entry.id}`);
 
 /**
  * Keyboard-first search (ARIA combobox): type, ↑ ↓ to move, Entrée to show the organisation,
@@ -26,14 +24,7 @@ export function SearchBox({ nodes, entries = [], onSelect, onSelectEntry }: Sear
   const [active, setActive] = useState(0);
   const [isOpen, setIsOpen] = useState(false);
   const listId = useId();
-  const results = useMemo((): Result[] => {
-    const drawn = new Set(nodes.map((n) => n.id));
-    return [
-      ...searchNodes(nodes, query).map((r): Result => ({ type: "node", node: r.node })),
-      // A work group drawn as a node (two-mode view) is found as a node, not twice.
-      ...searchEntries(entries.filter((e) => !drawn.has(e.id)), query).map((entry): Result => ({ type: "entry", entry })),
-    ];
-  }, [nodes, entries, query]);
+  const results = useMemo((): SearchHit[] => searchAll(nodes, entries, query), [nodes, entries, query]);
   const showList = isOpen && query.trim() !== "";
   const optionId = (index: number) => `${listId}-option-${index}`;
 

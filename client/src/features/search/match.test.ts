@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleNetwork } from "../../graph/testNetwork";
-import { normalise, searchNodes } from "./match";
+import { normalise, searchAll, searchNodes, type SearchEntry } from "./match";
 
 const nodes = sampleNetwork().nodes;
 const names = (query: string, limit?: number) => searchNodes(nodes, query, limit).map((r) => r.node.name);
@@ -42,5 +42,37 @@ describe("searchNodes", () => {
     expect(names("   ")).toEqual([]);
     expect(names("zzz")).toEqual([]);
     expect(names("a", 2)).toHaveLength(2);
+  });
+});
+
+describe("searchAll", () => {
+  const entries: SearchEntry[] = [
+    { id: "30243", kind: "COMMUNE", name: "Saint-Christol-lez-Alès" },
+    { id: "30007", kind: "COMMUNE", name: "Alès" },
+    { id: "wg-1", kind: "WORK_GROUP", name: "Maisons de santé du Pays" },
+    // Drawn as a node in the two-mode view: found as the node only.
+    { id: "s-ehpad", kind: "WORK_GROUP", name: "EHPAD Les Cèdres" },
+  ];
+  const listed = (query: string, limits?: { nodes: number; entries: number }) =>
+    searchAll(nodes, entries, query, limits).map((hit) => (hit.type === "node" ? `${hit.node.id} (${hit.field})` : `${hit.entry.kind} ${hit.entry.id}`));
+
+  it("puts the commune named what was typed first, then names that hold it, then what is located there", () => {
+    expect(listed("ales")).toEqual([
+      "COMMUNE 30007",
+      "s-ch-ales (name)",
+      "s-ccas-ales (name)",
+      "s-mairie-st-christol (name)",
+      "COMMUNE 30243",
+      "s-prev-jeunes (commune)",
+      "s-college (commune)",
+    ]);
+  });
+
+  it("keeps nodes first on an equal match, finds a drawn work group once, and keeps each kind's limit", () => {
+    expect(listed("maison")).toEqual(["s-msp-st-ambroix (name)", "WORK_GROUP wg-1"]);
+    expect(listed("maisons")).toEqual(["WORK_GROUP wg-1"]);
+    expect(listed("cedres")).toEqual(["s-ehpad (name)"]);
+    expect(listed("ales", { nodes: 1, entries: 1 })).toEqual(["COMMUNE 30007", "s-ch-ales (name)"]);
+    expect(listed(" ")).toEqual([]);
   });
 });

@@ -20,13 +20,17 @@ export interface SearchResult {
   field: MatchField;
 }
 
-/** Lower is better: whole start of the text, then start of a word, then anywhere. */
+/** Lower is better: the whole text, then its start, then the start of a word, then anywhere. */
 export function rank(text: string, query: string): number | null {
-  if (text.startsWith(query)) return 0;
-  if (text.includes(` ${query}`)) return 1;
-  if (text.includes(query)) return 2;
+  if (text === query) return 0;
+  if (text.startsWith(query)) return 1;
+  if (text.includes(` ${query}`)) return 2;
+  if (text.includes(query)) return 3;
   return null;
 }
+
+/** A node found by its commune ranks after every node found by its name. */
+const BY_COMMUNE = 4;
 
 const collator = new Intl.Collator("fr", { sensitivity: "base" });
 
@@ -35,6 +39,10 @@ const collator = new Intl.Collator("fr", { sensitivity: "base" });
  * come before commune matches; within a level, larger organisations first, then alphabetical.
  */
 export function searchNodes(nodes: readonly NetworkNode[], query: string, limit = 8): SearchResult[] {
+  return scoredNodes(nodes, query, limit).map((s) => s.result);
+}
+
+function scoredNodes(nodes: readonly NetworkNode[], query: string, limit: number): { result: SearchResult; score: number }[] {
   const q = normalise(query);
   if (q === "") return [];
   const scored: { result: SearchResult; score: number }[] = [];
@@ -45,7 +53,7 @@ export function searchNodes(nodes: readonly NetworkNode[], query: string, limit 
       continue;
     }
     const byCommune = node.communeName ? rank(normalise(node.communeName), q) : null;
-    if (byCommune !== null) scored.push({ result: { node, field: "commune" }, score: 3 + byCommune });
+    if (byCommune !== null) scored.push({ result: { node, field: "commune" }, score: BY_COMMUNE + byCommune });
   }
   return scored
     .sort(
@@ -54,8 +62,7 @@ export function searchNodes(nodes: readonly NetworkNode[], query: string, limit 
         b.result.node.memberCount - a.result.node.memberCount ||
         collator.compare(a.result.node.name, b.result.node.name),
     )
-    .slice(0, limit)
-    .map((s) => s.result);
+    .slice(0, limit);
 }
 
 /** Something found that is not a drawn node: a work group or a commune of the territory. */
@@ -67,6 +74,10 @@ export interface SearchEntry {
 
 /** Work groups and communes whose name contains the query, best match first. */
 export function searchEntries(entries: readonly SearchEntry[], query: string, limit = 4): SearchEntry[] {
+  return scoredEntries(entries, query, limit).map((s) => s.entry);
+}
+
+function scoredEntries(entries: readonly SearchEntry[], query: string, limit: number): { entry: SearchEntry; score: number }[] {
   const q = normalise(query);
   if (q === "") return [];
   const scored: { entry: SearchEntry; score: number }[] = [];
@@ -76,6 +87,32 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
   }
   return scored
     .sort((a, b) => a.score - b.score || collator.compare(a.entry.name, b.entry.name))
-    .slice(0, limit)
-    .map((s) => s.entry);
+    .slice(0, limit);
+}
+
+export type SearchHit = { type: "node"; node: NetworkNode; field: MatchField } | { type: "entry"; entry: SearchEntry };
+
+/**
+ * The search box's list: up to `limits.nodes` drawn nodes and `limits.entries` work groups and
+ * communes, in one order, best match first ("ales" puts the commune Alès before the structures
+ * whose name holds it, and those before the structures located there); on an equal match, nodes
+ * first. A work group drawn as a node (two-mode view) is found as a node, not twice.
+ */
+export function searchAll(
+  nodes: readonly NetworkNode[],
+  entries: readonly SearchEntry[],
+  query: string,
+  limits: { nodes: number; entries: number } = { nodes: 8, entries: 4 },
+): SearchHit[] {
+  const drawn = new Set(nodes.map((n) => n.id));
+  const hits: { hit: SearchHit; score: number }[] = [
+    ...scoredNodes(nodes, query, limits.nodes).map(({ result, score }) => ({ hit: { type: "node" as const, ...result }, score })),
+    ...scoredEntries(
+      entries.filter((e) => !drawn.has(e.id)),
+      query,
+      limits.entries,
+    ).map(({ entry, score }) => ({ hit: { type: "entry" as const, entry }, score })),
+  ];
+  // Array.prototype.sort is stable: nodes stay before entries of the same score.
+  return hits.sort((a, b) => a.score - b.score).map((h) => h.hit);
 }
