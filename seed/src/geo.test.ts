@@ -102,6 +102,19 @@ describe("loadCommuneGeometries", () => {
     expect(warnings[0]?.codes).toHaveLength(93);
   });
 
+  it("falls back to the next source when one cannot be read (the default: geo API, then the local copy), saying so once", async () => {
+    const { log, lines } = capturingLogger();
+    const sources = ["http://127.0.0.1:9/communes?codeEpci={epci}", geoFolder];
+    const geometries = await loadCommuneGeometries(sources, request, log);
+    expect(geometries.size).toBeGreaterThanOrEqual(92);
+    expect(lines.filter((line) => line.level === "warn")).toHaveLength(0);
+    const notices = lines.filter((line) => line.msg.includes("fallback"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ level: "info", geoSource: geoFolder });
+    await loadCommuneGeometries(sources, request, log);
+    expect(lines.filter((line) => line.msg.includes("fallback"))).toHaveLength(1);
+  });
+
   it("stays silent and empty with GEO_SOURCE=none", async () => {
     const { log, lines } = capturingLogger();
     expect((await loadCommuneGeometries("none", request, log)).size).toBe(0);
@@ -122,6 +135,21 @@ describe("readCommuneGeometries", () => {
     expect(reading.unavailable).toMatch(/ENOENT/);
     expect(reading.unmatched).toEqual(communeCodes);
     expect(reading.geometries.size).toBe(0);
+  });
+
+  it("uses the first source of a list that can be read, and tells which one and why the others were skipped", async () => {
+    const missing = path.join(geoFolder, "missing");
+    const reading = await readCommuneGeometries([missing, geoFolder, path.join(geoFolder, "communes-07-ardeche.geojson")], request);
+    expect(reading.source).toBe(geoFolder);
+    expect(reading.skipped).toEqual([{ source: missing, reason: expect.stringMatching(/ENOENT/) }]);
+    expect(reading.geometries.size).toBeGreaterThanOrEqual(92);
+  });
+
+  it("gives every source's reason when none of a list can be read", async () => {
+    const reading = await readCommuneGeometries([path.join(geoFolder, "missing-a"), path.join(geoFolder, "missing-b")], request);
+    expect(reading.source).toBeNull();
+    expect(reading.unavailable).toMatch(/missing-a: .*ENOENT.*; .*missing-b: .*ENOENT/);
+    expect(reading.unmatched).toEqual(communeCodes);
   });
 
   it("reads nothing with none", async () => {

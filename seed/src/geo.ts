@@ -1,7 +1,9 @@
 /**
  * Commune contours: read from GEO_SOURCE (URL template with `{epci}`, one GeoJSON URL, a local
  * GeoJSON file or folder, or `none`), keyed by INSEE code; turned into a centroid and a small
- * simplified contour. A source that cannot be read is a warning, never a failure.
+ * simplified contour. A source that cannot be read is a warning, never a failure. A list of
+ * sources is tried in order and the first one read is used (the default: the official geo API,
+ * then the local copy beside the repository).
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -208,8 +210,15 @@ async function readSource(source: string, epciCodes: readonly string[]): Promise
   return merged;
 }
 
+/** One source, or sources tried in order until one can be read. */
+export type GeoSource = string | readonly string[];
+
 /** What a geo source gave for the requested communes. */
 export interface GeometryReading {
+  /** The source that was read (the first of a list that could be); null when none could be, or `none`. */
+  readonly source: string | null;
+  /** Why the sources tried before `source` could not be read, in order. */
+  readonly skipped: readonly { readonly source: string; readonly reason: string }[];
   /** Centroid and simplified contour of each requested commune the source covers. */
   readonly geometries: Map<string, CommuneGeometry>;
   /** Requested communes the source does not cover (merged or created since its edition), in request order. */
@@ -225,26 +234,32 @@ export interface GeometryReading {
  * the caller decides how to report unmatched communes or an unreadable source.
  */
 export async function readCommuneGeometries(
-  source: string,
+  source: GeoSource,
   request: { readonly epciCodes: readonly string[]; readonly communeCodes: readonly string[] },
 ): Promise<GeometryReading> {
   const geometries = new Map<string, CommuneGeometry>();
-  const trimmed = source.trim();
-  if (trimmed === "" || trimmed.toLowerCase() === "none") return { geometries, unmatched: [], unavailable: null, isDisabled: true };
-  let features: Map<string, Geometry>;
-  try {
-    features = await readSource(trimmed, request.epciCodes);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { geometries, unmatched: [...request.communeCodes], unavailable: reason, isDisabled: false };
+  const sources = (typeof source === "string" ? [source] : source).map((item) => item.trim());
+  const enabled = sources.filter((item) => item !== "" && item.toLowerCase() !== "none");
+  if (enabled.length === 0) return { source: null, skipped: [], geometries, unmatched: [], unavailable: null, isDisabled: true };
+  const skipped: { source: string; reason: string }[] = [];
+  for (const candidate of enabled) {
+    let features: Map<string, Geometry>;
+    try {
+      features = await readSource(candidate, request.epciCodes);
+    } catch (error) {
+      skipped.push({ source: candidate, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const unmatched: string[] = [];
+    for (const code of request.communeCodes) {
+      const geometry = features.get(code);
+      if (geometry === undefined) unmatched.push(code);
+      else geometries.set(code, { centroid: centroidOf(geometry), contour: simplifiedContour(geometry) });
+    }
+    return { source: candidate, skipped, geometries, unmatched, unavailable: null, isDisabled: false };
   }
-  const unmatched: string[] = [];
-  for (const code of request.communeCodes) {
-    const geometry = features.get(code);
-    if (geometry === undefined) unmatched.push(code);
-    else geometries.set(code, { centroid: centroidOf(geometry), contour: simplifiedContour(geometry) });
-  }
-  return { geometries, unmatched, unavailable: null, isDisabled: false };
+  const unavailable = skipped.map((item) => (skipped.length > 1 ? `${item.source}: ${item.reason}` : item.reason)).join("; ");
+  return { source: null, skipped, geometries, unmatched: [...request.communeCodes], unavailable, isDisabled: false };
 }
 
 /** Sources already reported unreadable in this process: seeding several territories warns once. */
@@ -256,33 +271,37 @@ const reportedUnreadable = new Set<string>();
  * communes it does not cover.
  */
 export async function loadCommuneGeometries(
-  source: string,
+  source: GeoSource,
   request: { readonly epciCodes: readonly string[]; readonly communeCodes: readonly string[] },
   log: Logger,
 ): Promise<Map<string, CommuneGeometry>> {
-  const trimmed = source.trim();
-  const reading = await readCommuneGeometries(trimmed, request);
+  const reading = await readCommuneGeometries(source, request);
   if (reading.isDisabled) {
     log.info("GEO_SOURCE is none: communes are loaded without centroid or contour");
     return reading.geometries;
   }
+  const key = typeof source === "string" ? source.trim() : source.join(" | ");
   if (reading.unavailable !== null) {
-    if (reportedUnreadable.has(trimmed)) {
-      log.debug("Commune contours still unavailable", { geoSource: trimmed });
+    if (reportedUnreadable.has(key)) {
+      log.debug("Commune contours still unavailable", { geoSource: key });
       return reading.geometries;
     }
-    reportedUnreadable.add(trimmed);
+    reportedUnreadable.add(key);
     log.warn(
       "Commune contours unavailable: communes are loaded without centroid or contour. " +
         "Set GEO_SOURCE to a GeoJSON URL (may contain {epci}), a local .geojson file or a folder of .geojson files " +
         "(for instance ../shared/data/geo), or to none to silence this warning.",
-      { geoSource: trimmed, reason: reading.unavailable },
+      { geoSource: key, reason: reading.unavailable },
     );
     return reading.geometries;
   }
+  if (reading.skipped.length > 0 && !reportedUnreadable.has(key)) {
+    reportedUnreadable.add(key);
+    log.info("Commune contours read from a fallback source", { geoSource: reading.source, skipped: reading.skipped });
+  }
   if (reading.unmatched.length > 0) {
     log.warn("Some communes have no contour in GEO_SOURCE (merged or created since the source's edition?)", {
-      geoSource: trimmed,
+      geoSource: reading.source,
       count: reading.unmatched.length,
       codes: reading.unmatched,
     });

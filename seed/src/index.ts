@@ -6,7 +6,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "../../server/src/logger.js";
 import { applySchema } from "../../server/src/neo4j/schema.js";
 import { generateDemoData } from "./generate.js";
-import { loadCommuneGeometries } from "./geo.js";
+import { type GeoSource, loadCommuneGeometries } from "./geo.js";
 import { territorySeeded, writeDemoData, type StepReport } from "./load.js";
 import type { TerritorySpec } from "./spec.js";
 
@@ -16,7 +16,7 @@ export type { DemoData } from "./model.js";
 
 export interface SeedOptions {
   /** Where commune contours come from (config.geoSource): URL template with {epci}, URL, file, folder, or "none". */
-  geoSource: string;
+  geoSource: GeoSource;
   database?: string;
   log: Logger;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_GEO_SOURCE, loadConfig } from "./config.js";
+import path from "node:path";
+import { ConfigError, DEFAULT_GEO_SOURCE, loadConfig, OFFICIAL_GEO_API, repoRoot } from "./config.js";
 
 describe("loadConfig", () => {
   it("starts a local Neo4j on port 7687 and serves on 4000 when nothing is set", () => {
@@ -7,8 +8,14 @@ describe("loadConfig", () => {
     expect(config.port).toBe(4000);
     expect(config.neo4j).toMatchObject({ mode: "local", boltPort: 7687 });
     expect(config.geoSource).toBe(DEFAULT_GEO_SOURCE);
+    expect(DEFAULT_GEO_SOURCE).toEqual([OFFICIAL_GEO_API, path.resolve(repoRoot, "../shared/data/geo")]);
     expect(config.seedOnStart).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reads contours only from GEO_SOURCE when it is set, with no fallback", () => {
+    expect(loadConfig({ GEO_SOURCE: "/srv/geo/communes.geojson" }).geoSource).toBe("/srv/geo/communes.geojson");
+    expect(loadConfig({ GEO_SOURCE: "none" }).geoSource).toBe("none");
   });
 
   it("uses an external Neo4j when NEO4J_URI is set", () => {

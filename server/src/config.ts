@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { GeoSource } from "../../seed/src/geo.js";
 
 /** Root of the repository, resolved from this file so that the working directory does not matter. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,7 +37,8 @@ export interface Config {
   readonly neo4j: Neo4jTarget;
   readonly neo4jDatabase: string | undefined;
   /** Where commune contours come from: a URL template, a local file or folder, or "none". */
-  readonly geoSource: string;
+  /** Where commune contours come from: one source, or sources tried in order (see seed/src/geo.ts). */
+  readonly geoSource: GeoSource;
   readonly seedOnStart: boolean;
   readonly logLevel: LogLevel;
   /** Limits on GraphQL operations, checked before they run (see server/src/graphql/limits.ts). */
@@ -45,8 +47,13 @@ export interface Config {
 }
 
 /** The official geo API; `{epci}` is replaced by each EPCI's SIREN code. */
-export const DEFAULT_GEO_SOURCE =
-  "https://geo.api.gouv.fr/communes?codeEpci={epci}&format=geojson&geometry=contour";
+export const OFFICIAL_GEO_API = "https://geo.api.gouv.fr/communes?codeEpci={epci}&format=geojson&geometry=contour";
+
+/** Contours kept beside the repository for local runs (IGN ADMIN EXPRESS, simplified; see ../shared/data/geo/README.md). */
+export const LOCAL_GEO_COPY = path.resolve(repoRoot, "../shared/data/geo");
+
+/** With GEO_SOURCE unset: the official geo API, and when it cannot be reached (no internet), the local copy. */
+export const DEFAULT_GEO_SOURCE: readonly string[] = Object.freeze([OFFICIAL_GEO_API, LOCAL_GEO_COPY]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {

@@ -13,7 +13,7 @@ import { assertCanWriteTerritory, type Viewer } from "../auth/viewer.js";
 import { AppError } from "../errors.js";
 import type { QueryRunner, QueryTransaction } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
-import { readCommuneGeometries } from "../../../seed/src/geo.js";
+import { type GeoSource, readCommuneGeometries } from "../../../seed/src/geo.js";
 import { officialEpcis, readEpciGeography } from "../../../seed/src/territory.js";
 import { searchEpcis } from "./epciSearch.js";
 import {
@@ -138,7 +138,7 @@ export class TerritoryService {
   constructor(
     private readonly queries: QueryRunner,
     /** config.geoSource: URL template with {epci}, URL, GeoJSON file or folder, or `none`. */
-    private readonly geoSource: string,
+    private readonly geoSource: GeoSource,
     /** Called after a committed change, with the territory's id (the analytics cache is invalidated). */
     private readonly onWrite: (territoryId: string) => void = () => {},
     private readonly now: () => Date = () => new Date(),

@@ -1,3 +1,4 @@
+import type { GeoSource } from "../../../../seed/src/geo.js";
 import { AnalyticsService } from "../../analytics/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 import type { RequestContext } from "../../auth/context.js";
@@ -22,7 +23,7 @@ export interface ResolverDependencies {
   /** The analyst API's service (and its cache: call `invalidate()` after writes); one is created if absent. */
   analytics?: AnalyticsService;
   /** config.geoSource, read when a territory is created; `none` (no contours) when absent. */
-  geoSource?: string;
+  geoSource?: GeoSource;
 }
 
 /** Resolvers for the fields @neo4j/graphql cannot generate (network queries, analytics and the explorer). */
