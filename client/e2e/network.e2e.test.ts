@@ -90,6 +90,31 @@ async function findNodePixel(target: Page, hex: string): Promise<{ x: number; y:
   );
 }
 
+/** The boxes of the permanent labels drawn (model coordinates), and how many candidates were left unlabelled. */
+async function drawnLabels(target: Page): Promise<{ boxes: { id: string; x1: number; x2: number; y1: number; y2: number }[]; crowded: number }> {
+  return target.evaluate(() => {
+    const cy = window.__maillageCy;
+    if (!cy) throw new Error("no Cytoscape instance (bench=1)");
+    const drawn = cy.nodes(".labelled").filter((node) => String(node.style("label")) !== "");
+    const boxes = drawn.map((node) => {
+      const { x1, x2, y1, y2 } = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return { id: node.id(), x1, x2, y1, y2 };
+    });
+    return { boxes, crowded: cy.nodes(".labelled").length - drawn.length };
+  });
+}
+
+/** Pairs of boxes that overlap by more than a pixel each way. */
+function overlappingPairs(boxes: readonly { id: string; x1: number; x2: number; y1: number; y2: number }[]): string[] {
+  const pairs: string[] = [];
+  boxes.forEach((a, i) => {
+    for (const b of boxes.slice(i + 1)) {
+      if (Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1) pairs.push(`${a.id} × ${b.id}`);
+    }
+  });
+  return pairs;
+}
+
 /** Opens the page and signs in through the development login screen with the given role. */
 async function signIn(target: Page, roleName: RegExp, screenshot?: string): Promise<number> {
   const started = Date.now();
@@ -292,6 +317,30 @@ describe("network page", () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "detached" });
+  });
+
+  it("draws no permanent label over another, and gives more names room as the view zooms in", async () => {
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
+    await waitForEdges(page, network.ties.length);
+    const before = await drawnLabels(page);
+    // The largest structures sit together at the centre: some candidates must give way.
+    expect(before.crowded).toBeGreaterThan(0);
+    expect(before.boxes.length).toBeGreaterThanOrEqual(5);
+    expect(overlappingPairs(before.boxes)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}labels-decluttered.png` });
+    // Zoomed in three times around the centre: labels keep their size on screen, the nodes move apart.
+    await page.evaluate(() => {
+      const cy = window.__maillageCy;
+      if (cy) cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    await page.waitForFunction(
+      (count) => (window.__maillageCy?.nodes(".labelled.crowded").length ?? count) < count,
+      before.crowded,
+      { timeout: 10_000 },
+    );
+    const after = await drawnLabels(page);
+    expect(overlappingPairs(after.boxes)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}labels-zoomed.png` });
   });
 
   it("signs out back to the login screen", async () => {

@@ -11,6 +11,7 @@ import type { Positions } from "./layout";
 import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
 import type { NetworkViewState } from "./store";
 import { addToEmpty, patchCanvasRenderer, patchCytoscape, resizeOnlyWhenResized, sameSize } from "./cytoscapePatch";
+import { declutterCanvas, declutterElements } from "./declutter";
 import { labelScale, stylesheetForZoom } from "./style";
 import { applyElements, applySelection } from "./sync";
 
@@ -96,7 +97,12 @@ function restyle(cy: Core, current: { sheet: StylesheetJson | null; zoom: number
   if (sheet === current.sheet) return;
   current.sheet = sheet;
   cy.style(sheet);
+  // Labels changed size against the distances between nodes: the same frame draws the new choice.
+  declutterCanvas(cy, labelScale(zoom));
 }
+
+/** The label scale of the stylesheet in use (it may lag the zoom, see LABEL_DRIFT). */
+const appliedLabelScale = (current: { zoom: number }): number => labelScale(current.zoom);
 
 const drawnNodes = (cy: Core) => cy.nodes().not(".canvas-label, .map-group");
 
@@ -281,6 +287,8 @@ export function NetworkCanvas({
       if (hover) showHover(hover, node);
     });
     instance.on("mouseout", "node", hideHover);
+    // A node dragged elsewhere may uncover a label or cover one.
+    instance.on("free", "node", () => declutterCanvas(instance, appliedLabelScale(styleState)));
     // The mark stays where the node was drawn: it goes when the view or the node moves.
     instance.on("viewport grab remove", hideHover);
     hideHoverRef.current = hideHover;
@@ -376,7 +384,7 @@ export function NetworkCanvas({
         if (layoutPlan.kind === "preset" && layoutPlan.viewport) cy.viewport(fitSavedViewport(layoutPlan.viewport, cy.width(), cy.height()));
         else fitView(cy, known);
         restyle(cy, styleRef.current);
-        addToEmpty(cy, withPositions(elements, known));
+        addToEmpty(cy, declutterElements(withPositions(elements, known), known, appliedLabelScale(styleRef.current)));
       } else {
         addToEmpty(cy, elements);
       }
@@ -411,6 +419,7 @@ export function NetworkCanvas({
       placeNodes(cy, positions);
       styleRef.current.quiet = false;
       restyle(cy, styleRef.current, LABEL_DRIFT);
+      declutterCanvas(cy, appliedLabelScale(styleRef.current));
       doneWhenDrawn(true);
     };
     const landed = (positions: Positions) => {
@@ -453,6 +462,7 @@ export function NetworkCanvas({
     const labels = cy.nodes(".canvas-label").map((n) => ({ group: "nodes", data: n.data() as ElementDefinition["data"], position: n.position(), classes: "canvas-label" }) as ElementDefinition);
     applyElements(cy, [...elements, ...labels], positionsRef.current);
     if (positionsRef.current) placeNewcomers(cy, positionsRef.current);
+    declutterCanvas(cy, appliedLabelScale(styleRef.current));
     setDrawn((previous) => (previous.state === "ready" ? { ...previous, ...counts(cy) } : previous));
   }, [cy, elements, layoutPlan]);
 

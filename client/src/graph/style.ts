@@ -14,6 +14,9 @@ function fromData<T>(field: string): T {
   return `data(${field})` as unknown as T;
 }
 
+/** Node labels at label scale 1, in pixels; declutter.ts measures labels with the same figures. */
+export const LABEL_FONT = { family: "Inter, system-ui, sans-serif", size: 12, weight: 600, marginY: 3, outline: 2.5, maxWidth: 170 } as const;
+
 /**
  * Labels keep about the same size on screen whatever the zoom (within these bounds). The scale moves
  * in steps of a tenth so that small zoom changes reuse the same stylesheet.
@@ -64,21 +67,23 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
     {
       selector: "node.labelled, node.named, node.focus, node.on-path, node.canvas-label, node.map-group",
       style: {
-        "font-family": "Inter, system-ui, sans-serif",
-        "font-size": 12 * k,
-        "font-weight": 600,
+        "font-family": LABEL_FONT.family,
+        "font-size": LABEL_FONT.size * k,
+        "font-weight": LABEL_FONT.weight,
         color: TEXT_COLOUR,
         "text-valign": "bottom",
         "text-halign": "center",
-        "text-margin-y": 3 * k,
+        "text-margin-y": LABEL_FONT.marginY * k,
         "text-outline-color": "#FFFFFF",
-        "text-outline-width": 2.5 * k,
+        "text-outline-width": LABEL_FONT.outline * k,
         "text-outline-opacity": 0.9,
         "text-wrap": "ellipsis",
-        "text-max-width": `${170 * k}px`,
+        "text-max-width": `${LABEL_FONT.maxWidth * k}px`,
       },
     },
     { selector: "node.labelled", style: { label: "data(label)", "z-index": 20 } },
+    // A permanent label that would cover a larger node's (declutter.ts); a selection names it again below.
+    { selector: "node.labelled.crowded", style: { label: "" } },
     { selector: "node.neighbour", style: { "z-index": 30 } },
     { selector: "node.named", style: { label: "data(label)", "z-index": 35 } },
     {

@@ -1,4 +1,5 @@
 import type { Core, ElementDefinition, Position } from "cytoscape";
+import { CROWDED } from "./declutter";
 
 /**
  * Brings `cy` to the given elements: removes what disappeared, adds what is new (at its known
@@ -33,9 +34,9 @@ export function applyElements(
       // Data is compared first: setting it, even to equal values, makes Cytoscape restyle the element.
       if (!sameData(existing.data() as Record<string, unknown>, element.data)) existing.data(element.data);
       const classes = typeof element.classes === "string" ? element.classes.split(" ").filter(Boolean) : (element.classes ?? []);
-      const current = (existing.classes() as string[]).filter((c) => !HIGHLIGHT.has(c));
+      const current = (existing.classes() as string[]).filter((c) => !CANVAS_CLASSES.has(c));
       if (current.length !== classes.length || current.some((c) => !classes.includes(c))) {
-        existing.classes([...classes, ...(existing.classes() as string[]).filter((c) => HIGHLIGHT.has(c))]);
+        existing.classes([...classes, ...(existing.classes() as string[]).filter((c) => CANVAS_CLASSES.has(c))]);
       }
     }
     if (added.length > 0) {
@@ -55,6 +56,8 @@ const HIGHLIGHT_CLASSES = "focus neighbour named faded";
 /** Partners of the selected node whose names are drawn. */
 export const MAX_NAMED_PARTNERS = 15;
 const HIGHLIGHT = new Set(HIGHLIGHT_CLASSES.split(" "));
+/** Classes the canvas sets itself, which the elements from the store do not carry: the selection's and the crowded labels'. */
+const CANVAS_CLASSES = new Set([...HIGHLIGHT, CROWDED]);
 
 /** The canvases whose elements may carry a highlight: clearing one that has none looks through every element for nothing. */
 const highlighted = new WeakSet<Core>();
