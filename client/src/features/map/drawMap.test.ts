@@ -162,6 +162,24 @@ describe("drawMap", () => {
     expect(draw(fitted(1)).context.ofKind("text")).not.toEqual([]);
   });
 
+  it("leaves out a name that would cover one already written: the larger commune's first, the selected one's before all", () => {
+    // A commune drawn twice over Alès (same contour, other name): their names fall on each other.
+    const twin = { ...ALES, code: "30999", name: "Jumelle" };
+    const small = { ...SAINT_PRIVAT, code: "30998", name: "Petite", contour: ALES.contour };
+    const overlapping = projectCommunes([ALES, twin, CENDRAS], projection);
+    const view = centredOn(overlapping[0]?.anchor, 1);
+    expect(drawMap(new RecordingContext(), view, overlapping, NO_STYLE).labelled).toEqual([ALES.code, CENDRAS.code]);
+    expect(drawMap(new RecordingContext(), view, overlapping, { ...NO_STYLE, selectedCode: twin.code }).labelled).toEqual([twin.code, CENDRAS.code]);
+    const texts = (communesDrawn: typeof overlapping) => {
+      const context = new RecordingContext();
+      drawMap(context, view, communesDrawn, NO_STYLE);
+      return context.ofKind("text").map((t) => t.text);
+    };
+    expect(texts(overlapping)).toEqual(["Alès", "Cendras"]);
+    // Names apart are all written.
+    expect(texts(projectCommunes([ALES, CENDRAS, { ...small, contour: SAINT_PRIVAT.contour }], projection))).toHaveLength(3);
+  });
+
   it("always names the selected commune, even when it is small on screen", () => {
     const { result } = draw(fitted(0.1), { selectedCode: CENDRAS.code, showLabels: false });
     expect(result.labelled).toEqual([CENDRAS.code]);

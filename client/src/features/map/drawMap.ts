@@ -129,12 +129,25 @@ function labelPoint(commune: ProjectedCommune): ModelPoint | null {
   return { x: commune.anchor.x, y: commune.anchor.y - (commune.anchor.y - commune.bounds.minY) / 2 };
 }
 
-function drawLabel(context: MapContext, view: MapView, commune: ProjectedCommune, box: Bounds, fill: string, force: boolean): boolean {
+/** Where a commune's name would be written on screen, or null when it is not to be written. */
+function labelBox(context: MapContext, view: MapView, commune: ProjectedCommune, box: Bounds, force: boolean): Bounds | null {
   const point = labelPoint(commune);
-  if (!point) return false;
+  if (!point) return null;
   const width = context.measureText(commune.name).width;
   const fits = box.maxX - box.minX >= width + LABEL_PADDING && box.maxY - box.minY >= LABEL_FONT_SIZE * 3;
-  if (!force && !(fits && view.zoom >= LABEL_MIN_ZOOM)) return false;
+  if (!force && !(fits && view.zoom >= LABEL_MIN_ZOOM)) return null;
+  const { x, y } = toScreen(view, point);
+  // The halo (3 px) and a little air on each side.
+  const halfWidth = width / 2 + 3;
+  const halfHeight = (LABEL_FONT_SIZE * 1.2) / 2 + 1;
+  return { minX: x - halfWidth, maxX: x + halfWidth, minY: y - halfHeight, maxY: y + halfHeight };
+}
+
+const boxesOverlap = (a: Bounds, b: Bounds): boolean => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
+
+function drawLabel(context: MapContext, view: MapView, commune: ProjectedCommune, fill: string): void {
+  const point = labelPoint(commune);
+  if (!point) return;
   const { x, y } = toScreen(view, point);
   context.fillStyle = isHexColour(fill) ? textColourOn(fill) : "#1F2937";
   // A halo in the commune's own fill keeps the name legible where a contour crosses it.
@@ -143,12 +156,12 @@ function drawLabel(context: MapContext, view: MapView, commune: ProjectedCommune
   context.lineJoin = "round";
   context.strokeText(commune.name, x, y);
   context.fillText(commune.name, x, y);
-  return true;
 }
 
 /**
  * Clears the canvas and draws, in order: every commune on screen (fill, white-zone hatching,
- * contour), the selected commune's outline on top of its neighbours', then the names that fit.
+ * contour), the selected commune's outline on top of its neighbours', then the names that fit
+ * in their commune without covering one another.
  */
 export function drawMap(
   context: MapContext,
@@ -197,11 +210,23 @@ export function drawMap(
     context.font = LABEL_FONT;
     context.textAlign = "center";
     context.textBaseline = "middle";
-    for (const { commune, box, fill } of visible) {
-      const isSelected = commune === selected?.commune;
-      if (!options.showLabels && !isSelected) continue;
-      if (drawLabel(context, view, commune, box, fill, isSelected)) result.labelled.push(commune.code);
+    // Names of neighbouring communes can run into each other: the selected commune's name is
+    // written first, then the largest communes' (on screen); a name that would cover one already
+    // written is left out.
+    const area = (box: Bounds): number => (box.maxX - box.minX) * (box.maxY - box.minY);
+    const candidates = visible
+      .filter(({ commune }) => options.showLabels || commune === selected?.commune)
+      .sort((a, b) => Number(b.commune === selected?.commune) - Number(a.commune === selected?.commune) || area(b.box) - area(a.box));
+    const written: { code: string; label: Bounds }[] = [];
+    for (const { commune, box, fill } of candidates) {
+      const label = labelBox(context, view, commune, box, commune === selected?.commune);
+      if (!label || written.some((other) => boxesOverlap(label, other.label))) continue;
+      drawLabel(context, view, commune, fill);
+      written.push({ code: commune.code, label });
     }
+    // In the order the communes are listed, as the canvas's data-labelled attribute has always been.
+    const order = new Map(visible.map(({ commune }, index) => [commune.code, index]));
+    result.labelled = written.map((w) => w.code).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
   return result;
 }
