@@ -634,9 +634,19 @@ describe("time", () => {
     const afterKeys = new Set(after.ties.map(key));
     const gained = after.ties.filter((t) => !beforeKeys.has(key(t))).length;
     const lost = before.ties.filter((t) => !afterKeys.has(key(t))).length;
+    const layoutBefore = await page.getAttribute(canvas, "data-layout-key");
     await page.check('[data-testid="compare-toggle"]');
     const summary = page.locator('[data-testid="compare-summary"]');
     await summary.waitFor({ state: "visible", timeout: 60_000 });
+    // The picture kept is of the two periods drawn, not of the layout on its way.
+    await page.waitForFunction(
+      ({ selector, before }) => {
+        const element = document.querySelector<HTMLElement>(selector);
+        return element?.dataset.layoutKey !== before && element?.dataset.state === "ready" && element.dataset.settled === "true";
+      },
+      { selector: canvas, before: layoutBefore },
+      { timeout: 60_000 },
+    );
     const text = (await summary.textContent()) ?? "";
     expect(text).toContain(`${new Intl.NumberFormat("fr-FR").format(gained)} lien`);
     expect(text).toContain(`${new Intl.NumberFormat("fr-FR").format(lost)} lien`);
@@ -689,6 +699,27 @@ describe("layouts", () => {
     expect(await places()).not.toBe(grouped);
     expect(await page.locator('[data-testid="layout-refining"]').count()).toBe(0);
     await openPage(page, "&view=structures");
+  });
+});
+
+describe("details", () => {
+  it("names an institution's type in French, not by its code", async () => {
+    await page.fill("#search-input", "Sous-préfecture");
+    await page.keyboard.press("Enter");
+    const panel = page.locator('[data-testid="details-panel"]');
+    await panel.locator("h2", { hasText: "Sous-préfecture de Florac" }).waitFor();
+    const facts = await panel.locator(".details-facts").first().evaluate((dl) => {
+      const pairs: Record<string, string> = {};
+      dl.querySelectorAll("dt").forEach((dt) => {
+        pairs[dt.textContent ?? ""] = dt.nextElementSibling?.textContent ?? "";
+      });
+      return pairs;
+    });
+    // The seed stores the institution's kind as SOUS_PREFECTURE.
+    expect(facts.Type).toBe("Sous-préfecture");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
   });
 });
 

@@ -267,7 +267,7 @@ export function DetailsPanel({
             {node.type && (
               <>
                 <dt>{fr.details.type}</dt>
-                <dd>{node.type}</dd>
+                <dd>{fr.details.institutionTypes[node.type] ?? node.type}</dd>
               </>
             )}
             {node.sector && (
