@@ -412,6 +412,29 @@ describe("territory map", () => {
     const rows = panel.locator('[data-testid="commune-coverage"] tr');
     await rows.first().waitFor({ state: "visible" });
     expect(await rows.count()).toBe(data.territoryCatalog.axes.length);
+    // Each axis's row says what the API counts there, events included (written here, not with the page's wording).
+    type Cell = { axis: { name: string }; structures: number; actors: number; events: number; isCovered: boolean };
+    const details = await gql<{ communeDetails: { coverage: Cell[] } }>(
+      `query ($territoryId: ID!, $code: ID!, $window: WindowInput) {
+        communeDetails(territoryId: $territoryId, code: $code, window: $window) { coverage { axis { name } structures actors events isCovered } } }`,
+      { territoryId: territory.id, code: commune.code, window: period },
+    );
+    const count = (n: number, one: string, many: string) => `${new Intl.NumberFormat("fr-FR").format(n)} ${n > 1 ? many : one}`;
+    const expected = details.communeDetails.coverage.map((c) =>
+      `${c.axis.name}${c.isCovered ? [count(c.structures, "structure", "structures"), count(c.actors, "acteur", "acteurs"), ...(c.events > 0 ? [count(c.events, "événement", "événements")] : [])].join(" · ") : "zone blanche"}`,
+    );
+    expect(await rows.allTextContents()).toEqual(expected);
+    // The map brings the commune into view beside its panel (the first commune by name lies at the edge of the territory).
+    await page.waitForFunction(
+      () => {
+        const map = document.querySelector<HTMLCanvasElement>('[data-testid="map-underlay"]');
+        const [x, y] = (map?.dataset.selectedAt ?? "").split(",").map(Number);
+        if (!map || x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y)) return false;
+        return x > map.clientWidth * 0.1 && x < map.clientWidth * 0.9 && y > map.clientHeight * 0.1 && y < map.clientHeight * 0.9;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     await shot("commune-panel");
     await page.keyboard.press("Escape");
     await page.click('[data-view="structures"]');

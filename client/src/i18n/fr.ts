@@ -298,7 +298,9 @@ export const fr = {
     structures: "Structures",
     coverage: "Couverture par axe",
     notCovered: "zone blanche",
-    coverageCell: (structures: number, actors: number) => `${plural(structures, "structure", "structures")} · ${plural(actors, "acteur", "acteurs")}`,
+    /** A covered commune × axis: who works there on the axis, and the events held there when there are any. */
+    coverageCell: (structures: number, actors: number, events: number) =>
+      [plural(structures, "structure", "structures"), plural(actors, "acteur", "acteurs"), ...(events > 0 ? [plural(events, "événement", "événements")] : [])].join(" · "),
     population: (n: number) => `${formatCount(n)} habitants`,
     populationLabel: "Population",
     epci: "Intercommunalité",

@@ -118,7 +118,7 @@ function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates,
               {d.coverage.map((row) => (
                 <tr key={row.axis.id} className={row.isCovered ? "" : "coverage-row--white"}>
                   <th scope="row">{row.axis.name}</th>
-                  <td>{row.isCovered ? fr.panel.coverageCell(row.structures, row.actors) : fr.panel.notCovered}</td>
+                  <td>{row.isCovered ? fr.panel.coverageCell(row.structures, row.actors, row.events) : fr.panel.notCovered}</td>
                 </tr>
               ))}
             </tbody>

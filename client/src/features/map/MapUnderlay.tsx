@@ -7,6 +7,7 @@ import type { Core } from "cytoscape";
 import { useEffect, useMemo, useRef } from "react";
 import { drawMap, type MapStyleOptions } from "./drawMap";
 import { projectCommunes, type Projection } from "./projection";
+import { panToReveal } from "./reveal";
 import type { MapCommune, ProjectedCommune } from "./types";
 import { watchViewport, type ViewportWatch } from "./watchViewport";
 
@@ -48,6 +49,9 @@ function paint(canvas: HTMLCanvasElement, cy: Core | null, inputs: Inputs): void
   // Read by the browser tests: what the map shows, without decoding pixels.
   canvas.dataset.drawnCount = String(drawn.drawn.length);
   canvas.dataset.labelled = drawn.labelled.join(" ");
+  const selected = inputs.selectedCode === null ? undefined : projected.find((commune) => commune.code === inputs.selectedCode)?.anchor;
+  const at = selected ? { x: selected.x * cy.zoom() + cy.pan().x, y: selected.y * cy.zoom() + cy.pan().y } : null;
+  canvas.dataset.selectedAt = at ? `${Math.round(at.x)},${Math.round(at.y)}` : "";
 }
 
 export function MapUnderlay({ cy, communes, projection, fills, selectedCode, showLabels = true }: MapUnderlayProps) {
@@ -75,6 +79,42 @@ export function MapUnderlay({ cy, communes, projection, fills, selectedCode, sho
       if (watch.current === current) watch.current = null;
     };
   }, [cy]);
+
+  // A commune chosen out of view (from the search, or a filter) is brought to the middle. When its
+  // panel has just narrowed the canvas, that waits for Cytoscape to take the new size.
+  useEffect(() => {
+    if (!cy || selectedCode === null) return undefined;
+    const anchor = projected.find((commune) => commune.code === selectedCode)?.anchor;
+    if (!anchor) return undefined;
+    const reveal = (): void => {
+      if (cy.destroyed()) return;
+      const container = cy.container();
+      const pan = panToReveal(
+        { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), visibleWidth: container?.clientWidth ?? cy.width(), visibleHeight: container?.clientHeight ?? cy.height() },
+        anchor,
+      );
+      if (pan) cy.animate({ pan }, { duration: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : 300 });
+    };
+    const container = cy.container();
+    const resizing = container !== null && (Math.abs(container.clientWidth - cy.width()) > 1 || Math.abs(container.clientHeight - cy.height()) > 1);
+    if (!resizing) {
+      reveal();
+      return undefined;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fallback = setTimeout(reveal, 500);
+    // The canvas moves its pan right after Cytoscape's resize event: reveal after that.
+    const afterResize = (): void => {
+      clearTimeout(fallback);
+      timer = setTimeout(reveal, 0);
+    };
+    cy.one("resize", afterResize);
+    return () => {
+      cy.off("resize", afterResize);
+      clearTimeout(timer);
+      clearTimeout(fallback);
+    };
+  }, [cy, selectedCode, projected]);
 
   return <canvas ref={canvasRef} className="map-underlay" data-testid="map-underlay" aria-hidden="true" />;
 }
