@@ -300,10 +300,13 @@ export function NetworkCanvas({
     });
     let size = { width: container.clientWidth, height: container.clientHeight };
     const resizeObserver = new ResizeObserver(() => {
-      // Sub-pixel changes leave the canvas as it was (see resizeOnlyWhenResized).
-      if (sameSize(instance, container)) return;
+      // Sub-pixel changes leave the canvas as it was (see resizeOnlyWhenResized). The size is
+      // compared with the one last handled here, not with Cytoscape's: Cytoscape may have taken
+      // the new size already (it resizes itself 0.1 s after an attribute of its container
+      // changes, as when a node is selected), and the pan below must still follow.
+      if (container.clientWidth === size.width && container.clientHeight === size.height) return;
       const before = size;
-      instance.resize();
+      if (!sameSize(instance, container)) instance.resize();
       size = { width: instance.width(), height: instance.height() };
       const restored = restoredViewportRef.current;
       if (restored) {
