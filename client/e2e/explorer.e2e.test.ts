@@ -571,11 +571,19 @@ describe("metrics and the coordinator's lists", () => {
     await page.selectOption('[data-testid="size-by"]', "members");
   });
 
-  it("lists the brokers by betweenness and the isolated structures of the drawn network", async () => {
+  it("lists the brokers by betweenness, the isolated structures and those tied through a single person, of the drawn network", async () => {
     const network = await structures(STRUCTURE_MIN_WEIGHT);
     const tied = new Set(network.ties.flatMap((t) => [t.source, t.target]));
     const isolated = network.nodes.filter((n) => !tied.has(n.id));
     expect(Number(await page.locator('[data-testid="list-isolated"] .details-subtitle-count').textContent())).toBe(isolated.length);
+    // Tied to the network, with one active member only: the API's counts, read here, not by the page's code.
+    const single = network.nodes.filter((n) => tied.has(n.id) && n.activeMemberCount === 1).map((n) => n.name);
+    expect(single.length, "the demo has organisations hanging on one person").toBeGreaterThan(0);
+    const singleList = page.locator('[data-testid="list-single-person"]');
+    expect(Number(await singleList.locator(".details-subtitle-count").textContent())).toBe(single.length);
+    const more = singleList.locator(".link-button--more");
+    if ((await more.count()) > 0) await more.click();
+    expect((await singleList.locator("ol button").allTextContents()).sort()).toEqual([...single].sort());
     const top = [...network.nodes].sort((a, b) => (b.metrics?.betweenness ?? 0) - (a.metrics?.betweenness ?? 0))[0];
     const firstBroker = page.locator('[data-testid="list-brokers"] button').first();
     expect(await firstBroker.textContent()).toBe(top?.name);
