@@ -788,6 +788,20 @@ describe("details", () => {
     });
     // The seed stores the institution's kind as SOUS_PREFECTURE.
     expect(facts.Type).toBe("Sous-préfecture");
+    const codes = /\b(SOUS_PREFECTURE|PREFECTURE|DEPARTEMENT|EDUCATION_NATIONALE|REGION|PAYS)\b/;
+    expect(await panel.textContent()).not.toMatch(codes);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    // Its commune's panel lists it with its type in French too.
+    await page.fill("#search-input", "florac trois");
+    const option = page.locator('[data-testid="search-results"] [role="option"]', { hasText: "Commune" }).first();
+    await option.waitFor({ state: "visible" });
+    await option.dispatchEvent("mousedown");
+    await panel.locator("h2", { hasText: "Florac Trois Rivières" }).waitFor();
+    await panel.locator("li", { hasText: "Sous-préfecture de Florac" }).waitFor();
+    expect(await panel.locator("li", { hasText: "Sous-préfecture de Florac" }).first().textContent()).toContain("Sous-préfecture de Florac · Sous-préfecture");
+    expect(await panel.textContent()).not.toMatch(codes);
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "detached" });

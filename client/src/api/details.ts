@@ -112,7 +112,14 @@ export interface DetailsLabels {
   attendees: (n: number) => string;
   roles: Readonly<Record<string, string>>;
   categories: Readonly<Record<string, string>>;
+  /** Names of the organisation types stored as codes (institutions); other types are shown as they are. */
+  organisationTypes: Readonly<Record<string, string>>;
   formatDate: (iso: string) => string;
+}
+
+function organisationType(value: unknown, path: string, labels: DetailsLabels): string | null {
+  const type = optionalString(value, path);
+  return type === null ? null : (labels.organisationTypes[type] ?? type);
 }
 
 export async function fetchDetails(
@@ -133,7 +140,7 @@ export async function fetchDetails(
         ...empty,
         kind: "ORGANISATION",
         title: string(o.name, "name"),
-        subtitle: optionalString(o.type, "type"),
+        subtitle: organisationType(o.type, "type", labels),
         facts: [
           ...(commune ? [{ label: labels.commune, value: `${string(commune.name, "commune.name")} (${string(commune.code, "commune.code")})` }] : []),
           ...(commune?.epciName ? [{ label: labels.epci, value: string(commune.epciName, "commune.epciName") }] : []),
@@ -202,7 +209,7 @@ export async function fetchDetails(
           { label: labels.population, value: new Intl.NumberFormat("fr-FR").format(integer(commune.population, "commune.population")) },
           ...(commune.epciName ? [{ label: labels.epci, value: string(commune.epciName, "commune.epciName") }] : []),
         ],
-        organisations: list(c.structures, "structures").map((s) => ({ id: string(s.id, "structure.id"), name: string(s.name, "structure.name"), detail: optionalString(s.type, "structure.type") })),
+        organisations: list(c.structures, "structures").map((s) => ({ id: string(s.id, "structure.id"), name: string(s.name, "structure.name"), detail: organisationType(s.type, "structure.type", labels) })),
         coverage: list(c.coverage, "coverage").map((row) => ({
           axis: parseAxis(row.axis, "coverage.axis"),
           structures: integer(row.structures, "coverage.structures"),

@@ -21,6 +21,7 @@ const labels: DetailsLabels = {
   attendees: fr.panel.attendees,
   roles: ROLE_LABELS,
   categories: ACTOR_CATEGORY_LABELS,
+  organisationTypes: fr.details.institutionTypes,
   formatDate,
 };
 
