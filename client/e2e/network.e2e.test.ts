@@ -343,6 +343,24 @@ describe("network page", () => {
     await page.screenshot({ path: `${screenshots}labels-zoomed.png` });
   });
 
+  it("gives every person of the actors view a place of their own once the force layout is done, those without ties included", async () => {
+    await page.goto(`${appUrl}/?territory=${territory.id}&view=actors&bench=1`);
+    // The quick first picture (by community), then the force layout's places.
+    await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 120_000 });
+    const places = await page.evaluate(() => {
+      const cy = window.__maillageCy;
+      if (!cy) throw new Error("no Cytoscape instance (bench=1)");
+      const spot = (n: { position(): { x: number; y: number } }) => `${Math.round(n.position().x)},${Math.round(n.position().y)}`;
+      const untied = cy.nodes().filter((n) => n.degree(false) === 0);
+      return { nodes: cy.nodes().length, spots: new Set(cy.nodes().map(spot)).size, untied: untied.length, untiedSpots: new Set(untied.map(spot)).size };
+    });
+    // Hundreds of people share no tie of the default weight: each must still be visible and clickable.
+    expect(places.untied).toBeGreaterThan(100);
+    expect(places.untiedSpots).toBe(places.untied);
+    expect(places.spots).toBeGreaterThan(places.nodes * 0.98);
+    await page.screenshot({ path: `${screenshots}actors-placed.png` });
+  }, 180_000);
+
   it("signs out back to the login screen", async () => {
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.locator('[data-testid="login-screen"]').waitFor({ state: "visible" });

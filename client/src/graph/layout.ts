@@ -65,6 +65,105 @@ export function fcoseOptions(): FcoseLayoutOptions {
 
 export type Positions = Record<string, Position>;
 
+/** A node where the layout put it, with its drawn diameter. */
+export interface PlacedNode {
+  readonly id: string;
+  x: number;
+  y: number;
+  readonly size: number;
+}
+
+/**
+ * Lays the nodes without ties out in a grid to the right of the others, as tall as they are,
+ * largest first (as fcose's tiling does after its force phase), in place.
+ */
+export function tileUntied(nodes: readonly PlacedNode[], untied: ReadonlySet<string>, gap = 10): void {
+  const loose = nodes.filter((node) => untied.has(node.id)).sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (loose.length === 0) return;
+  const tied = nodes.filter((node) => !untied.has(node.id));
+  const cell = Math.max(...loose.map((node) => node.size)) + gap;
+  let [minY, maxY, maxX] = [0, 0, 0];
+  if (tied.length > 0) {
+    minY = Math.min(...tied.map((node) => node.y - node.size / 2));
+    maxY = Math.max(...tied.map((node) => node.y + node.size / 2));
+    maxX = Math.max(...tied.map((node) => node.x + node.size / 2)) + 4 * cell;
+  }
+  const rows = Math.max(1, Math.min(loose.length, Math.floor((maxY - minY) / cell) || Math.ceil(Math.sqrt(loose.length))));
+  loose.forEach((node, index) => {
+    node.x = maxX + Math.floor(index / rows) * cell + cell / 2;
+    node.y = minY + (index % rows) * cell + cell / 2;
+  });
+}
+
+/**
+ * Nodes on the same spot (within half a unit) are set around it on a ring just wide enough for
+ * them, in the order of their ids, in place.
+ */
+export function spreadStacked(nodes: readonly PlacedNode[]): void {
+  const bySpot = new Map<string, PlacedNode[]>();
+  for (const node of nodes) {
+    const key = `${Math.round(node.x)},${Math.round(node.y)}`;
+    const stack = bySpot.get(key);
+    if (stack) stack.push(node);
+    else bySpot.set(key, [node]);
+  }
+  for (const stack of bySpot.values()) {
+    if (stack.length < 2) continue;
+    stack.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const first = stack[0];
+    if (!first) continue;
+    const { x, y } = first;
+    const size = Math.max(...stack.map((node) => node.size));
+    // Neighbours on the ring a node's width apart.
+    const radius = Math.max(size, (stack.length * (size + 2)) / (2 * Math.PI));
+    stack.forEach((node, index) => {
+      const angle = (2 * Math.PI * index) / stack.length;
+      node.x = x + radius * Math.cos(angle);
+      node.y = y + radius * Math.sin(angle);
+    });
+  }
+}
+
+/** Nodes at least this large are kept apart after the layout (work groups, hubs). */
+export const SEPARATED_SIZE = 24;
+const SEPARATION_GAP = 6;
+const SEPARATION_ROUNDS = 80;
+
+/**
+ * Moves the largest nodes apart where they overlap, in place. The spectral draft that places large
+ * networks ignores node sizes: in the two-mode view it stacked the work groups, the biggest shapes
+ * of the picture, on top of one another and of their names. Each round pushes every overlapping
+ * pair apart along the line between them, half each; nodes on the same spot part in a direction
+ * taken from their order, so that the result is the same on every run.
+ */
+export function separateLargeNodes(nodes: readonly PlacedNode[], minSize = SEPARATED_SIZE, gap = SEPARATION_GAP, rounds = SEPARATION_ROUNDS): void {
+  const large = nodes.filter((node) => node.size >= minSize);
+  for (let round = 0; round < rounds; round++) {
+    let moved = false;
+    for (let i = 0; i < large.length; i++) {
+      const a = large[i];
+      if (!a) continue;
+      for (let j = i + 1; j < large.length; j++) {
+        const b = large[j];
+        if (!b) continue;
+        const needed = (a.size + b.size) / 2 + gap;
+        const distance = Math.hypot(b.x - a.x, b.y - a.y);
+        if (distance >= needed) continue;
+        const angle = (i * 7 + j * 13) * 0.618;
+        const dx = distance < 1e-6 ? Math.cos(angle) : (b.x - a.x) / distance;
+        const dy = distance < 1e-6 ? Math.sin(angle) : (b.y - a.y) / distance;
+        const push = (needed - distance) / 2;
+        a.x -= dx * push;
+        a.y -= dy * push;
+        b.x += dx * push;
+        b.y += dy * push;
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
 /**
  * A spectral draft, then a short, low-energy force polish from it. fcose's own "default" quality
  * runs the force phase from a hot start for at least 5 iterations per node: on the demo's
@@ -100,11 +199,19 @@ export function computeLayout(elements: readonly ElementDefinition[], quality: L
         for (const step of STEPS[quality]) cy.layout({ ...fcoseOptions(), ...step }).run();
       });
     }
+    const placed: PlacedNode[] = cy.nodes().map((node) => ({ id: node.id(), ...node.position(), size: Number(node.data("size") ?? 0) }));
+    // fcose tiles the nodes without ties only in its force phase: the draft alone put the 533
+    // untied people of the demo's actors view on two points, where nobody could see or click them.
+    separateLargeNodes(placed);
+    if (quality === "draft") {
+      // The spectral draft gives people with the same partners the same place: 144 of the demo's
+      // actors sat exactly on another one.
+      spreadStacked(placed);
+      const untied = new Set(cy.nodes().filter((node) => node.degree(false) === 0).map((node) => node.id()));
+      tileUntied(placed, untied);
+    }
     const positions: Positions = {};
-    cy.nodes().forEach((node) => {
-      const { x, y } = node.position();
-      positions[node.id()] = { x, y };
-    });
+    for (const { id, x, y } of placed) positions[id] = { x, y };
     return positions;
   } finally {
     cy.destroy();
