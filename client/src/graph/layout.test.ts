@@ -39,22 +39,17 @@ function overlapping(nodes: readonly PlacedNode[], minSize = SEPARATED_SIZE): st
 
 describe("separateLargeNodes", () => {
   it("parts large nodes that overlap, even on the same spot, and leaves small ones and distant ones where they are", () => {
-    const nodes: PlacedNode[] = [
+    const stacked = (): PlacedNode[] => [
       { id: "g1", x: 0, y: 0, size: 40 },
       { id: "g2", x: 0, y: 0, size: 40 },
       { id: "g3", x: 10, y: 5, size: 30 },
-      { id: "far", x: 500, y: 500, size: 40 },
-      { id: "small", x: 1, y: 1, size: 10 },
     ];
+    const nodes: PlacedNode[] = [...stacked(), { id: "far", x: 500, y: 500, size: 40 }, { id: "small", x: 1, y: 1, size: 10 }];
     separateLargeNodes(nodes);
     expect(overlapping(nodes)).toEqual([]);
     expect(nodes.find((n) => n.id === "far")).toMatchObject({ x: 500, y: 500 });
     expect(nodes.find((n) => n.id === "small")).toMatchObject({ x: 1, y: 1 });
-    const again: PlacedNode[] = [
-      { id: "g1", x: 0, y: 0, size: 40 },
-      { id: "g2", x: 0, y: 0, size: 40 },
-      { id: "g3", x: 10, y: 5, size: 30 },
-    ];
+    const again = stacked();
     separateLargeNodes(again);
     expect(again.map(({ x, y }) => [x, y])).toEqual(nodes.slice(0, 3).map(({ x, y }) => [x, y]));
   });
