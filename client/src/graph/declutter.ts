@@ -1,5 +1,5 @@
 import type { Core, ElementDefinition, NodeSingular } from "cytoscape";
-import type { Positions } from "./layout";
+import { largestFirst, type Positions } from "./layout";
 import { LABEL_FONT } from "./style";
 
 /**
@@ -66,7 +66,7 @@ function labelBox(candidate: LabelCandidate, k: number, measure: MeasureText): B
  * at label scale `k`.
  */
 export function crowdedLabels(candidates: readonly LabelCandidate[], k: number, measure: MeasureText = estimateText): Set<string> {
-  const ordered = [...candidates].sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...candidates].sort(largestFirst);
   const taken: Box[] = [];
   const crowded = new Set<string>();
   for (const candidate of ordered) {

@@ -65,6 +65,10 @@ export function fcoseOptions(): FcoseLayoutOptions {
 
 export type Positions = Record<string, Position>;
 
+/** Larger nodes first, then by id: the order in which nodes claim room (labels, grid cells). */
+export const largestFirst = (a: { readonly id: string; readonly size: number }, b: { readonly id: string; readonly size: number }): number =>
+  b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** A node where the layout put it, with its drawn diameter. */
 export interface PlacedNode {
   readonly id: string;
@@ -78,7 +82,7 @@ export interface PlacedNode {
  * largest first (as fcose's tiling does after its force phase), in place.
  */
 export function tileUntied(nodes: readonly PlacedNode[], untied: ReadonlySet<string>, gap = 10): void {
-  const loose = nodes.filter((node) => untied.has(node.id)).sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const loose = nodes.filter((node) => untied.has(node.id)).sort(largestFirst);
   if (loose.length === 0) return;
   const tied = nodes.filter((node) => !untied.has(node.id));
   const cell = Math.max(...loose.map((node) => node.size)) + gap;
@@ -200,13 +204,13 @@ export function computeLayout(elements: readonly ElementDefinition[], quality: L
       });
     }
     const placed: PlacedNode[] = cy.nodes().map((node) => ({ id: node.id(), ...node.position(), size: Number(node.data("size") ?? 0) }));
-    // fcose tiles the nodes without ties only in its force phase: the draft alone put the 533
-    // untied people of the demo's actors view on two points, where nobody could see or click them.
     separateLargeNodes(placed);
     if (quality === "draft") {
       // The spectral draft gives people with the same partners the same place: 144 of the demo's
       // actors sat exactly on another one.
       spreadStacked(placed);
+      // fcose tiles the nodes without ties only in its force phase: the draft alone put the 533
+      // untied people of the demo's actors view on two points, where nobody could see or click them.
       const untied = new Set(cy.nodes().filter((node) => node.degree(false) === 0).map((node) => node.id()));
       tileUntied(placed, untied);
     }

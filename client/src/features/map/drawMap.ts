@@ -145,17 +145,15 @@ function labelBox(context: MapContext, view: MapView, commune: ProjectedCommune,
 
 const boxesOverlap = (a: Bounds, b: Bounds): boolean => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY;
 
-function drawLabel(context: MapContext, view: MapView, commune: ProjectedCommune, fill: string): void {
-  const point = labelPoint(commune);
-  if (!point) return;
-  const { x, y } = toScreen(view, point);
+/** Writes a commune's name centred on `at` (screen coordinates, the middle of its label box). */
+function drawLabel(context: MapContext, name: string, at: ModelPoint, fill: string): void {
   context.fillStyle = isHexColour(fill) ? textColourOn(fill) : "#1F2937";
   // A halo in the commune's own fill keeps the name legible where a contour crosses it.
   context.strokeStyle = fill;
   context.lineWidth = 3;
   context.lineJoin = "round";
-  context.strokeText(commune.name, x, y);
-  context.fillText(commune.name, x, y);
+  context.strokeText(name, at.x, at.y);
+  context.fillText(name, at.x, at.y);
 }
 
 /**
@@ -221,7 +219,7 @@ export function drawMap(
     for (const { commune, box, fill } of candidates) {
       const label = labelBox(context, view, commune, box, commune === selected?.commune);
       if (!label || written.some((other) => boxesOverlap(label, other.label))) continue;
-      drawLabel(context, view, commune, fill);
+      drawLabel(context, commune.name, { x: (label.minX + label.maxX) / 2, y: (label.minY + label.maxY) / 2 }, fill);
       written.push({ code: commune.code, label });
     }
     // In the order the communes are listed, as the canvas's data-labelled attribute has always been.
