@@ -112,14 +112,14 @@ export interface DetailsLabels {
   attendees: (n: number) => string;
   roles: Readonly<Record<string, string>>;
   categories: Readonly<Record<string, string>>;
-  /** Names of the organisation types stored as codes (institutions); other types are shown as they are. */
-  organisationTypes: Readonly<Record<string, string>>;
+  /** An organisation's type as shown (institutions' codes named in French). */
+  organisationType: (type: string) => string;
   formatDate: (iso: string) => string;
 }
 
 function organisationType(value: unknown, path: string, labels: DetailsLabels): string | null {
   const type = optionalString(value, path);
-  return type === null ? null : (labels.organisationTypes[type] ?? type);
+  return type === null ? null : labels.organisationType(type);
 }
 
 export async function fetchDetails(

@@ -737,3 +737,8 @@ export const fr = {
     dismiss: "Masquer le message",
   },
 } as const;
+
+/** An organisation's type as the reader sees it: institutions' codes in French, other types as they are. */
+export function organisationTypeName(type: string): string {
+  return fr.details.institutionTypes[type] ?? type;
+}

@@ -3,7 +3,7 @@ import type { Details } from "../../api/details";
 import type { NetworkNode } from "../../api/network";
 import type { Partner } from "../../graph/model";
 import { CATEGORY_COLOURS, CATEGORY_SHAPES, categoryOf } from "../../graph/palette";
-import { CATEGORY_LABELS, formatCount, fr } from "../../i18n/fr";
+import { CATEGORY_LABELS, formatCount, fr, organisationTypeName } from "../../i18n/fr";
 import type { Focus } from "../focus/focus";
 import { searchNodes } from "../search/match";
 import { LineButtons, type LineActions } from "./LineActions";
@@ -267,7 +267,7 @@ export function DetailsPanel({
             {node.type && (
               <>
                 <dt>{fr.details.type}</dt>
-                <dd>{fr.details.institutionTypes[node.type] ?? node.type}</dd>
+                <dd>{organisationTypeName(node.type)}</dd>
               </>
             )}
             {node.sector && (

@@ -3,7 +3,7 @@ import { fetchDetails, type DetailsLabels } from "../../api/details";
 import { isAbortError } from "../../api/graphql";
 import type { NetworkNode, TimeWindow } from "../../api/network";
 import type { PanelTarget } from "../../graph/store";
-import { ACTOR_CATEGORY_LABELS, fr, ROLE_LABELS } from "../../i18n/fr";
+import { ACTOR_CATEGORY_LABELS, fr, organisationTypeName, ROLE_LABELS } from "../../i18n/fr";
 import { formatDate } from "../timeWindow/timeWindow";
 import type { DetailsRequest } from "./DetailsPanel";
 
@@ -21,7 +21,7 @@ const labels: DetailsLabels = {
   attendees: fr.panel.attendees,
   roles: ROLE_LABELS,
   categories: ACTOR_CATEGORY_LABELS,
-  organisationTypes: fr.details.institutionTypes,
+  organisationType: organisationTypeName,
   formatDate,
 };
 
