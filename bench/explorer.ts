@@ -17,7 +17,7 @@ import { PAYS_CEVENNES, seedTerritory, type TerritorySpec } from "../seed/src/in
 import { AnalyticsService } from "../server/src/analytics/service.js";
 import { createAppAuth } from "../server/src/auth/index.js";
 import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
-import { repoRoot } from "../server/src/config.js";
+import { LOCAL_GEO_COPY, repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
 import { warmUpServer } from "../server/src/http/warmUp.js";
@@ -60,7 +60,7 @@ const PANEL_TIMEOUT_MS = 30_000;
 /** The whole bench stops itself after this, cleaning up what it started. */
 const DEADLINE_MS = 50 * 60_000;
 
-const geoSource = path.resolve(repoRoot, "../shared/data/geo");
+const geoSource = LOCAL_GEO_COPY;
 const screenshots = path.join(repoRoot, "test-artifacts", "bench");
 const log = createLogger("warn", { component: "bench-explorer" });
 

@@ -15,7 +15,7 @@ import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
 import { AnalyticsService } from "../server/src/analytics/service.js";
 import { createAppAuth } from "../server/src/auth/index.js";
 import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
-import { repoRoot } from "../server/src/config.js";
+import { LOCAL_GEO_COPY, repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
 import { createLogger } from "../server/src/logger.js";
@@ -43,7 +43,7 @@ const EXTRA_FORMATS = [
   { id: "pptx", label: "PowerPoint" },
 ] as const;
 
-const geoSource = path.resolve(repoRoot, "../shared/data/geo");
+const geoSource = LOCAL_GEO_COPY;
 const artifacts = path.join(repoRoot, "test-artifacts", "bench");
 const log = createLogger("warn", { component: "bench-exports" });
 

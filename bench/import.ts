@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
-import { repoRoot } from "../server/src/config.js";
+import { LOCAL_GEO_COPY } from "../server/src/config.js";
 import { ImportService } from "../server/src/import/service.js";
 import { createLogger } from "../server/src/logger.js";
 import { connectDriver } from "../server/src/neo4j/driver.js";
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   try {
     await applySchema(driver);
-    await seedTerritory(driver, PAYS_CEVENNES, { geoSource: path.resolve(repoRoot, "../shared/data/geo"), log });
+    await seedTerritory(driver, PAYS_CEVENNES, { geoSource: LOCAL_GEO_COPY, log });
     const service = new ImportService(createQueryRunner(driver, loadQueries()));
     const snapshot = await service.snapshot(PAYS_CEVENNES.id);
     // People a sheet can name without ambiguity: an e-mail of their own.

@@ -12,7 +12,7 @@ import { windowParameters, yearWindow } from "../server/src/analytics/window.js"
 import { createAppAuth } from "../server/src/auth/index.js";
 import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
 import { mintToken } from "../server/src/auth/tokens.js";
-import { repoRoot } from "../server/src/config.js";
+import { LOCAL_GEO_COPY, repoRoot } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
 import { createLogger } from "../server/src/logger.js";
@@ -28,7 +28,7 @@ const RUNS = 50;
 /** Runs of each analytics query of the suite, per database size. */
 const SUITE_RUNS = 30;
 const EXTRA_TERRITORIES = 8;
-const geoSource = path.resolve(repoRoot, "../shared/data/geo");
+const geoSource = LOCAL_GEO_COPY;
 const log = createLogger("warn", { component: "bench" });
 
 interface Row {

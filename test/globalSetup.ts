@@ -7,7 +7,7 @@ import { DEMO_TERRITORIES, seedTerritory } from "../seed/src/index.js";
 import { AnalyticsService } from "../server/src/analytics/service.js";
 import { createAppAuth } from "../server/src/auth/index.js";
 import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
-import { repoRoot } from "../server/src/config.js";
+import { LOCAL_GEO_COPY } from "../server/src/config.js";
 import { buildSchema } from "../server/src/graphql/schema.js";
 import { createApp } from "../server/src/http/app.js";
 import { createLogger } from "../server/src/logger.js";
@@ -17,7 +17,7 @@ import { createQueryRunner, loadQueries } from "../server/src/neo4j/queries.js";
 import { applySchema } from "../server/src/neo4j/schema.js";
 
 /** Commune contours used by tests: the shared folder beside the repository. */
-export const testGeoSource = path.resolve(repoRoot, "../shared/data/geo");
+export const testGeoSource = LOCAL_GEO_COPY;
 
 /** Fixed HS256 secret of the test app: tests mint their own tokens with it (test/graphql.ts). */
 export const testJwtSecret = "maillage-test-secret-not-for-production-use-0123456789";

@@ -1,12 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../server/src/config.js";
+import { LOCAL_GEO_COPY } from "../../server/src/config.js";
 import { createLogger, type Logger } from "../../server/src/logger.js";
 import { centroidOf, loadCommuneGeometries, parseFeatures, readCommuneGeometries, simplifiedContour } from "./geo.js";
 import { PAYS_CEVENNES } from "./spec.js";
 import { readTerritoryGeography } from "./territory.js";
 
-const geoFolder = path.resolve(repoRoot, "../shared/data/geo");
+const geoFolder = LOCAL_GEO_COPY;
 const communeCodes = readTerritoryGeography(PAYS_CEVENNES).communes.map((commune) => commune.code);
 const request = { epciCodes: PAYS_CEVENNES.epciCodes, communeCodes };
 

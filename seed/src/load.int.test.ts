@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
-import path from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { repoRoot } from "../../server/src/config.js";
+import { LOCAL_GEO_COPY } from "../../server/src/config.js";
 import { createLogger } from "../../server/src/logger.js";
 import { connectDriver } from "../../server/src/neo4j/driver.js";
 import { toPlain } from "../../server/src/neo4j/values.js";
 import { PAYS_CEVENNES, isTerritorySeeded, seedTerritory } from "./index.js";
 import { readTerritoryGeography } from "./territory.js";
 
-const geoSource = path.resolve(repoRoot, "../shared/data/geo");
+const geoSource = LOCAL_GEO_COPY;
 const geography = readTerritoryGeography(PAYS_CEVENNES);
 const scope = {
   prefix: `${PAYS_CEVENNES.id}`,
