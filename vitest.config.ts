@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/src/**/*.test.ts", "seed/src/**/*.test.ts", "client/src/**/*.test.ts", "bench/**/*.test.ts"],
+          include: ["server/src/**/*.test.ts", "seed/src/**/*.test.ts", "client/src/**/*.test.ts", "bench/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },

@@ -3,7 +3,7 @@
  * belongs to one EPCI and an EPCI to the territories it is PART_OF (cypher/seed), so two
  * territories cannot share real communes without sharing their organisations: each extra
  * territory gets a real EPCI of its own, from the départements whose contours are in
- * ../shared/data/geo (Gard, Hérault, Lozère, Ardèche), that no demo territory uses. The rest of
+ * seed/data/geo (Gard, Hérault, Lozère, Ardèche), that no demo territory uses. The rest of
  * the spec (scale, axes, contracts, institutions) is a demo territory's, alternately the large
  * and the small one (the large one while an EPCI has towns big enough for its structures), with its own id, name and seed; institutions and anchor structures stand in
  * the EPCI's most populated commune.

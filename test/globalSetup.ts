@@ -16,7 +16,7 @@ import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js
 import { createQueryRunner, loadQueries } from "../server/src/neo4j/queries.js";
 import { applySchema } from "../server/src/neo4j/schema.js";
 
-/** Commune contours used by tests: the shared folder beside the repository. */
+/** Commune contours used by tests: the copy shipped in the repository (seed/data/geo). */
 export const testGeoSource = LOCAL_GEO_COPY;
 
 /** Fixed HS256 secret of the test app: tests mint their own tokens with it (test/graphql.ts). */

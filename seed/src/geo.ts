@@ -290,7 +290,7 @@ export async function loadCommuneGeometries(
     log.warn(
       "Commune contours unavailable: communes are loaded without centroid or contour. " +
         "Set GEO_SOURCE to a GeoJSON URL (may contain {epci}), a local .geojson file or a folder of .geojson files " +
-        "(for instance ../shared/data/geo), or to none to silence this warning.",
+        "(for instance seed/data/geo), or to none to silence this warning.",
       { geoSource: key, reason: reading.unavailable },
     );
     return reading.geometries;

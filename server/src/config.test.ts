@@ -8,7 +8,7 @@ describe("loadConfig", () => {
     expect(config.port).toBe(4000);
     expect(config.neo4j).toMatchObject({ mode: "local", boltPort: 7687 });
     expect(config.geoSource).toBe(DEFAULT_GEO_SOURCE);
-    expect(DEFAULT_GEO_SOURCE).toEqual([OFFICIAL_GEO_API, path.resolve(repoRoot, "../shared/data/geo")]);
+    expect(DEFAULT_GEO_SOURCE).toEqual([OFFICIAL_GEO_API, path.resolve(repoRoot, "seed/data/geo")]);
     expect(config.seedOnStart).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
   });

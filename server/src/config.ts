@@ -49,8 +49,8 @@ export interface Config {
 /** The official geo API; `{epci}` is replaced by each EPCI's SIREN code. */
 export const OFFICIAL_GEO_API = "https://geo.api.gouv.fr/communes?codeEpci={epci}&format=geojson&geometry=contour";
 
-/** Contours kept beside the repository for local runs (IGN ADMIN EXPRESS, simplified; see ../shared/data/geo/README.md). */
-export const LOCAL_GEO_COPY = path.resolve(repoRoot, "../shared/data/geo");
+/** Contours shipped in the repository for offline runs and tests (IGN ADMIN EXPRESS, simplified; see seed/data/geo/README.md). */
+export const LOCAL_GEO_COPY = path.resolve(repoRoot, "seed/data/geo");
 
 /** With GEO_SOURCE unset: the official geo API, and when it cannot be reached (no internet), the local copy. */
 export const DEFAULT_GEO_SOURCE: readonly string[] = Object.freeze([OFFICIAL_GEO_API, LOCAL_GEO_COPY]);

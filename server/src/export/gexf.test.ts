@@ -11,8 +11,8 @@ import { GEXF_NAMESPACE, toGexf } from "./gexf.js";
 import { FORMULA_NAME, TEST_GRAPH, TRICKY_NAME } from "./testGraph.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-/** The official GEXF 1.3 schema, kept beside the repository (../shared/data/schemas/README.md). */
-const GEXF_XSD = path.resolve(repoRoot, "../shared/data/schemas/gexf-1.3/gexf.xsd");
+/** The official GEXF 1.3 schema, shipped as a test fixture (test/fixtures/gexf-1.3/README.md). */
+const GEXF_XSD = path.resolve(repoRoot, "test/fixtures/gexf-1.3/gexf.xsd");
 const hasXmllint = spawnSync("xmllint", ["--version"]).error === undefined;
 if (!hasXmllint) console.warn("xmllint is absent (apt-get install libxml2-utils): the GEXF schema validation is skipped.");
 

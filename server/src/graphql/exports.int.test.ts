@@ -18,7 +18,7 @@ const COORDINATOR: TestViewer = { role: "COORDINATOR", territories: [PC, GCC] };
 const ANALYST: TestViewer = { role: "ANALYST", territories: [PC, GCC] };
 const YEAR_2023 = { from: "2023-01-01", to: "2023-12-31" };
 const FORMATS = ["GEXF", "GRAPHML", "CSV_NODES", "CSV_TIES", "CYTOSCAPE_JSON"] as const;
-const GEXF_XSD = path.resolve(repoRoot, "../shared/data/schemas/gexf-1.3/gexf.xsd");
+const GEXF_XSD = path.resolve(repoRoot, "test/fixtures/gexf-1.3/gexf.xsd");
 
 const EXPORT = `query Export($territoryId: ID!, $view: ExportView!, $format: ExportFormat!, $window: WindowInput, $filter: NetworkFilterInput, $positions: [NodePositionInput!]) {
   networkExport(territoryId: $territoryId, view: $view, format: $format, window: $window, filter: $filter, positions: $positions) {

@@ -1,7 +1,7 @@
 /**
  * Test data for the map: four communes of the Alès area with contours simplified by hand (a few
  * points each, edges shared where the real communes touch), and a reader of the real 2018 contours
- * in ../shared/data/geo, which stands beside the repository in development and CI.
+ * shipped in seed/data/geo.
  */
 import { readFileSync } from "node:fs";
 import type { MapCommune, MapEpci } from "./types";
@@ -73,7 +73,7 @@ export const SAINT_AMBROIX: MapCommune = {
 export const TEST_COMMUNES: readonly MapCommune[] = [ALES, SAINT_PRIVAT, CENDRAS, SAINT_AMBROIX];
 export const TEST_EPCIS: readonly MapEpci[] = [ALES_AGGLO, CEZE_CEVENNES];
 
-export const GARD_GEOJSON = new URL("../../../../../shared/data/geo/communes-30-gard.geojson", import.meta.url);
+export const GARD_GEOJSON = new URL("../../../../seed/data/geo/communes-30-gard.geojson", import.meta.url);
 
 /** Real contours of the Gard, as the server would pass them on (centroids left to the contour). */
 export function readGardCommunes(codes: readonly string[]): MapCommune[] {
