@@ -61,7 +61,10 @@ describe("loadConfig", () => {
       JWT_ISSUER: "https://id.example",
       JWT_AUDIENCE: "maillage",
       AUTH_DEV_LOGIN: "false",
+      JWT_MAX_LIFETIME_DAYS: "7",
     });
-    expect(config.auth).toMatchObject({ jwksUrl: "https://id.example/jwks.json", issuer: "https://id.example", audience: "maillage", devLogin: false });
+    expect(config.auth).toMatchObject({ jwksUrl: "https://id.example/jwks.json", issuer: "https://id.example", audience: "maillage", devLogin: false, maxTokenLifetimeDays: 7 });
+    expect(loadConfig({}).auth.maxTokenLifetimeDays).toBe(30);
+    expect(() => loadConfig({ JWT_MAX_LIFETIME_DAYS: "0" })).toThrow(/JWT_MAX_LIFETIME_DAYS must be a positive integer/);
   });
 });

@@ -29,6 +29,8 @@ export interface AuthConfig {
   /** Keys pseudonyms; derived from the JWT secret when unset. */
   readonly pseudonymSecret: string | undefined;
   readonly devLogin: boolean;
+  /** JWT_MAX_LIFETIME_DAYS: longest token lifetime accepted (`exp` − `iat`), and oldest `iat`. */
+  readonly maxTokenLifetimeDays: number;
 }
 
 export interface Config {
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
     audience: read("JWT_AUDIENCE"),
     pseudonymSecret,
     devLogin: bool("AUTH_DEV_LOGIN", true),
+    maxTokenLifetimeDays: positiveInt("JWT_MAX_LIFETIME_DAYS", 30),
   };
 
   const logLevel = read("LOG_LEVEL") ?? "info";

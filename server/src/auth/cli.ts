@@ -10,7 +10,7 @@ import { isRole, ROLES } from "./viewer.js";
 
 const USAGE = `Usage: npm run token -- --role ${ROLES.join("|")} [--territory <id>]... [--days <n>] [--subject <name>]
   --territory  a territory the bearer may see (repeat for several; ignored for ADMIN)
-  --days       validity in days (default 7)
+  --days       validity in days (default 7, at most JWT_MAX_LIFETIME_DAYS, 30 unless set)
   --subject    who the token is for (default: local-<role>)`;
 
 function fail(message: string): never {
@@ -41,15 +41,17 @@ async function main(): Promise<void> {
   if (!isRole(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
   const territories = values.territory ?? [];
   if (role !== "ADMIN" && territories.length === 0) fail("--territory is required for COORDINATOR and ANALYST");
-  const days = Number(values.days);
-  if (!Number.isFinite(days) || days <= 0 || days > 366) fail("--days must be a number of days between 0 and 366");
-
   let config;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
+  }
+  const days = Number(values.days);
+  const maxDays = config.auth.maxTokenLifetimeDays;
+  if (!Number.isFinite(days) || days <= 0 || days > maxDays) {
+    fail(`--days must be a number of days above 0 and at most ${maxDays} (JWT_MAX_LIFETIME_DAYS): the app refuses longer tokens`);
   }
   const { jwtSecret } = resolveAuthSecrets(config.auth);
   if (jwtSecret === undefined) fail("No JWT_SECRET to sign with: tokens come from the identity provider (JWT_JWKS_URL).");

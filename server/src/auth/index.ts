@@ -14,11 +14,17 @@ export interface AppAuth {
 }
 
 export function createAppAuth(
-  auth: Pick<AuthConfig, "jwksUrl" | "issuer" | "audience" | "devLogin">,
+  auth: Pick<AuthConfig, "jwksUrl" | "issuer" | "audience" | "devLogin"> & Partial<Pick<AuthConfig, "maxTokenLifetimeDays">>,
   secrets: AuthSecrets,
   options: { database: string | undefined; demoTerritoryIds: readonly string[] },
 ): AppAuth {
-  const verify = createTokenVerifier({ jwtSecret: secrets.jwtSecret, jwksUrl: auth.jwksUrl, issuer: auth.issuer, audience: auth.audience });
+  const verify = createTokenVerifier({
+    jwtSecret: secrets.jwtSecret,
+    jwksUrl: auth.jwksUrl,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    maxLifetimeDays: auth.maxTokenLifetimeDays,
+  });
   return {
     createContext: createContextFactory({ verify, pseudonymSecret: secrets.pseudonymSecret, database: options.database }),
     contextFor: (viewer) => contextFor(viewer, { pseudonymSecret: secrets.pseudonymSecret, database: options.database }),

@@ -29,21 +29,22 @@ interface Claims {
   territories?: string[];
   iss?: string;
   aud?: string;
-  exp?: number;
+  /** null: the claim is left out. */
+  exp?: number | null;
+  iat?: number;
 }
 
 /** Signs like an identity provider would: kid in the header, issuer and audience in the claims. */
 function sign(signer: Signer, claims: Claims = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const { role = "ANALYST", territories = [CEVENNES], iss = ISSUER, aud = AUDIENCE, exp = now + 600 } = claims;
-  return new SignJWT({ role, territories })
+  const { role = "ANALYST", territories = [CEVENNES], iss = ISSUER, aud = AUDIENCE, exp = now + 600, iat = now - 5 } = claims;
+  const jwt = new SignJWT({ role, territories })
     .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "JWT" })
     .setSubject(`someone-${signer.kid}`)
     .setIssuer(iss)
     .setAudience(aud)
-    .setIssuedAt(now - 5)
-    .setExpirationTime(exp)
-    .sign(signer.privateKey);
+    .setIssuedAt(iat);
+  return (exp === null ? jwt : jwt.setExpirationTime(exp)).sign(signer.privateKey);
 }
 
 async function signer(alg: Signer["alg"], kid: string): Promise<{ signer: Signer; jwk: JWK }> {
@@ -150,7 +151,12 @@ describe("tokens signed by the keys of a JWKS URL", () => {
     ["a wrong signature under a published kid", () => sign(impostor)],
     ["another issuer", () => sign(rsa, { iss: "https://id.example.test/realms/other" })],
     ["another audience", () => sign(ec, { aud: "another-app" })],
-    ["an expired one", () => sign(rsa, { exp: Math.floor(Date.now() / 1000) - 60 })],
+    ["an expired one", () => sign(rsa, { exp: Math.floor(Date.now() / 1000) - 120 })],
+    ["one without exp", () => sign(rsa, { exp: null })],
+    ["one valid until 2500", () => sign(ec, { exp: Date.UTC(2500, 0, 1) / 1000 })],
+    ["one issued a year ahead", () => sign(rsa, { iat: Math.floor(Date.now() / 1000) + 365 * 24 * 3600, exp: Math.floor(Date.now() / 1000) + 366 * 24 * 3600 })],
+    ['a COORDINATOR with territories ["*"]', () => sign(ec, { role: "COORDINATOR", territories: ["*"] })],
+    ['an ANALYST with territories ["*"]', () => sign(rsa, { role: "ANALYST", territories: ["*"] })],
     ["an HS256 token of another issuer", async () => (await mintToken(HS_SECRET, { subject: "x", role: "ADMIN", territories: [], expiresInSeconds: 600, issuer: "https://elsewhere.test", audience: AUDIENCE })).token],
     ["an HS256 token without the audience", async () => (await mintToken(HS_SECRET, { subject: "x", role: "ADMIN", territories: [], expiresInSeconds: 600, issuer: ISSUER })).token],
   ])("refuses %s with 401 UNAUTHENTICATED", async (_case, token) => {

@@ -41,7 +41,8 @@ describe("mintToken and the verifier", () => {
   });
 
   it("refuse an expired token", async () => {
-    expect(await failure(sign({ role: "ANALYST", territories: ["pays-cevennes"] }, Math.floor(Date.now() / 1000) - 10))).toBe(
+    // Beyond the minute of clock skew tolerated.
+    expect(await failure(sign({ role: "ANALYST", territories: ["pays-cevennes"] }, Math.floor(Date.now() / 1000) - 90))).toBe(
       "UNAUTHENTICATED: The token has expired.",
     );
   });
@@ -82,9 +83,64 @@ describe("mintToken and the verifier", () => {
   });
 });
 
+describe("the verifier's lifetime and clock checks", () => {
+  const now = (): number => Math.floor(Date.now() / 1000);
+  const DAY = 24 * 60 * 60;
+  /** A token with exactly the time claims given (undefined: left out). */
+  const timed = (times: { iat?: number; nbf?: number; exp?: number }, signingKey: Uint8Array = key): Promise<string> =>
+    new SignJWT({ role: "ANALYST", territories: ["pays-cevennes"], ...times }).setProtectedHeader({ alg: "HS256" }).setSubject("someone").sign(signingKey);
+
+  it("refuse a token without exp or without iat", async () => {
+    expect(await failure(timed({ iat: now() }))).toBe('UNAUTHENTICATED: The token was refused: its "exp" claim is missing.');
+    expect(await failure(timed({ exp: now() + 600 }))).toBe('UNAUTHENTICATED: The token was refused: its "iat" claim is missing.');
+  });
+
+  it("refuse a token living longer than 30 days, and accept one of exactly 30 days", async () => {
+    expect(await failure(timed({ iat: now(), exp: Date.UTC(2500, 0, 1) / 1000 }))).toBe(
+      "UNAUTHENTICATED: The token was refused: it is valid for more than 30 days (exp − iat).",
+    );
+    expect(await failure(timed({ iat: now(), exp: now() + 30 * DAY + 1 }))).toMatch(/more than 30 days/);
+    expect(await failure(timed({ iat: now(), exp: now() + 30 * DAY }))).toBe("accepted");
+  });
+
+  it("refuse a token issued more than 30 days ago even when exp is later", async () => {
+    expect(await failure(timed({ iat: now() - 31 * DAY, exp: now() + 600 }))).toMatch(/^UNAUTHENTICATED/);
+  });
+
+  it("refuse iat or nbf in the future beyond a minute of clock skew", async () => {
+    expect(await failure(timed({ iat: now() + 365 * DAY, exp: now() + 366 * DAY }))).toBe(
+      'UNAUTHENTICATED: The token was refused: its "iat" claim is invalid.',
+    );
+    expect(await failure(timed({ iat: now() + 120, exp: now() + 3600 }))).toMatch(/"iat" claim is invalid/);
+    expect(await failure(timed({ iat: now(), nbf: now() + 120, exp: now() + 3600 }))).toMatch(/"nbf" claim is invalid/);
+    // A clock a little ahead of ours is tolerated.
+    expect(await failure(timed({ iat: now() + 30, nbf: now() + 30, exp: now() + 3600 }))).toBe("accepted");
+  });
+
+  it("take the longest lifetime from the settings", async () => {
+    const strict = createTokenVerifier({ jwtSecret: secret, jwksUrl: undefined, issuer: undefined, audience: undefined, maxLifetimeDays: 1 });
+    const twoDays = await timed({ iat: now(), exp: now() + 2 * DAY });
+    await expect(strict(twoDays)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringMatching(/more than 1 days/) });
+    await expect(verify(twoDays)).resolves.toMatchObject({ viewer: { role: "ANALYST" } });
+  });
+});
+
+describe("the territories claim `*`", () => {
+  it("is accepted for an administrator only", async () => {
+    await expect(verify(await sign({ role: "ADMIN", territories: ["*"] }))).resolves.toMatchObject({ viewer: { territories: "ALL" } });
+    expect(await failure(sign({ role: "COORDINATOR", territories: ["*"] }))).toBe(
+      'UNAUTHENTICATED: The token\'s territories claim may hold "*" (every territory) for ADMIN only.',
+    );
+    expect(await failure(sign({ role: "ANALYST", territories: ["pays-cevennes", "*"] }))).toMatch(/for ADMIN only/);
+  });
+
+  it("cannot be minted for a coordinator or an analyst", async () => {
+    await expect(mintToken(secret, { subject: "x", role: "COORDINATOR", territories: ["*"], expiresInSeconds: 60 })).rejects.toThrow(/ADMIN only/);
+  });
+});
+
 describe("viewerFromClaims", () => {
-  it("reads `*` as every territory for any role and removes duplicates", () => {
-    expect(viewerFromClaims({ sub: "o", role: "ANALYST", territories: ["*"] }).territories).toBe("ALL");
+  it("removes duplicate territories", () => {
     expect(viewerFromClaims({ sub: "o", role: "ANALYST", territories: ["a", "a", "b"] }).territories).toEqual(["a", "b"]);
   });
 

@@ -16,7 +16,15 @@ export interface TokenSettings {
   readonly jwksUrl: string | undefined;
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
+  /** Longest accepted lifetime, `exp` − `iat`, and oldest accepted `iat` (default 30 days). */
+  readonly maxLifetimeDays?: number | undefined;
 }
+
+/** Default of JWT_MAX_LIFETIME_DAYS. */
+export const DEFAULT_MAX_LIFETIME_DAYS = 30;
+
+/** How far ahead of ours an issuer's clock may be (`iat`, `nbf`), or behind (`exp`), in seconds. */
+export const CLOCK_SKEW_SECONDS = 60;
 
 export interface VerifiedToken {
   readonly viewer: Viewer;
@@ -38,8 +46,10 @@ export function viewerFromClaims(claims: unknown): Viewer {
     throw unauthenticated("The token's territories claim must be a non-empty list of territory ids.");
   }
   const ids = territories as string[];
-  const all = role === "ADMIN" || ids.includes(ALL_TERRITORIES);
-  return Object.freeze({ subject: sub, role, territories: all ? "ALL" : Object.freeze([...new Set(ids)]) });
+  if (role !== "ADMIN" && ids.includes(ALL_TERRITORIES)) {
+    throw unauthenticated(`The token's territories claim may hold "${ALL_TERRITORIES}" (every territory) for ADMIN only.`);
+  }
+  return Object.freeze({ subject: sub, role, territories: role === "ADMIN" ? "ALL" : Object.freeze([...new Set(ids)]) });
 }
 
 /** What the SDL rules read: `$jwt.role`, and `$jwt.territories` where `*` stands for every territory. */
@@ -54,16 +64,24 @@ export function jwtClaimsFor(viewer: Viewer): Record<string, unknown> {
 function describeFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof joseErrors.JWTExpired) return unauthenticated("The token has expired.");
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return unauthenticated(`The token was refused: ${error.reason} claim.`);
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return unauthenticated(`The token was refused: its "${error.claim}" claim is ${error.reason === "missing" ? "missing" : "invalid"}.`);
+  }
   return unauthenticated("The token is invalid.");
 }
 
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const secret = settings.jwtSecret === undefined ? undefined : new TextEncoder().encode(settings.jwtSecret);
   const jwks = settings.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(settings.jwksUrl));
+  const maxLifetimeDays = settings.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
+  const maxLifetimeSeconds = maxLifetimeDays * 24 * 60 * 60;
   const options = {
     ...(settings.issuer === undefined ? {} : { issuer: settings.issuer }),
     ...(settings.audience === undefined ? {} : { audience: settings.audience }),
+    // jose checks presence, `iat` not older than the lifetime and not ahead, `nbf` not ahead, `exp` not past.
+    requiredClaims: ["exp", "iat"],
+    maxTokenAge: maxLifetimeSeconds,
+    clockTolerance: CLOCK_SKEW_SECONDS,
   };
   return async (token) => {
     try {
@@ -75,6 +93,10 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
         ({ payload } = await jwtVerify(token, jwks, options));
       } else {
         throw unauthenticated("The token's signing algorithm is not accepted.");
+      }
+      // Both numbers, checked by jose; a token that outlives the limit is refused even while young.
+      if ((payload.exp as number) - (payload.iat as number) > maxLifetimeSeconds) {
+        throw unauthenticated(`The token was refused: it is valid for more than ${maxLifetimeDays} days (exp − iat).`);
       }
       const viewer = viewerFromClaims(payload);
       return { viewer, jwt: jwtClaimsFor(viewer) };
@@ -104,6 +126,9 @@ export interface MintedToken {
 export async function mintToken(secret: string, request: TokenRequest): Promise<MintedToken> {
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = now + request.expiresInSeconds;
+  if (request.role !== "ADMIN" && request.territories.includes(ALL_TERRITORIES)) {
+    throw new Error(`Every territory ("${ALL_TERRITORIES}") is for ADMIN only.`);
+  }
   const territories = request.role === "ADMIN" ? [ALL_TERRITORIES] : [...request.territories];
   let jwt = new SignJWT({ role: request.role, territories })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

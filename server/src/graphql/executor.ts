@@ -27,7 +27,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 /**
  * The GraphQL executor of the API. Read-only queries whose root fields are all analytics fields
  * (answers computed in memory: plain objects, no @node type below them) run as queries compiled by
- * graphql-jit, cached per document; everything else (@neo4j/graphql's generated fields, mutations,
+ * graphql-jit, cached per document and operation name; everything else (@neo4j/graphql's generated fields, mutations,
  * introspection) runs through graphql-js as before.
  *
  * Why: a dense ego network or tie page is tens of thousands of small objects, and graphql-js
@@ -139,7 +139,7 @@ function hasCustomScalarLiteral(schema: GraphQLSchema, document: DocumentNode): 
 interface ExecutorOptions {
   /** Root Query fields whose operations may run compiled (see compilableRootFields). */
   compilable: ReadonlySet<string>;
-  /** Compiled documents kept, least recently used dropped first. */
+  /** Documents whose compiled operations are kept, least recently used dropped first. */
   cacheSize?: number;
 }
 
@@ -154,7 +154,8 @@ export function createExecutor(schema: GraphQLSchema, { compilable, cacheSize = 
   isCompiled(document: DocumentNode, operationName?: string | null): boolean;
 } {
   dropDefaultResolversOfPlainFields(schema, compilable);
-  const compiled = new Map<DocumentNode, CompiledQuery | null>();
+  /** Per document (least recently used first), per operation name ("" when none is given). */
+  const compiled = new Map<DocumentNode, Map<string, CompiledQuery | null>>();
 
   function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -173,19 +174,25 @@ export function createExecutor(schema: GraphQLSchema, { compilable, cacheSize = 
   }
 
   function compiledFor(document: DocumentNode, operationName?: string | null): CompiledQuery | null {
-    const cached = compiled.get(document);
-    if (cached !== undefined) {
+    const operation = operationOf(document, operationName);
+    // No operation to run: graphql-js reports it; nothing is cached for a name the document lacks.
+    if (operation === undefined) return null;
+    // One document may hold several operations: each is compiled, and cached, on its own.
+    const key = operationName ?? "";
+    const forDocument = compiled.get(document);
+    const cached = forDocument?.get(key);
+    if (forDocument !== undefined && cached !== undefined) {
       compiled.delete(document);
-      compiled.set(document, cached);
+      compiled.set(document, forDocument);
       return cached;
     }
-    const operation = operationOf(document, operationName);
     let result: CompiledQuery | null = null;
     if (eligible(document, operation)) {
       const attempt = compileQuery(schema, document, operationName ?? undefined);
       result = isCompiledQuery(attempt) ? attempt : null;
     }
-    compiled.set(document, result);
+    compiled.delete(document);
+    compiled.set(document, (forDocument ?? new Map<string, CompiledQuery | null>()).set(key, result));
     if (compiled.size > cacheSize) compiled.delete(compiled.keys().next().value!);
     return result;
   }

@@ -90,8 +90,14 @@ describe("the page size limit", () => {
   it("rejects a negative page with BAD_USER_INPUT before Neo4j sees it", () => {
     expect(check("query Q($n: Int) { structures(limit: 5) { members(limit: $n) { id } } }", { n: -1 })).toEqual({
       code: "BAD_USER_INPUT",
-      message: "Page size -1 (`limit` on `members`) must be 0 or more.",
+      message: "`limit` on `members` is -1: it must be 0 or more.",
     });
+  });
+
+  it("rejects a negative offset with BAD_USER_INPUT, and leaves large offsets to the page size", () => {
+    expect(check("{ actors(offset: -1, limit: 1) { id } }")).toEqual({ code: "BAD_USER_INPUT", message: "`offset` on `actors` is -1: it must be 0 or more." });
+    expect(check("query Q($o: Int) { actors(offset: $o) { id } }", { o: -7 })?.message).toBe("`offset` on `actors` is -7: it must be 0 or more.");
+    expect(check("{ actors(offset: 5000, limit: 10) { id } }")).toBeUndefined();
   });
 
   it("checks nested lists and fragments too", () => {

@@ -30,6 +30,8 @@ export interface GraphQLLimits {
   readonly maxPageSize: number;
   /** Items a list field is assumed to return when no `limit` or `first` says otherwise. */
   readonly assumedListSize: number;
+  /** Deepest nesting of objects and lists in a request's variables (see variableDepth.ts). */
+  readonly maxVariableDepth: number;
 }
 
 export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
@@ -37,6 +39,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxCost: 20_000,
   maxPageSize: 1_000,
   assumedListSize: 25,
+  maxVariableDepth: 32,
 });
 
 /** Stable `extensions.code` of an operation rejected by a limit. */
@@ -44,6 +47,9 @@ export type LimitErrorCode = Extract<ErrorCode, "QUERY_TOO_DEEP" | "QUERY_TOO_CO
 
 /** Arguments that set the size of a page, on @neo4j/graphql's lists (`limit`) and connections (`first`). */
 const PAGE_ARGUMENTS = new Set(["limit", "first"]);
+
+/** Arguments that count items and must not be negative: the page sizes, and the items skipped (`offset`). */
+const COUNT_ARGUMENTS = new Set([...PAGE_ARGUMENTS, "offset"]);
 
 /** graphql-query-complexity's own guard against fragment bombs; its error has no code. */
 const MAX_QUERY_NODES = 10_000;
@@ -127,11 +133,11 @@ export function measureOperation(
         const below = selection.selectionSet ? measureSelections(selection.selectionSet) : NOTHING;
         let { largestPage: largest, smallestPage: smallest } = below;
         for (const argument of selection.arguments ?? []) {
-          if (!PAGE_ARGUMENTS.has(argument.name.value)) continue;
+          if (!COUNT_ARGUMENTS.has(argument.name.value)) continue;
           const size = requestedSize(argument.value, variables, defaults);
           if (size === undefined) continue;
           const page = { field: selection.name.value, argument: argument.name.value, size };
-          largest = larger(largest, page);
+          if (PAGE_ARGUMENTS.has(page.argument)) largest = larger(largest, page);
           smallest = smaller(smallest, page);
         }
         inner = { depth: below.depth + 1, largestPage: largest, smallestPage: smallest };
@@ -238,10 +244,10 @@ export function checkLimits(request: OperationToCheck, limits: GraphQLLimits): G
     );
   }
   if (smallestPage !== undefined && smallestPage.size < 0) {
-    // Neo4j would refuse a negative LIMIT with an error of its own, which clients must not see.
+    // Neo4j would refuse a negative LIMIT or SKIP with an error of its own, which clients must not see.
     return limitError(
       "BAD_USER_INPUT",
-      `Page size ${smallestPage.size} (\`${smallestPage.argument}\` on \`${smallestPage.field}\`) must be 0 or more.`,
+      `\`${smallestPage.argument}\` on \`${smallestPage.field}\` is ${smallestPage.size}: it must be 0 or more.`,
     );
   }
   const cost = estimateCost({ ...request, variables: coerced.coerced }, limits);
@@ -259,13 +265,23 @@ export function checkLimits(request: OperationToCheck, limits: GraphQLLimits): G
 
 /**
  * Apollo Server plugin: once the operation is parsed, validated and chosen (and before anything
- * runs), rejects it if it is too deep, asks for too large a page, or costs too much.
+ * runs), rejects it if the operation named is not in the document, or if it is too deep, asks for
+ * too large or a negative page (or offset), or costs too much.
  */
 export function limitsPlugin<TContext extends BaseContext>(limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operationName, request }) {
+        async didResolveOperation({ schema, document, operation, operationName, request }) {
+          // graphql-js would say so at execution, as an error without a code (a 500); say it here.
+          if (operation === undefined) {
+            throw limitError(
+              "BAD_USER_INPUT",
+              request.operationName
+                ? `Unknown operation named "${request.operationName}".`
+                : "Must provide operation name if query contains multiple operations.",
+            );
+          }
           const error = checkLimits(
             { schema, document, operationName: operationName ?? undefined, variables: request.variables },
             limits,

@@ -8,6 +8,7 @@ import type { GeoSource } from "../../../seed/src/geo.js";
 import type { AnalyticsService } from "../analytics/service.js";
 import { actorResolvers } from "../auth/actorResolvers.js";
 import type { QueryRunner } from "../neo4j/queries.js";
+import { useStrictDates } from "./dateScalar.js";
 import { createResolvers } from "./resolvers/index.js";
 
 const schemaDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "schema");
@@ -39,7 +40,9 @@ export async function buildSchema({ driver, queries, analytics, geoSource }: Sch
     // warned at every start that Actor.pseudonym and displayName had none, while using them).
     resolvers: mergeResolverMaps(createResolvers({ queries, ...(analytics ? { analytics } : {}), ...(geoSource !== undefined ? { geoSource } : {}) }), actorResolvers),
   });
-  return neoSchema.getSchema();
+  const schema = await neoSchema.getSchema();
+  useStrictDates(schema);
+  return schema;
 }
 
 type ResolverMap = Record<string, unknown>;

@@ -18,6 +18,7 @@ import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
 import { importRouter } from "./importRoutes.js";
 import { backupRouter } from "./backupRoutes.js";
+import { variableDepthGuard } from "./variableDepth.js";
 
 export const clientDist = path.join(repoRoot, "client", "dist");
 
@@ -44,6 +45,7 @@ export interface App {
 export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
   const executor = createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) });
+  const graphqlLimits: GraphQLLimits = { ...DEFAULT_GRAPHQL_LIMITS, ...limits };
   const apollo = new ApolloServer<RequestContext>({
     gateway: executorGateway(schema, executor),
     introspection: true,
@@ -52,7 +54,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
       // Cache hints are not used (no CDN or response cache in front of the API), and computing
       // them costs a hook call on every resolved field: ~14,000 ties per structure network.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }),
+      limitsPlugin(graphqlLimits),
       personalDataPlugin(),
       writeNotifierPlugin<RequestContext>(onWrite ?? (() => undefined)),
     ],
@@ -77,6 +79,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    variableDepthGuard(graphqlLimits.maxVariableDepth),
     expressMiddleware(apollo, {
       // Verifies the bearer token: without a valid one, no GraphQL at all (not even introspection).
       context: ({ req }) => auth.createContext(req),
