@@ -29,6 +29,8 @@ export const QUERY_NAMES = [
   "savedViewReplace",
   "savedViewRename",
   "savedViewDelete",
+  "savedViewNames",
+  "territoryPeopleContacts",
   "importSnapshot",
   "importAttendances",
   "importWrite",
