@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
       demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id),
+      kAnonymity: config.kAnonymity,
     });
     if (auth.devLogin.enabled && config.host !== "127.0.0.1") {
       log.warn("the development login is on while serving the network: set AUTH_DEV_LOGIN=false", { host: config.host });

@@ -33,7 +33,16 @@ const isPersonalDefinition = (node: ASTNode): boolean =>
   (node.kind === Kind.FIELD_DEFINITION || node.kind === Kind.INPUT_VALUE_DEFINITION) && isPersonalFieldName(node.name.value);
 
 /**
- * Removes every field (of object, interface and input types) named as personal data, and the
+ * Quasi-identifiers of the generated Actor type: with a structure's commune, a profession can single
+ * a person out (issue 19). These viewers read them from the analytics API instead, where they are
+ * given only when shared by k people (analytics/kAnonymity.ts); @neo4j/graphql then generates no
+ * filter, sort or aggregate on them either.
+ */
+const ACTOR_QUASI_IDENTIFIERS: ReadonlySet<string> = new Set(["profession"]);
+
+/**
+ * Removes every field (of object, interface and input types) named as personal data, Actor's
+ * quasi-identifiers (ACTOR_QUASI_IDENTIFIERS), and the
  * personal fields @customResolver would read (`displayName` then needs only the id: it is the
  * pseudonym for these viewers). Arguments named like personal fields are left alone: they are not
  * data of the model (an argument is not returned, filtered or sorted on by @neo4j/graphql).
@@ -42,6 +51,8 @@ export function withoutPersonalFields(typeDefs: readonly string[]): string[] {
   return typeDefs.map((source) => {
     const stripped = visit(parse(source), {
       FieldDefinition: (node) => (isPersonalDefinition(node) ? null : undefined),
+      ObjectTypeDefinition: (node) =>
+        node.name.value === "Actor" ? { ...node, fields: node.fields?.filter((field) => !ACTOR_QUASI_IDENTIFIERS.has(field.name.value)) } : undefined,
       InputObjectTypeDefinition: (node) => ({ ...node, fields: node.fields?.filter((field) => !isPersonalDefinition(field)) }),
       InputObjectTypeExtension: (node) => ({ ...node, fields: node.fields?.filter((field) => !isPersonalDefinition(field)) }),
       Directive: (node) => withoutPersonalRequires(node),
