@@ -305,7 +305,7 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     const options = { endpoint, token: coordinator.token };
     const name = `Vue d'export ${Date.now().toString(36)}`;
     const created = await saveView(
-      { territoryId: cevennes.id, name, view: "structures", state: { version: 1 }, picture: PIXEL, legend: [{ label: "Soin", colour: "#0072B2", shape: "ellipse" }], subtitle: "CLS 3 · test" },
+      { territoryId: cevennes.id, name, view: "structures", state: { version: 1 }, picture: PIXEL, legend: [{ label: "Soin", colour: "#0072B2", shape: "ellipse" }] },
       options,
     );
     const saved = await listSavedViews(cevennes.id, options);

@@ -36,7 +36,7 @@ import { communeAt } from "./features/map/hitTest";
 import { createProjection, projectCommunes } from "./features/map/projection";
 import { CoordinatorListsPanel } from "./features/metrics/CoordinatorListsPanel";
 import { captureCanvas, capturePicture, isCanvasSettled } from "./features/savedViews/capture";
-import { savedLegend, savedSubtitle } from "./features/savedViews/describe";
+import { savedLegend } from "./features/savedViews/describe";
 import { RestoreNotice } from "./features/savedViews/RestoreNotice";
 import { SavedViewsPanel } from "./features/savedViews/SavedViewsPanel";
 import { captureSnapshot, type ViewSnapshot } from "./features/savedViews/snapshot";
@@ -202,7 +202,6 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
       state: snapshot,
       picture: await capturePicture(cy, canvasMap),
       legend: savedLegend(visible.nodes, categories, definition.level === null ? "category" : state.draw.colourBy),
-      subtitle: savedSubtitle(describeWindow(presets, state.window), state.compareWindow ? describeWindow(presets, state.compareWindow) : null, chips),
     };
   };
 

@@ -46,6 +46,8 @@ export interface Config {
   /** Limits on GraphQL operations, checked before they run (see server/src/graphql/limits.ts). */
   readonly graphqlLimits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPageSize: number };
   readonly auth: AuthConfig;
+  /** Analysts see an actor's profession and commune only where this many people share them (server/src/analytics/kAnonymity.ts). */
+  readonly kAnonymity: number;
 }
 
 /** The official geo API; `{epci}` is replaced by each EPCI's SIREN code. */
@@ -164,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: positiveInt("GRAPHQL_MAX_PAGE_SIZE", 1_000),
     }),
     auth: Object.freeze(auth),
+    kAnonymity: positiveInt("K_ANONYMITY", 5),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

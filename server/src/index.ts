@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { openDatabase, type Database } from "./neo4j/database.js";
 import { createQueryRunner, loadQueries, type QueryRunner } from "./neo4j/queries.js";
 import { applySchema } from "./neo4j/schema.js";
+import { migrateImportedIds } from "./import/idMigration.js";
 
 function readConfig(): Config {
   try {
@@ -55,11 +56,14 @@ async function main(): Promise<void> {
     await applySchema(db.driver, db.database);
     const queries = createQueryRunner(db.driver, catalog, db.database);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
+    const migrated = await migrateImportedIds(queries);
+    if (migrated.nodes > 0) log.info("imported records got random ids (their old ids stay as aliases for spreadsheets)", { ...migrated });
     const analytics = new AnalyticsService(queries);
     const schema = await buildSchema({ driver: db.driver, queries, analytics, geoSource: config.geoSource });
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
       demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id),
+      kAnonymity: config.kAnonymity,
     });
     if (auth.devLogin.enabled && config.host !== "127.0.0.1") {
       log.warn("the development login is on while serving the network: set AUTH_DEV_LOGIN=false", { host: config.host });

@@ -66,7 +66,6 @@ export interface SaveViewInput {
   state: { version: number };
   picture: string | null;
   legend: readonly SavedViewLegendEntry[];
-  subtitle: string;
 }
 
 const SUMMARY_FIELDS = "id territoryId name view picture isPictureWithheld legend { label colour shape } subtitle createdAt updatedAt authorId";
@@ -158,7 +157,7 @@ export async function saveView(input: SaveViewInput, options?: RequestOptions): 
       state: JSON.stringify(input.state),
       picture: input.picture,
       legend: input.legend.map(({ label, colour, shape }) => ({ label, colour, shape })),
-      subtitle: input.subtitle,
+      // No subtitle: the server writes it from the state.
     },
   };
   const data = record(await requestGraphQL(SAVE_VIEW, variables, options), "data");

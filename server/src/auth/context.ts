@@ -11,10 +11,14 @@ export interface RequestContext {
   /** The verified claims, trusted as such by @neo4j/graphql (`$jwt.role`, `$jwt.territories`). */
   jwt?: Record<string, unknown>;
   sessionConfig?: { database?: string };
+  /** k of the re-identification rule (analytics/kAnonymity.ts, config K_ANONYMITY); 5 when absent. */
+  kAnonymity?: number;
 }
 
 export interface ContextSettings {
   readonly verify: TokenVerifier;
+  /** See RequestContext.kAnonymity. */
+  readonly kAnonymity?: number | undefined;
   readonly pseudonymSecret: string;
   readonly database: string | undefined;
 }
@@ -44,18 +48,18 @@ function refuse(error: AppError): GraphQLError {
 }
 
 /** The context of a request made by the server itself as `viewer` (the start-up warm-up): no token to verify. */
-export function contextFor(viewer: Viewer, { pseudonymSecret, database }: Omit<ContextSettings, "verify">): RequestContext {
-  return { viewer, pseudonymSecret, jwt: jwtClaimsFor(viewer), sessionConfig: { database } };
+export function contextFor(viewer: Viewer, { pseudonymSecret, database, kAnonymity }: Omit<ContextSettings, "verify">): RequestContext {
+  return { viewer, pseudonymSecret, jwt: jwtClaimsFor(viewer), sessionConfig: { database }, ...(kAnonymity === undefined ? {} : { kAnonymity }) };
 }
 
 /** Builds `createContext(request)` for Apollo's expressMiddleware: no valid token, no request. */
-export function createContextFactory({ verify, pseudonymSecret, database }: ContextSettings) {
+export function createContextFactory({ verify, pseudonymSecret, database, kAnonymity }: ContextSettings) {
   return async function createContext(request: RequestHeaders): Promise<RequestContext> {
     const token = bearerToken(request);
     if (token === undefined) throw refuse(new AppError("UNAUTHENTICATED", "A valid bearer token is required."));
     try {
       const { viewer, jwt } = await verify(token);
-      return { viewer, pseudonymSecret, jwt, sessionConfig: { database } };
+      return { viewer, pseudonymSecret, jwt, sessionConfig: { database }, ...(kAnonymity === undefined ? {} : { kAnonymity }) };
     } catch (error) {
       throw refuse(error instanceof AppError ? error : new AppError("UNAUTHENTICATED", "The token is invalid."));
     }

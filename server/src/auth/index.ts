@@ -16,7 +16,7 @@ export interface AppAuth {
 export function createAppAuth(
   auth: Pick<AuthConfig, "jwksUrl" | "issuer" | "audience" | "devLogin"> & Partial<Pick<AuthConfig, "maxTokenLifetimeDays">>,
   secrets: AuthSecrets,
-  options: { database: string | undefined; demoTerritoryIds: readonly string[] },
+  options: { database: string | undefined; demoTerritoryIds: readonly string[]; kAnonymity?: number | undefined },
 ): AppAuth {
   const verify = createTokenVerifier({
     jwtSecret: secrets.jwtSecret,
@@ -26,8 +26,8 @@ export function createAppAuth(
     maxLifetimeDays: auth.maxTokenLifetimeDays,
   });
   return {
-    createContext: createContextFactory({ verify, pseudonymSecret: secrets.pseudonymSecret, database: options.database }),
-    contextFor: (viewer) => contextFor(viewer, { pseudonymSecret: secrets.pseudonymSecret, database: options.database }),
+    createContext: createContextFactory({ verify, pseudonymSecret: secrets.pseudonymSecret, database: options.database, kAnonymity: options.kAnonymity }),
+    contextFor: (viewer) => contextFor(viewer, { pseudonymSecret: secrets.pseudonymSecret, database: options.database, kAnonymity: options.kAnonymity }),
     devLogin: {
       enabled: auth.devLogin && secrets.jwtSecret !== undefined,
       jwtSecret: secrets.jwtSecret,

@@ -38,7 +38,7 @@ function input(overrides: Record<string, unknown> = {}) {
     territoryId: CEVENNES,
     name: `${TAG} Comité de pilotage`,
     view: "STRUCTURES",
-    state: JSON.stringify({ version: 1, filters: { axisId: "axis-mental-health" }, positions: { s1: [10, 20] } }),
+    state: JSON.stringify({ version: 1, window: { from: "2019-06-27", to: "2025-12-31" }, filters: { axisId: "axis-mental-health" }, positions: { s1: [10, 20] } }),
     picture: PNG,
     legend: [{ label: "Soin", colour: "#0072B2", shape: "ellipse" }],
     subtitle: "Période : CLS 3 · Axe : Santé mentale",
@@ -98,13 +98,49 @@ describe("saving a view", () => {
       picture: PNG,
       isPictureWithheld: false,
       legend: [{ label: "Soin", colour: "#0072B2", shape: "ellipse" }],
-      subtitle: "Période : CLS 3 · Axe : Santé mentale",
+      // Written by the server from the state (the axis id of the state is not one of the territory).
+      subtitle: "Période : du 27/06/2019 au 31/12/2025",
       authorId: `test-coordinator-${CEVENNES}`,
     });
     expect(view.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(view.createdAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(view.updatedAt).toBe(view.createdAt);
     expect(await stored()).toEqual({ views: before.views + 1, ties: before.ties + 1 });
+  });
+
+  it("writes the subtitle from the state, naming the territory's axis, whatever subtitle the client sends", async () => {
+    const catalog = await graphqlAs<{ territoryCatalog: { axes: { id: string; name: string }[] } }>(coordinator, `{ territoryCatalog(territoryId: "${CEVENNES}") { axes { id name } } }`);
+    const axis = catalog.data!.territoryCatalog.axes[0]!;
+    const view = await saved(coordinator, {
+      state: JSON.stringify({ version: 1, window: { from: "2019-06-27", to: null }, filters: { axisId: axis.id, minWeight: 2, role: "PILOT" } }),
+      subtitle: "Focus : quelqu'un <x@exemple.fr>",
+    });
+    expect(view.subtitle).toBe(`Période : depuis le 27/06/2019 · Liens : au moins 2 groupes ou événements en commun · Axe : ${axis.name} · Rôle : Pilote`);
+  });
+
+  it("refuses a legend row that is not one the page draws (free text) with BAD_USER_INPUT", async () => {
+    const response = await save(coordinator, { legend: [{ label: "Focus : Marie Martin", colour: "#000000", shape: "ellipse" }] });
+    expect(codeOf(response)).toBe("BAD_USER_INPUT");
+  });
+
+  it("shows analysts the title after the personal-data scrub: a person's name and e-mail become their pseudonym", async () => {
+    const people = await graphqlAs<{ actors: { id: string; firstName: string; lastName: string; email: string; pseudonym: string }[] }>(
+      coordinator,
+      `{ actors(limit: 1, sort: [{ id: ASC }], where: { AND: [{ id: { startsWith: "${CEVENNES}-" } }, { email: { contains: "@" } }] }) { id firstName lastName email pseudonym } }`,
+    );
+    const person = people.data!.actors[0]!;
+    const title = `${TAG} Focus : ${person.firstName} ${person.lastName} <${person.email}>`;
+    const view = await saved(coordinator, { name: title });
+    expect(view.name).toBe(title);
+    const seen = (await read(analyst, view.id)).data!.savedView;
+    expect(seen.name).toBe(`${TAG} Focus : ${person.pseudonym} <${person.pseudonym}>`);
+    const listed = (await list(analyst)).data!.savedViews.find((v) => v.id === view.id);
+    expect(listed?.name).toBe(seen.name);
+    for (const text of [seen.name, seen.subtitle, ...seen.legend.map((row) => row.label)]) {
+      expect(text).not.toContain(person.lastName);
+      expect(text).not.toContain(person.email);
+    }
+    expect((await read(coordinator, view.id)).data!.savedView.name).toBe(title);
   });
 
   it("lets administrators save on any territory", async () => {

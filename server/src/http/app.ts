@@ -5,11 +5,11 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
-import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
+import { canSeePersonalData, devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
 import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
-import { readTypeDefs } from "../graphql/schema.js";
+import { readTypeDefs, schemaWithoutPersonalData } from "../graphql/schema.js";
 import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
 import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
@@ -44,7 +44,17 @@ export interface App {
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
 export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
-  const executor = createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) });
+  // Viewers who may not see personal data get the schema without personal fields (graphql/schema.ts):
+  // their operations are validated (personalDataPlugin) and run against it.
+  const restricted = schemaWithoutPersonalData(schema);
+  const executors = {
+    full: createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) }),
+    restricted: createExecutor(restricted, { compilable: compilableRootFields(restricted, readTypeDefs()) }),
+  };
+  const executor: ReturnType<typeof createExecutor> = {
+    isCompiled: executors.full.isCompiled,
+    execute: (args) => (canSeePersonalData((args.contextValue as RequestContext).viewer) ? executors.full : executors.restricted).execute(args),
+  };
   const graphqlLimits: GraphQLLimits = { ...DEFAULT_GRAPHQL_LIMITS, ...limits };
   const apollo = new ApolloServer<RequestContext>({
     gateway: executorGateway(schema, executor),
@@ -55,7 +65,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
       // them costs a hook call on every resolved field: ~14,000 ties per structure network.
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(graphqlLimits),
-      personalDataPlugin(),
+      personalDataPlugin(restricted),
       writeNotifierPlugin<RequestContext>(onWrite ?? (() => undefined)),
     ],
     formatError: (formatted, error) =>

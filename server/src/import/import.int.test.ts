@@ -1,7 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { createHash } from "node:crypto";
 import { tokenFor, type TestViewer } from "../../../test/graphql.js";
+import { createQueryRunner, loadQueries } from "../neo4j/queries.js";
+import { migrateImportedIds, MIGRATION_VIEWER } from "./idMigration.js";
 
 /**
  * The spreadsheet import through its HTTP endpoints, on the small demo territory: each kind of file
@@ -81,6 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await driver.executeQuery("MATCH (e:AuditEntry {userId: $user}) DETACH DELETE e", { user: MIGRATION_VIEWER.subject });
   await driver.executeQuery(
     `MATCH (n) WHERE (n:Structure AND n.name ENDS WITH $run) OR (n:Actor AND n.lastName ENDS WITH $run)
        OR (n:WorkGroup AND n.name ENDS WITH $run) OR (n:Event AND n.title ENDS WITH $run)
@@ -132,6 +136,46 @@ describe("spreadsheet import", () => {
     const after = await fingerprint();
     expect((await run("ACTORS", csv, "apply")).counts.actors).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(await fingerprint()).toBe(after);
+  });
+
+  it("gives imported people ids that cannot be recomputed from their e-mail, and finds them again on re-import", async () => {
+    const email = `ines.${RUN}@exemple.test`;
+    const csv = `Nom;Prénom;Courriel;Structure\nRoux${RUN};Inès;${email};Maison des aidants ${RUN}\n`;
+    expect((await run("ACTORS", csv, "apply")).counts.actors).toMatchObject({ created: 1 });
+    const { records } = await driver.executeQuery("MATCH (a:Actor {email: $email}) RETURN a.id AS id", { email });
+    const id = String(records[0]?.get("id"));
+    const oldStyle = `${TERRITORY}-imp-a-${createHash("sha256").update(email).digest("hex").slice(0, 12)}`;
+    expect(id).toMatch(new RegExp(`^${TERRITORY}-imp-a-[0-9a-f]{16}$`));
+    expect(id).not.toBe(oldStyle);
+    expect(id).not.toContain(createHash("sha256").update(email).digest("hex").slice(0, 8));
+    expect((await run("ACTORS", csv, "apply")).counts.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await countOf("MATCH (a:Actor {email: $email}) RETURN count(a)", { email })).toBe(1);
+  });
+
+  it("migrates ids made from an e-mail at start: a random id, audited, the old one kept as an alias for id columns and saved views", async () => {
+    const email = `old.${RUN}@exemple.test`;
+    const oldId = `${TERRITORY}-imp-a-${createHash("sha256").update(email).digest("hex").slice(0, 12)}`;
+    await driver.executeQuery(
+      `MATCH (s:Structure)-[:LOCATED_IN]->(:Commune)-[:PART_OF]->(:Epci)-[:PART_OF]->(:Territory {id: $territoryId})
+       WITH s ORDER BY s.id LIMIT 1
+       CREATE (:Actor {id: $oldId, firstName: 'Ancien', lastName: 'Format' + $run, email: $email, category: 'PROFESSIONAL'})-[:MEMBER_OF]->(s)`,
+      { territoryId: TERRITORY, oldId, email, run: RUN },
+    );
+    const report = await migrateImportedIds(createQueryRunner(driver, loadQueries()));
+    expect(report.nodes).toBeGreaterThanOrEqual(1);
+    const { records } = await driver.executeQuery("MATCH (a:Actor {email: $email}) RETURN a.id AS id, a.formerIds AS formerIds", { email });
+    const newId = String(records[0]?.get("id"));
+    expect(newId).toMatch(new RegExp(`^${TERRITORY}-imp-a-[0-9a-f]{16}$`));
+    expect(records[0]?.get("formerIds")).toEqual([oldId]);
+    expect(await countOf("MATCH (e:AuditEntry {entityId: $newId, userId: $user}) WHERE $oldId IN e.relatedIds RETURN count(e)", { newId, oldId, user: MIGRATION_VIEWER.subject })).toBe(1);
+    // Nothing left to migrate: a second start changes nothing.
+    expect((await migrateImportedIds(createQueryRunner(driver, loadQueries()))).nodes).toBe(0);
+    // A coordinator's spreadsheet naming the old id still finds the person (updated, not created).
+    const csv = `Identifiant;Nom;Prénom;Courriel;Téléphone;Structure\n${oldId};Format${RUN};Ancien;${email};04 66 00 00 01;Maison des aidants ${RUN}\n`;
+    const applied = await run("ACTORS", csv, "apply");
+    expect(applied.errorCount).toBe(0);
+    expect(applied.counts.actors).toMatchObject({ created: 0, updated: 1 });
+    expect(await countOf("MATCH (a:Actor {id: $newId, phone: '04 66 00 00 01'}) RETURN count(a)", { newId })).toBe(1);
   });
 
   it("imports a work-group list, creating the group on its territory with its axis", async () => {

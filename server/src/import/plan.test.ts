@@ -73,7 +73,7 @@ describe("planImport", () => {
     expect(result.errors).toEqual([{ line: 3, column: null, reason: "contredit la ligne 2 (même enregistrement, autres valeurs)" }]);
     expect(result.counts.structures).toEqual({ created: 1, updated: 0, unchanged: 1 });
     expect(result.writes.structures).toEqual([
-      { id: expect.stringMatching(/^t-imp-s-[0-9a-f]{12}$/), name: "Maison de santé", communeCode: "30028", sector: "CARE", kind: "MSP" },
+      { id: expect.stringMatching(/^t-imp-s-[0-9a-f]{16}$/), name: "Maison de santé", communeCode: "30028", sector: "CARE", kind: "MSP" },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { newImportId } from "./ids.js";
 import { KIND_FIELDS, type ColumnMapping, type FieldId, type ImportKind } from "./fields.js";
 import { CATEGORY_WORDS, codeFor, EVENT_KIND_WORDS, ROLE_WORDS, SECTOR_WORDS } from "./labels.js";
 import type {
@@ -90,10 +90,6 @@ function same(a: object, b: object): boolean {
 }
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
-/** Ids of new records come from their key: the same file imported twice names them the same. */
-function newId(territoryId: string, prefix: string, key: string): string {
-  return `${territoryId}-imp-${prefix}-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
-}
 
 /** French phone numbers as "04 66 12 34 56"; other forms (+ international) kept as typed. */
 function phoneNumber(raw: string): string | null {
@@ -205,6 +201,13 @@ class Planner {
     this.orgById = new Map(snapshot.organisations.map((o) => [o.id, o]));
     this.orgsByName = group(snapshot.organisations, (o) => normaliseName(o.name));
     this.actorById = new Map(snapshot.actors.map((a) => [a.id, a]));
+    // An id from before the migration of imported ids (idMigration.ts) still names its record.
+    for (const { formerId, id } of snapshot.idAliases ?? []) {
+      const organisation = this.orgById.get(id);
+      const actor = this.actorById.get(id);
+      if (organisation) this.orgById.set(formerId, organisation);
+      if (actor) this.actorById.set(formerId, actor);
+    }
     this.actorsByEmail = group(
       snapshot.actors.filter((a) => a.email),
       (a) => (a.email ?? "").toLowerCase(),
@@ -382,7 +385,7 @@ class Planner {
     }
     const record: StructureWrite = existing
       ? { id: existing.id, name: id !== "" ? name : existing.name, communeCode, sector: sector ?? existing.sector, kind: type || existing.kind }
-      : { id: newId(this.snapshot.territoryId, "s", `${normaliseName(name)}|${communeCode}`), name, communeCode, sector, kind: type || null };
+      : { id: newImportId(this.snapshot.territoryId, "s"), name, communeCode, sector, kind: type || null };
     if (!this.firstTime(`structure|${record.id}`, record)) return;
     const status: Status = !existing ? "created" : same({ ...existing, isInstitution: false }, { ...record, isInstitution: false }) ? "unchanged" : "updated";
     this.tallies.structures.record(record.id, status, record);
@@ -434,7 +437,7 @@ class Planner {
           profession: profession || existing.profession,
         }
       : {
-          id: newId(this.snapshot.territoryId, "a", email || `${normalisePersonName(`${firstName} ${lastName}`)}|${organisation.id}`),
+          id: newImportId(this.snapshot.territoryId, "a"),
           firstName, lastName, email: email || null, phone, category: category ?? "PROFESSIONAL", profession: profession || null,
         };
     if (!this.firstTime(`actor|${record.id}|${organisation.id}`, { record, memberRole, since, until })) return;
@@ -470,7 +473,7 @@ class Planner {
       // A group new to Maillage starts with its first member; its axis comes from the file.
       const startedOn = [workGroup?.startedOn, since ?? this.today].filter((d): d is string => d !== undefined).sort()[0] as string;
       const axisIds = [...new Set([...(workGroup?.axisIds ?? []), ...(axisId ? [axisId] : [])])];
-      workGroup = { id: workGroup?.id ?? newId(this.snapshot.territoryId, "g", groupKey), name: workGroup?.name ?? groupName, kind: "WORK_GROUP", startedOn, endedOn: null, axisIds };
+      workGroup = { id: workGroup?.id ?? newImportId(this.snapshot.territoryId, "g"), name: workGroup?.name ?? groupName, kind: "WORK_GROUP", startedOn, endedOn: null, axisIds };
       this.tallies.workGroups.record(workGroup.id, "created", workGroup);
       this.workGroupsByName.set(groupKey, [workGroup]);
       this.workGroupById.set(workGroup.id, workGroup);
@@ -505,7 +508,7 @@ class Planner {
       }
       const axisId = this.axis();
       event = {
-        id: newId(this.snapshot.territoryId, "e", key),
+        id: newImportId(this.snapshot.territoryId, "e"),
         title,
         kind: this.code("eventKind", EVENT_KIND_WORDS, "réunion, formation, action publique, conférence") ?? "MEETING",
         date,

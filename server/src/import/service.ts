@@ -134,6 +134,10 @@ export class ImportService {
         id: str(id), title: str(title), kind: str(kind), date: str(date), durationHours: num(durationHours), communeCode: str(communeCode), organiserId: optional(organiserId), axisIds: strings(axisIds),
       })),
       attendances: [],
+      idAliases: (await this.queries.read<{ formerId: unknown; id: unknown }>("importIdAliases", { prefix: `${territoryId}-imp-` })).map((alias) => ({
+        formerId: str(alias.formerId),
+        id: str(alias.id),
+      })),
     };
     const keys = options.attendancesOf;
     const eventIds = keys === undefined ? [] : snapshot.events.filter((e) => keys.has(eventKey(e.title, e.date))).map((e) => e.id);

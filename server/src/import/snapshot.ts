@@ -50,4 +50,6 @@ export interface TerritorySnapshot {
   participations: SnapshotParticipation[];
   events: SnapshotEvent[];
   attendances: SnapshotAttendance[];
+  /** Ids people and structures had before the migration of imported ids (idMigration.ts): still accepted in an id column. */
+  idAliases?: { formerId: string; id: string }[];
 }

@@ -33,6 +33,15 @@ describe("parseSaveViewInput", () => {
     expect(input.legend).toEqual(valid.legend);
   });
 
+  it("does not take the subtitle from the client (the server writes it from the state)", () => {
+    expect(parseSaveViewInput({ ...valid, subtitle: "Focus : Marie Martin <marie@exemple.fr>" })).not.toHaveProperty("subtitle");
+  });
+
+  it("accepts the legend rows the page draws: sectors and communities", () => {
+    const rows = ["Soin", "Groupe de travail", "Communauté 1", "Communauté 12", "Autres communautés"].map((label) => ({ label, colour: "#000000", shape: "ellipse" }));
+    expect(parseSaveViewInput({ ...valid, legend: rows }).legend.map((row) => row.label)).toEqual(rows.map((row) => row.label));
+  });
+
   it("accepts a view without picture", () => {
     expect(parseSaveViewInput({ ...valid, picture: null }).picture).toBeNull();
   });
@@ -54,7 +63,7 @@ describe("parseSaveViewInput", () => {
     ["a shape with odd characters", { legend: [{ label: "Soin", colour: "#000000", shape: "<svg>" }] }, "input.legend[0].shape"],
     ["an empty legend label", { legend: [{ label: " ", colour: "#000000", shape: "ellipse" }] }, "input.legend[0].label"],
     ["too many legend rows", { legend: Array.from({ length: LIMITS.legendEntries + 1 }, () => valid.legend[0]) }, "input.legend"],
-    ["a subtitle too long", { subtitle: "x".repeat(LIMITS.subtitleLength + 1) }, "input.subtitle"],
+    ["a legend label that is not one the page draws", { legend: [{ label: "Focus : Marie Martin", colour: "#000000", shape: "ellipse" }] }, "input.legend[0].label"],
     ["an unknown view", { view: "GALAXY" }, "input.view"],
     ["an empty territory", { territoryId: "" }, "input.territoryId"],
   ])("refuses %s with BAD_USER_INPUT naming the argument", (_what, change, argument) => {

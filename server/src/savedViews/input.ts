@@ -4,6 +4,7 @@
  * naming the argument. Nothing is written before the whole input passes.
  */
 import { AppError } from "../errors.js";
+import { isLegendLabel } from "./describe.js";
 
 export const SAVED_VIEW_KINDS = ["STRUCTURES", "ACTORS", "PARTICIPATION", "MAP"] as const;
 export type SavedViewKind = (typeof SAVED_VIEW_KINDS)[number];
@@ -38,7 +39,6 @@ export interface SaveViewInput {
   readonly stateVersion: number;
   readonly picture: string | null;
   readonly legend: readonly LegendEntry[];
-  readonly subtitle: string;
 }
 
 const PNG_PREFIX = "data:image/png;base64,";
@@ -103,6 +103,13 @@ function legendText(value: unknown, argument: string, max: number, pattern?: Reg
   return text;
 }
 
+/** A legend row's text: one of those the page draws (sectors, communities), never free text. */
+function legendLabel(value: unknown, argument: string): string {
+  const label = legendText(value, argument, LIMITS.legendLabelLength);
+  if (!isLegendLabel(label)) throw bad(argument, `${argument} must be a sector or a community of the legend`);
+  return label;
+}
+
 export function parseLegend(value: unknown, argument = "input.legend"): LegendEntry[] {
   if (!Array.isArray(value)) throw bad(argument, "The legend must be a list");
   if (value.length > LIMITS.legendEntries) throw bad(argument, `The legend must have at most ${LIMITS.legendEntries} rows`);
@@ -110,18 +117,11 @@ export function parseLegend(value: unknown, argument = "input.legend"): LegendEn
     const at = `${argument}[${index}]`;
     if (!isRecord(item)) throw bad(at, `${at} is invalid`);
     return {
-      label: legendText(item.label, `${at}.label`, LIMITS.legendLabelLength),
+      label: legendLabel(item.label, `${at}.label`),
       colour: legendText(item.colour, `${at}.colour`, 7, COLOUR),
       shape: legendText(item.shape, `${at}.shape`, LIMITS.shapeLength, SHAPE),
     };
   });
-}
-
-function parseSubtitle(value: unknown, argument = "input.subtitle"): string {
-  if (typeof value !== "string") throw bad(argument, "The subtitle must be text");
-  const subtitle = value.trim();
-  if (subtitle.length > LIMITS.subtitleLength) throw bad(argument, `The subtitle must be at most ${LIMITS.subtitleLength} characters`);
-  return subtitle;
 }
 
 function parseKind(value: unknown, argument = "input.view"): SavedViewKind {
@@ -142,7 +142,7 @@ export function parseSaveViewInput(value: unknown): SaveViewInput {
     stateVersion: version,
     picture: parsePicture(value.picture),
     legend: parseLegend(value.legend),
-    subtitle: parseSubtitle(value.subtitle),
+    // `subtitle` is no longer read: the server writes it from the state (describe.ts).
   };
 }
 

@@ -10,7 +10,10 @@ import { assertCanWriteTerritory, canSeePersonalData, type Viewer } from "../aut
 import { AppError } from "../errors.js";
 import type { QueryRunner } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
+import { pseudonymFor } from "../auth/pseudonym.js";
+import { describeState, viewReferences, type ViewNames } from "./describe.js";
 import { PEOPLE_VIEWS, SAVED_VIEW_KINDS, type LegendEntry, type SaveViewInput, type SavedViewKind } from "./input.js";
+import { personalDataScrub, type KnownPerson } from "./scrub.js";
 
 /** A saved view as stored; `state` is null when the query was told not to read it. */
 export interface SavedViewRow {
@@ -85,6 +88,54 @@ const notFound = (id: string): AppError => new AppError("NOT_FOUND", `No saved v
 export class SavedViewService {
   constructor(private readonly queries: QueryRunner) {}
 
+  /**
+   * The rows as this viewer may see them (forViewer). For viewers who may not see personal data, the
+   * free texts (title; subtitle and legend stored before the server wrote them) first go through the
+   * personal-data scrub: names, e-mails and phones of the territory's people become pseudonyms.
+   */
+  async present(rows: readonly SavedViewRow[], viewer: Viewer | null, pseudonymSecret: string): Promise<SavedViewOut[]> {
+    if (canSeePersonalData(viewer)) return rows.map((row) => forViewer(row, viewer));
+    const scrubs = new Map<string, (text: string) => string>();
+    const out: SavedViewOut[] = [];
+    for (const row of rows) {
+      let scrub = scrubs.get(row.territoryId);
+      if (scrub === undefined) {
+        scrub = personalDataScrub(await this.peopleOf(row.territoryId, pseudonymSecret));
+        scrubs.set(row.territoryId, scrub);
+      }
+      const clean = scrub;
+      const scrubbed: SavedViewRow = {
+        ...row,
+        name: clean(row.name),
+        subtitle: clean(row.subtitle),
+        legend: row.legend.map((entry) => ({ ...entry, label: clean(entry.label) })),
+      };
+      out.push(forViewer(scrubbed, viewer));
+    }
+    return out;
+  }
+
+  private async peopleOf(territoryId: string, pseudonymSecret: string): Promise<KnownPerson[]> {
+    const rows = await this.queries.read<Record<string, unknown>>("territoryPeopleContacts", { territoryId });
+    const textOf = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+    return rows.map((row) => ({
+      firstName: textOf(row.firstName),
+      lastName: textOf(row.lastName),
+      email: textOf(row.email),
+      phone: textOf(row.phone),
+      formerEmails: Array.isArray(row.formerEmails) ? row.formerEmails.filter((email): email is string => typeof email === "string") : [],
+      pseudonym: pseudonymFor(String(row.id), pseudonymSecret),
+    }));
+  }
+
+  /** The subtitle the server writes from the state: fixed texts and the territory's names only. */
+  private async subtitle(territoryId: string, state: string): Promise<string> {
+    const [row] = await this.queries.read<Record<string, unknown>>("savedViewNames", { territoryId, ...viewReferences(state) });
+    const nameOf = (value: unknown): string | null => (typeof value === "string" ? value : null);
+    const names: ViewNames = { axis: nameOf(row?.axis), workGroup: nameOf(row?.workGroup), epci: nameOf(row?.epci), commune: nameOf(row?.commune) };
+    return describeState(state, names);
+  }
+
   /** The territory's views; the caller has checked the viewer may read the territory. */
   async list(territoryId: string, withState: boolean): Promise<SavedViewRow[]> {
     const rows = await this.queries.read<{ view: unknown }>("savedViewsOfTerritory", { territoryId, withState });
@@ -110,7 +161,7 @@ export class SavedViewService {
       state: input.state,
       picture: input.picture,
       legend: JSON.stringify(input.legend),
-      subtitle: input.subtitle,
+      subtitle: await this.subtitle(input.territoryId, input.state),
       authorId: viewer?.subject ?? null,
     };
     if (input.id === null) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createNetworkModel } from "../../graph/model";
 import { CATEGORY_COLOURS } from "../../graph/palette";
 import { sampleNetwork } from "../../graph/testNetwork";
-import { savedLegend, savedSubtitle } from "./describe";
+import { savedLegend } from "./describe";
 
 describe("savedLegend", () => {
   const nodes = createNetworkModel(sampleNetwork()).nodes;
@@ -17,13 +17,5 @@ describe("savedLegend", () => {
     const legend = savedLegend(nodes, [], "community");
     expect(legend.some((row) => row.label === "Communauté 1")).toBe(true);
     expect(legend.filter((row) => row.label === "Institution").map((row) => row.colour)).toEqual(["#FFFFFF"]);
-  });
-});
-
-describe("savedSubtitle", () => {
-  it("states the period, the compared period and the filters", () => {
-    expect(savedSubtitle("CLS 3 · 2019–2025", "CLS 2 · 2013–2018", [{ key: "axis", label: "Axe : Santé mentale" }])).toBe(
-      "CLS 3 · 2019–2025 · Comparée à : CLS 2 · 2013–2018 · Axe : Santé mentale",
-    );
   });
 });

@@ -3,7 +3,6 @@ import type { NetworkNode } from "../../api/network";
 import type { ColourMode } from "../../graph/elements";
 import { COMMUNITY_COLOURS, OTHER_COMMUNITY_COLOUR, type NodeCategory } from "../../graph/palette";
 import { CATEGORY_LABELS, fr } from "../../i18n/fr";
-import type { FilterChip } from "../filters/filters";
 import { legendEntries } from "../legend/legendEntries";
 
 /** The legend saved with a view: the categories as drawn, and the communities in community mode. */
@@ -24,11 +23,4 @@ export function savedLegend(nodes: readonly NetworkNode[], categories: readonly 
     ...named.map((c) => ({ label: fr.legend.community(c), colour: COMMUNITY_COLOURS[c] ?? OTHER_COMMUNITY_COLOUR, shape: "ellipse" })),
     ...(more ? [{ label: fr.legend.otherCommunities, colour: OTHER_COMMUNITY_COLOUR, shape: "ellipse" }] : []),
   ];
-}
-
-/** The subtitle saved with a view: the period (and the compared one), then the filters as the chips say them. */
-export function savedSubtitle(windowText: string, compareText: string | null, chips: readonly FilterChip[]): string {
-  return [windowText, compareText === null ? null : fr.savedViews.comparedWith(compareText), ...chips.map((chip) => chip.label)]
-    .filter((part): part is string => part !== null && part !== "")
-    .join(" · ");
 }

@@ -4,6 +4,7 @@ import type { CoverageAxis } from "../../analytics/coverage.js";
 import { parseFilter, parseLevel } from "../../analytics/filters.js";
 import type { AnalyticsService, NetworkRequest, TerritoryProfile } from "../../analytics/service.js";
 import { parseWindow, type Window } from "../../analytics/window.js";
+import { DEFAULT_K_ANONYMITY, releasedActorsOf } from "../../analytics/kAnonymity.js";
 import type { RequestContext } from "../../auth/context.js";
 import { pseudonymFor } from "../../auth/pseudonym.js";
 import { assertCanReadTerritory, canSeePersonalData } from "../../auth/viewer.js";
@@ -58,15 +59,18 @@ function label(node: AnalysedNode, context: RequestContext): string {
 export function apiNode(analysis: Analysis, id: string, context: RequestContext) {
   const node = analysis.node(id);
   if (node === undefined) throw new Error(`Node ${id} is not in the analysis`);
+  // Viewers who may not see personal data get an actor's profession and commune only where k people
+  // of the network share them (analytics/kAnonymity.ts).
+  const released = node.kind === "ACTOR" && !canSeePersonalData(context.viewer) ? releasedActorsOf(analysis.network, context.kAnonymity ?? DEFAULT_K_ANONYMITY).get(id) : undefined;
   return {
     id: node.id,
     kind: node.kind,
     label: label(node, context),
     sector: node.sector,
-    type: node.type,
+    type: released ? released.type : node.type,
     category: node.category,
-    communeCode: node.communeCode,
-    communeName: node.communeName,
+    communeCode: released ? released.communeCode : node.communeCode,
+    communeName: released ? released.communeName : node.communeName,
     epciCode: node.epciCode,
     memberCount: node.memberCount,
     activeMemberCount: node.activeMemberCount,

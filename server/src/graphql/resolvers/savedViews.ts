@@ -3,7 +3,7 @@ import type { AnalyticsService } from "../../analytics/service.js";
 import type { RequestContext } from "../../auth/context.js";
 import { AppError } from "../../errors.js";
 import { parseName, parseSaveViewInput, parseViewId } from "../../savedViews/input.js";
-import { forViewer, type SavedViewService } from "../../savedViews/service.js";
+import type { SavedViewOut, SavedViewRow, SavedViewService } from "../../savedViews/service.js";
 import { assertReadable } from "./analytics.js";
 
 type Args = Record<string, unknown>;
@@ -20,6 +20,8 @@ function selects(selectionSet: SelectionSetNode | undefined, field: string, info
 
 /** Resolvers of savedViews.graphql; every write is one transaction (see SavedViewService). */
 export function createSavedViewResolvers(service: SavedViewService, analytics: AnalyticsService) {
+  const presentOne = async (row: SavedViewRow, context: RequestContext): Promise<SavedViewOut> =>
+    (await service.present([row], context.viewer, context.pseudonymSecret))[0]!;
   return {
     Query: {
       savedViews: async (_parent: unknown, args: Args, context: RequestContext, info: GraphQLResolveInfo) => {
@@ -31,16 +33,16 @@ export function createSavedViewResolvers(service: SavedViewService, analytics: A
         const rows = await service.list(territoryId, withState);
         // No view: say NOT_FOUND when there is no such territory either (an empty list otherwise).
         if (rows.length === 0) await analytics.territory(territoryId);
-        return rows.map((row) => forViewer(row, context.viewer));
+        return await service.present(rows, context.viewer, context.pseudonymSecret);
       },
       savedView: async (_parent: unknown, args: Args, context: RequestContext) =>
-        forViewer(await service.get(context.viewer, parseViewId(args.id)), context.viewer),
+        presentOne(await service.get(context.viewer, parseViewId(args.id)), context),
     },
     Mutation: {
       saveView: async (_parent: unknown, args: Args, context: RequestContext) =>
-        forViewer(await service.save(context.viewer, parseSaveViewInput(args.input)), context.viewer),
+        presentOne(await service.save(context.viewer, parseSaveViewInput(args.input)), context),
       renameSavedView: async (_parent: unknown, args: Args, context: RequestContext) =>
-        forViewer(await service.rename(context.viewer, parseViewId(args.id), parseName(args.name)), context.viewer),
+        presentOne(await service.rename(context.viewer, parseViewId(args.id), parseName(args.name)), context),
       deleteSavedView: async (_parent: unknown, args: Args, context: RequestContext) => service.delete(context.viewer, parseViewId(args.id)),
     },
   };
