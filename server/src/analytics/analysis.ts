@@ -25,6 +25,13 @@ export interface NodeMetricsWithCommunity extends NodeMetrics {
   community: number;
 }
 
+/** Measures of a network computed elsewhere (a worker thread: analysisTask.ts), handed to the Analysis that holds it. */
+export interface ComputedMeasures {
+  readonly graphMetrics?: GraphMetrics | undefined;
+  readonly communities?: CommunityResult | undefined;
+  readonly nodeMetrics?: Map<string, NodeMetricsWithCommunity> | undefined;
+}
+
 /**
  * One collaboration graph with its measures computed on first use and kept: the object the cache
  * holds, so repeated questions on the same network (metrics, communities, ego networks, paths)
@@ -36,7 +43,19 @@ export class Analysis {
   private communitiesValue: CommunityResult | undefined;
   private egoIndexValue: EgoIndex | undefined;
 
-  constructor(readonly network: CollaborationGraph) {}
+  constructor(
+    readonly network: CollaborationGraph,
+    computed: ComputedMeasures = {},
+  ) {
+    this.graphMetricsValue = computed.graphMetrics;
+    this.communitiesValue = computed.communities;
+    this.nodeMetricsValue = computed.nodeMetrics;
+  }
+
+  /** The measures computed so far. */
+  computed(): ComputedMeasures {
+    return { graphMetrics: this.graphMetricsValue, communities: this.communitiesValue, nodeMetrics: this.nodeMetricsValue };
+  }
 
   get graph() {
     return this.network.graph;
