@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     await applySchema(db.driver, db.database);
     const queries = createQueryRunner(db.driver, catalog, db.database);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
-    const analytics = new AnalyticsService(queries);
+    const analytics = new AnalyticsService(queries, { analysisThreads: config.analysisThreads });
     const schema = await buildSchema({ driver: db.driver, queries, analytics, geoSource: config.geoSource });
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       queries,
       log,
       limits: config.graphqlLimits,
+      analytics,
       auth,
       onWrite: () => analytics.invalidate(),
     });

@@ -15,6 +15,7 @@ import {
 } from "../network/index.js";
 import type { Analysis } from "./analysis.js";
 import { sharedAnalysisPool, type AnalysisRunner } from "./analysisPool.js";
+import { BuildSizes } from "./buildCost.js";
 import { TtlCache } from "./cache.js";
 import { type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
@@ -139,6 +140,8 @@ export class AnalyticsService {
   private readonly preloadDelayMs: number;
   /** Builds and measures networks off the event loop (analysisPool.ts). */
   private readonly runner: AnalysisRunner;
+  /** The size of the networks built last, per territory and level: what a new one is expected to cost. */
+  private readonly sizes = new BuildSizes();
 
   constructor(
     private readonly queries: QueryRunner,
@@ -252,7 +255,17 @@ export class AnalyticsService {
   /** Reads the rows on this thread, then builds and measures the network on a worker thread. */
   private async build(request: NetworkRequest): Promise<Analysis> {
     const data = await this.collaborationData(request);
-    return this.runner.run({ data, level: request.level, filter: request.filter });
+    const analysis = await this.runner.run({ data, level: request.level, filter: request.filter });
+    this.sizes.record(request.territoryId, request.level, analysis.tieList().length);
+    return analysis;
+  }
+
+  /**
+   * What asking for this network costs now, in units (buildCost.ts): 0 when it is cached, else its
+   * expected size. The GraphQL limits (graphql/networkCost.ts) count an operation's networks with it.
+   */
+  expectedBuildCost(request: NetworkRequest): number {
+    return this.isCached(request) ? 0 : this.sizes.units(request.territoryId, request.level);
   }
 
   /** Whether the network for a request is cached now (tests of the preload). */

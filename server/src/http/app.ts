@@ -11,7 +11,7 @@ import { formatError } from "../errors.js";
 import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
 import { readTypeDefs } from "../graphql/schema.js";
 import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
-import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
+import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type BuildCostEstimate, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
 import { ImportService } from "../import/service.js";
@@ -27,8 +27,10 @@ export interface AppDependencies {
   log: Logger;
   /** Token verification, request context and development login (server/src/auth). */
   auth: AppAuth;
-  /** Depth, cost and page-size limits of GraphQL operations; defaults when absent. */
+  /** Depth, cost, page-size and network limits of GraphQL operations; defaults when absent. */
   limits?: Partial<GraphQLLimits> | undefined;
+  /** What a network costs now (0 when cached): the schema's AnalyticsService; without it every network counts by level. */
+  analytics?: { expectedBuildCost: BuildCostEstimate } | undefined;
   /** Called after every mutation, e.g. to drop cached analytics. */
   onWrite?: () => void;
 }
@@ -41,7 +43,7 @@ export interface App {
 }
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
-export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
+export async function createApp({ schema, queries, log, limits, analytics, auth, onWrite }: AppDependencies): Promise<App> {
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
   const executor = createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) });
   const apollo = new ApolloServer<RequestContext>({
@@ -52,7 +54,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
       // Cache hints are not used (no CDN or response cache in front of the API), and computing
       // them costs a hook call on every resolved field: ~14,000 ties per structure network.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }),
+      limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }, { estimate: analytics === undefined ? undefined : (request) => analytics.expectedBuildCost(request) }),
       personalDataPlugin(),
       writeNotifierPlugin<RequestContext>(onWrite ?? (() => undefined)),
     ],
