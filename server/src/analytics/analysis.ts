@@ -65,6 +65,11 @@ export class Analysis {
     return this.network.nodes.get(id);
   }
 
+  /** Every node id, sorted. */
+  nodeIds(): string[] {
+    return [...this.network.nodes.keys()].sort();
+  }
+
   /** Every tie, sorted by (source, target): the order ties are paginated in. */
   tieList(): readonly Tie[] {
     return this.network.ties;
@@ -96,11 +101,13 @@ export class Analysis {
   }
 
   private assertSmallEnough(): void {
-    if (this.graph.size > MAX_TIES_FOR_METRICS) {
+    // From the graph measures (computed with the network, off the main thread), not the graph itself.
+    const { tieCount } = this.graphMetrics();
+    if (tieCount > MAX_TIES_FOR_METRICS) {
       throw new AppError(
         "BAD_USER_INPUT",
-        `This network has ${this.graph.size} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Narrow the window, filter, or raise filter.minWeight.`,
-        { tieCount: this.graph.size },
+        `This network has ${tieCount} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Narrow the window, filter, or raise filter.minWeight.`,
+        { tieCount },
       );
     }
   }

@@ -256,7 +256,7 @@ export class AnalyticsService {
   private async build(request: NetworkRequest): Promise<Analysis> {
     const data = await this.collaborationData(request);
     const analysis = await this.runner.run({ data, level: request.level, filter: request.filter });
-    this.sizes.record(request.territoryId, request.level, analysis.tieList().length);
+    this.sizes.record(request.territoryId, request.level, analysis.graphMetrics().tieCount);
     return analysis;
   }
 
