@@ -282,7 +282,7 @@ async function main(): Promise<void> {
       { database: undefined, demoTerritoryIds: territories.map((t) => t.spec.id) },
     );
     const analytics = new AnalyticsService(queries);
-    const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, onWrite: () => analytics.invalidate() });
+    const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, analytics, limits: { networkCostPerMinute: 1_000_000 }, onWrite: () => analytics.invalidate() });
     cleanups.push(() => app.stop());
     // What server/src/index.ts runs once it listens.
     const preloadStarted = performance.now();

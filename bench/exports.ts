@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       { database: undefined, demoTerritoryIds: [PAYS_CEVENNES.id] },
     );
     const analytics = new AnalyticsService(queries);
-    const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, onWrite: () => analytics.invalidate() });
+    const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, analytics, limits: { networkCostPerMinute: 1_000_000 }, onWrite: () => analytics.invalidate() });
     cleanups.push(() => app.stop());
     const port = await findFreePort();
     const server = await new Promise<Server>((resolve) => {

@@ -158,7 +158,7 @@ async function main(): Promise<void> {
         expiresInSeconds: 3600,
       });
       const analytics = new AnalyticsService(queries);
-      const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth });
+      const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, analytics, limits: { networkCostPerMinute: 1_000_000 } });
       const port = await findFreePort();
       server = await new Promise<Server>((resolve) => {
         const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));

@@ -52,7 +52,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
     const analytics = new AnalyticsService(queries);
     const schema = await buildSchema({ driver, queries, analytics, geoSource: testGeoSource });
-    const app = await createApp({ schema, queries, log, auth, onWrite: () => analytics.invalidate() });
+    // The suites share a few token subjects and build hundreds of networks within minutes: the budget
+    // per minute is tested on an app of its own (server/src/graphql/networkLimits.int.test.ts).
+    const limits = { networkCostPerMinute: 1_000_000 };
+    const app = await createApp({ schema, queries, log, auth, limits, analytics, onWrite: () => analytics.invalidate() });
     stopApp = app.stop;
     const port = await findFreePort();
     server = await new Promise<Server>((resolve) => {

@@ -44,7 +44,16 @@ export interface Config {
   readonly seedOnStart: boolean;
   readonly logLevel: LogLevel;
   /** Limits on GraphQL operations, checked before they run (see server/src/graphql/limits.ts). */
-  readonly graphqlLimits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPageSize: number };
+  readonly graphqlLimits: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxPageSize: number;
+    readonly maxNetworkCost: number;
+    readonly maxAnalyticsFields: number;
+    readonly networkCostPerMinute: number;
+  };
+  /** Worker threads that build and measure networks (server/src/analytics/analysisPool.ts); 0 = on the main thread. */
+  readonly analysisThreads: number | undefined;
   readonly auth: AuthConfig;
   /** Analysts see an actor's profession and commune only where this many people share them (server/src/analytics/kAnonymity.ts). */
   readonly kAnonymity: number;
@@ -92,6 +101,16 @@ export function loadConfig(env: Env = process.env): Config {
     if (!Number.isInteger(value) || value <= 0) {
       problems.push(`${name} must be a positive integer (got "${raw}")`);
       return fallback;
+    }
+    return value;
+  };
+  const analysisThreads = (): number | undefined => {
+    const raw = read("ANALYSIS_THREADS");
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > 64) {
+      problems.push(`ANALYSIS_THREADS must be an integer from 0 to 64 (got "${raw}")`);
+      return undefined;
     }
     return value;
   };
@@ -164,7 +183,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: positiveInt("GRAPHQL_MAX_DEPTH", 10),
       maxCost: positiveInt("GRAPHQL_MAX_COST", 20_000),
       maxPageSize: positiveInt("GRAPHQL_MAX_PAGE_SIZE", 1_000),
+      maxNetworkCost: positiveInt("GRAPHQL_MAX_NETWORK_COST", 8),
+      maxAnalyticsFields: positiveInt("GRAPHQL_MAX_ANALYTICS_FIELDS", 10),
+      networkCostPerMinute: positiveInt("NETWORK_COST_PER_MINUTE", 60),
     }),
+    analysisThreads: analysisThreads(),
     auth: Object.freeze(auth),
     kAnonymity: positiveInt("K_ANONYMITY", 5),
   };

@@ -24,7 +24,11 @@ export type ErrorCode =
   // Operations rejected before they run (server/src/graphql/limits.ts).
   | "QUERY_TOO_DEEP"
   | "QUERY_TOO_COMPLEX"
-  | "PAGE_SIZE_TOO_LARGE";
+  | "PAGE_SIZE_TOO_LARGE"
+  // Too many distinct networks, or analytics fields, in one operation; a user's network budget per minute spent (HTTP 429).
+  | "TOO_MANY_NETWORKS"
+  | "TOO_MANY_ANALYTICS_FIELDS"
+  | "RATE_LIMITED";
 
 /** A typed domain error; turned into a GraphQL error only at the API edge. */
 export class AppError extends Error {
@@ -51,6 +55,9 @@ const REQUEST_CODES = new Set([
   "QUERY_TOO_DEEP",
   "QUERY_TOO_COMPLEX",
   "PAGE_SIZE_TOO_LARGE",
+  "TOO_MANY_NETWORKS",
+  "TOO_MANY_ANALYTICS_FIELDS",
+  "RATE_LIMITED",
 ]);
 
 /** Maps what a resolver threw to a public code and message, or undefined when it must stay private. */

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
     const migrated = await migrateImportedIds(queries);
     if (migrated.nodes > 0) log.info("imported records got random ids (their old ids stay as aliases for spreadsheets)", { ...migrated });
-    const analytics = new AnalyticsService(queries);
+    const analytics = new AnalyticsService(queries, { analysisThreads: config.analysisThreads });
     const schema = await buildSchema({ driver: db.driver, queries, analytics, geoSource: config.geoSource });
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       queries,
       log,
       limits: config.graphqlLimits,
+      analytics,
       auth,
       onWrite: () => analytics.invalidate(),
     });

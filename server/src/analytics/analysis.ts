@@ -25,6 +25,13 @@ export interface NodeMetricsWithCommunity extends NodeMetrics {
   community: number;
 }
 
+/** Measures of a network computed elsewhere (a worker thread: analysisTask.ts), handed to the Analysis that holds it. */
+export interface ComputedMeasures {
+  readonly graphMetrics?: GraphMetrics | undefined;
+  readonly communities?: CommunityResult | undefined;
+  readonly nodeMetrics?: Map<string, NodeMetricsWithCommunity> | undefined;
+}
+
 /**
  * One collaboration graph with its measures computed on first use and kept: the object the cache
  * holds, so repeated questions on the same network (metrics, communities, ego networks, paths)
@@ -36,7 +43,19 @@ export class Analysis {
   private communitiesValue: CommunityResult | undefined;
   private egoIndexValue: EgoIndex | undefined;
 
-  constructor(readonly network: CollaborationGraph) {}
+  constructor(
+    readonly network: CollaborationGraph,
+    computed: ComputedMeasures = {},
+  ) {
+    this.graphMetricsValue = computed.graphMetrics;
+    this.communitiesValue = computed.communities;
+    this.nodeMetricsValue = computed.nodeMetrics;
+  }
+
+  /** The measures computed so far. */
+  computed(): ComputedMeasures {
+    return { graphMetrics: this.graphMetricsValue, communities: this.communitiesValue, nodeMetrics: this.nodeMetricsValue };
+  }
 
   get graph() {
     return this.network.graph;
@@ -44,6 +63,11 @@ export class Analysis {
 
   node(id: string): AnalysedNode | undefined {
     return this.network.nodes.get(id);
+  }
+
+  /** Every node id, sorted. */
+  nodeIds(): string[] {
+    return [...this.network.nodes.keys()].sort();
   }
 
   /** Every tie, sorted by (source, target): the order ties are paginated in. */
@@ -77,11 +101,13 @@ export class Analysis {
   }
 
   private assertSmallEnough(): void {
-    if (this.graph.size > MAX_TIES_FOR_METRICS) {
+    // From the graph measures (computed with the network, off the main thread), not the graph itself.
+    const { tieCount } = this.graphMetrics();
+    if (tieCount > MAX_TIES_FOR_METRICS) {
       throw new AppError(
         "BAD_USER_INPUT",
-        `This network has ${this.graph.size} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Narrow the window, filter, or raise filter.minWeight.`,
-        { tieCount: this.graph.size },
+        `This network has ${tieCount} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Narrow the window, filter, or raise filter.minWeight.`,
+        { tieCount },
       );
     }
   }

@@ -13,9 +13,11 @@ import {
   type NetworkGraph,
   type Tie,
 } from "../network/index.js";
-import { Analysis } from "./analysis.js";
+import type { Analysis } from "./analysis.js";
+import { sharedAnalysisPool, type AnalysisRunner } from "./analysisPool.js";
+import { BuildSizes } from "./buildCost.js";
 import { TtlCache } from "./cache.js";
-import { buildCollaborationGraph, type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
+import { type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
 import { PAGE_NETWORKS, PRELOAD_DELAY_MS } from "./pageNetworks.js";
@@ -73,6 +75,8 @@ export interface AnalyticsOptions {
   readonly maxEntries?: number;
   /** How long after a write the page networks are preloaded again (default PRELOAD_DELAY_MS). */
   readonly preloadDelayMs?: number;
+  /** Worker threads that build and measure networks (default: one fewer than the cores, at least one; 0: on the main thread). */
+  readonly analysisThreads?: number;
 }
 
 // Column orders of collaborationData's rows, as the query's comments give them.
@@ -134,6 +138,10 @@ export class AnalyticsService {
   private preload: { onError: (error: unknown) => void; timer: ReturnType<typeof setTimeout> | undefined; running: Promise<number> | null } | null = null;
 
   private readonly preloadDelayMs: number;
+  /** Builds and measures networks off the event loop (analysisPool.ts). */
+  private readonly runner: AnalysisRunner;
+  /** The size of the networks built last, per territory and level: what a new one is expected to cost. */
+  private readonly sizes = new BuildSizes();
 
   constructor(
     private readonly queries: QueryRunner,
@@ -142,6 +150,7 @@ export class AnalyticsService {
     this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
     this.coverageCache = new TtlCache<Coverage>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
     this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
+    this.runner = sharedAnalysisPool(options.analysisThreads);
   }
 
   /**
@@ -159,15 +168,9 @@ export class AnalyticsService {
     await this.territory(territoryId);
     // Both kinds of window: plans are cached per parameter types, and a null bound is another type.
     for (const each of [window, OPEN_WINDOW]) {
-      const request: NetworkRequest = { territoryId, level: "STRUCTURE", window: each, filter: NO_FILTER };
-      const analysis = new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter));
-      try {
-        analysis.nodeMetrics();
-        analysis.graphMetrics();
-      } catch (error) {
-        // Too many ties for metrics (a large territory's whole network): the query is warm all the same.
-        if (!(error instanceof AppError)) throw error;
-      }
+      // Through the worker threads, which start and compile the analysis here; too many ties for
+      // metrics (a large territory's whole network) leaves them unmeasured, the query warm all the same.
+      await this.build({ territoryId, level: "STRUCTURE", window: each, filter: NO_FILTER });
     }
     await this.keyFigures(territoryId, year);
     await this.computeCoverage(territoryId, window, null);
@@ -246,7 +249,23 @@ export class AnalyticsService {
 
   /** The analysed network for a request, from the cache when it is there (`pin`: kept until a write). */
   analyse(request: NetworkRequest, options: { pin?: boolean } = {}): Promise<Analysis> {
-    return this.cache.get(cacheKey(request), async () => new Analysis(buildCollaborationGraph(await this.collaborationData(request), request.level, request.filter)), options);
+    return this.cache.get(cacheKey(request), () => this.build(request), options);
+  }
+
+  /** Reads the rows on this thread, then builds and measures the network on a worker thread. */
+  private async build(request: NetworkRequest): Promise<Analysis> {
+    const data = await this.collaborationData(request);
+    const analysis = await this.runner.run({ data, level: request.level, filter: request.filter });
+    this.sizes.record(request.territoryId, request.level, analysis.graphMetrics().tieCount);
+    return analysis;
+  }
+
+  /**
+   * What asking for this network costs now, in units (buildCost.ts): 0 when it is cached, else its
+   * expected size. The GraphQL limits (graphql/networkCost.ts) count an operation's networks with it.
+   */
+  expectedBuildCost(request: NetworkRequest): number {
+    return this.isCached(request) ? 0 : this.sizes.units(request.territoryId, request.level);
   }
 
   /** Whether the network for a request is cached now (tests of the preload). */

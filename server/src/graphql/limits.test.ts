@@ -189,12 +189,27 @@ describe("the limits configuration", () => {
       maxDepth: DEFAULT_GRAPHQL_LIMITS.maxDepth,
       maxCost: DEFAULT_GRAPHQL_LIMITS.maxCost,
       maxPageSize: DEFAULT_GRAPHQL_LIMITS.maxPageSize,
+      maxNetworkCost: DEFAULT_GRAPHQL_LIMITS.maxNetworkCost,
+      maxAnalyticsFields: DEFAULT_GRAPHQL_LIMITS.maxAnalyticsFields,
+      networkCostPerMinute: DEFAULT_GRAPHQL_LIMITS.networkCostPerMinute,
     });
   });
 
   it("reads GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_COST and GRAPHQL_MAX_PAGE_SIZE", () => {
     const { graphqlLimits } = loadConfig({ GRAPHQL_MAX_DEPTH: "6", GRAPHQL_MAX_COST: "500", GRAPHQL_MAX_PAGE_SIZE: "100" });
-    expect(graphqlLimits).toEqual({ maxDepth: 6, maxCost: 500, maxPageSize: 100 });
+    expect(graphqlLimits).toMatchObject({ maxDepth: 6, maxCost: 500, maxPageSize: 100 });
     expect(() => loadConfig({ GRAPHQL_MAX_COST: "lots" })).toThrow(/GRAPHQL_MAX_COST must be a positive integer/);
+  });
+
+  it("reads GRAPHQL_MAX_NETWORK_COST, GRAPHQL_MAX_ANALYTICS_FIELDS and NETWORK_COST_PER_MINUTE", () => {
+    const { graphqlLimits } = loadConfig({ GRAPHQL_MAX_NETWORK_COST: "3", GRAPHQL_MAX_ANALYTICS_FIELDS: "4", NETWORK_COST_PER_MINUTE: "20" });
+    expect(graphqlLimits).toMatchObject({ maxNetworkCost: 3, maxAnalyticsFields: 4, networkCostPerMinute: 20 });
+    expect(() => loadConfig({ NETWORK_COST_PER_MINUTE: "0" })).toThrow(/NETWORK_COST_PER_MINUTE must be a positive integer/);
+  });
+
+  it("reads ANALYSIS_THREADS, 0 included", () => {
+    expect(loadConfig({}).analysisThreads).toBeUndefined();
+    expect(loadConfig({ ANALYSIS_THREADS: "0" }).analysisThreads).toBe(0);
+    expect(() => loadConfig({ ANALYSIS_THREADS: "-1" })).toThrow(/ANALYSIS_THREADS must be an integer from 0 to 64/);
   });
 });

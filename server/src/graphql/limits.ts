@@ -11,7 +11,11 @@ import type {
 } from "graphql";
 import type * as GraphQL from "graphql";
 import type * as QueryComplexity from "graphql-query-complexity";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { defaultBuildCost } from "../analytics/buildCost.js";
+import type { NetworkRequest } from "../analytics/service.js";
 import type { ErrorCode } from "../errors.js";
+import { analyticsDemand } from "./networkCost.js";
 
 // The schema comes from @neo4j/graphql, a CommonJS package, so its types are instances of graphql's
 // CommonJS build; graphql-js checks `instanceof` and throws on a second copy (which the ESM builds of
@@ -32,6 +36,15 @@ export interface GraphQLLimits {
   readonly assumedListSize: number;
   /** Deepest nesting of objects and lists in a request's variables (see variableDepth.ts). */
   readonly maxVariableDepth: number;
+  /**
+   * Highest cost of the distinct networks one operation builds: each network not cached yet counts
+   * its expected size in units (analytics/buildCost.ts: 1, plus 1 per 25,000 ties, at most 4).
+   */
+  readonly maxNetworkCost: number;
+  /** Most expensive analytics root fields (networkCost.ts) in one operation, aliases included. */
+  readonly maxAnalyticsFields: number;
+  /** Network cost units one user (token subject) may spend per minute; HTTP 429 with Retry-After above. */
+  readonly networkCostPerMinute: number;
 }
 
 export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
@@ -40,10 +53,19 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxPageSize: 1_000,
   assumedListSize: 25,
   maxVariableDepth: 32,
+  maxNetworkCost: 8,
+  maxAnalyticsFields: 10,
+  networkCostPerMinute: 60,
 });
 
 /** Stable `extensions.code` of an operation rejected by a limit. */
-export type LimitErrorCode = Extract<ErrorCode, "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAGE_SIZE_TOO_LARGE">;
+export type LimitErrorCode = Extract<
+  ErrorCode,
+  "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAGE_SIZE_TOO_LARGE" | "TOO_MANY_NETWORKS" | "TOO_MANY_ANALYTICS_FIELDS"
+>;
+
+/** What a network not built yet costs (0 when it is cached): `AnalyticsService.expectedBuildCost`, or a default by level. */
+export type BuildCostEstimate = (request: NetworkRequest) => number;
 
 /** Arguments that set the size of a page, on @neo4j/graphql's lists (`limit`) and connections (`first`). */
 const PAGE_ARGUMENTS = new Set(["limit", "first"]);
@@ -222,9 +244,22 @@ function selectOperation(document: DocumentNode, operationName: string | undefin
 }
 
 /** The first limit a (validated) operation exceeds, as a GraphQL error with a stable code; undefined when within all limits. */
-export function checkLimits(request: OperationToCheck, limits: GraphQLLimits): GraphQLError | undefined {
+export function checkLimits(request: OperationToCheck, limits: GraphQLLimits, estimate: BuildCostEstimate = defaultBuildCost): GraphQLError | undefined {
+  return assessOperation(request, limits, estimate).error;
+}
+
+interface Assessment {
+  readonly error: GraphQLError | undefined;
+  /** Cost units of the distinct networks the operation builds (0 when all are cached). */
+  readonly networkCost: number;
+}
+
+const WITHIN: Assessment = Object.freeze({ error: undefined, networkCost: 0 });
+
+function assessOperation(request: OperationToCheck, limits: GraphQLLimits, estimate: BuildCostEstimate): Assessment {
+  const refuse = (error: GraphQLError): Assessment => ({ error, networkCost: 0 });
   const operation = selectOperation(request.document, request.operationName);
-  if (!operation) return undefined;
+  if (!operation) return WITHIN;
   const fragments = new Map(
     request.document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === "FragmentDefinition")
@@ -232,47 +267,94 @@ export function checkLimits(request: OperationToCheck, limits: GraphQLLimits): G
   );
   // Invalid variables: execution rejects them with BAD_USER_INPUT before anything runs.
   const coerced = getVariableValues(request.schema, operation.variableDefinitions ?? [], { ...request.variables });
-  if (coerced.errors !== undefined) return undefined;
+  if (coerced.errors !== undefined) return WITHIN;
   const { depth, largestPage, smallestPage } = measureOperation(operation, fragments, coerced.coerced);
   if (depth > limits.maxDepth) {
-    return limitError("QUERY_TOO_DEEP", `Query depth ${depth} exceeds the maximum of ${limits.maxDepth}.`);
+    return refuse(limitError("QUERY_TOO_DEEP", `Query depth ${depth} exceeds the maximum of ${limits.maxDepth}.`));
   }
   if (largestPage !== undefined && largestPage.size > limits.maxPageSize) {
-    return limitError(
-      "PAGE_SIZE_TOO_LARGE",
-      `Page size ${largestPage.size} (\`${largestPage.argument}\` on \`${largestPage.field}\`) exceeds the maximum of ${limits.maxPageSize}: request smaller pages.`,
+    return refuse(
+      limitError(
+        "PAGE_SIZE_TOO_LARGE",
+        `Page size ${largestPage.size} (\`${largestPage.argument}\` on \`${largestPage.field}\`) exceeds the maximum of ${limits.maxPageSize}: request smaller pages.`,
+      ),
     );
   }
   if (smallestPage !== undefined && smallestPage.size < 0) {
     // Neo4j would refuse a negative LIMIT or SKIP with an error of its own, which clients must not see.
-    return limitError(
-      "BAD_USER_INPUT",
-      `\`${smallestPage.argument}\` on \`${smallestPage.field}\` is ${smallestPage.size}: it must be 0 or more.`,
+    return refuse(
+      limitError("BAD_USER_INPUT", `\`${smallestPage.argument}\` on \`${smallestPage.field}\` is ${smallestPage.size}: it must be 0 or more.`),
     );
   }
   const cost = estimateCost({ ...request, variables: coerced.coerced }, limits);
   if (cost === "too many nodes") {
-    return limitError("QUERY_TOO_COMPLEX", `Query has more than ${MAX_QUERY_NODES} fields and fragments to evaluate.`);
+    return refuse(limitError("QUERY_TOO_COMPLEX", `Query has more than ${MAX_QUERY_NODES} fields and fragments to evaluate.`));
   }
   if (cost > limits.maxCost) {
-    return limitError(
-      "QUERY_TOO_COMPLEX",
-      `Query cost ${cost} exceeds the maximum of ${limits.maxCost}: ask for fewer nested lists or smaller pages (\`limit\`, \`first\`; a list without one counts as ${limits.assumedListSize} items).`,
+    return refuse(
+      limitError(
+        "QUERY_TOO_COMPLEX",
+        `Query cost ${cost} exceeds the maximum of ${limits.maxCost}: ask for fewer nested lists or smaller pages (\`limit\`, \`first\`; a list without one counts as ${limits.assumedListSize} items).`,
+      ),
     );
   }
-  return undefined;
+  const demand = analyticsDemand(request.schema, operation, fragments, coerced.coerced);
+  if (demand.expensiveFields > limits.maxAnalyticsFields) {
+    return refuse(
+      limitError(
+        "TOO_MANY_ANALYTICS_FIELDS",
+        `This operation asks for ${demand.expensiveFields} analytics fields (aliases included); at most ${limits.maxAnalyticsFields} per operation: send several requests.`,
+      ),
+    );
+  }
+  const networkCost = demand.networks.reduce((sum, network) => sum + estimate(network), 0);
+  if (networkCost > limits.maxNetworkCost) {
+    return refuse(
+      limitError(
+        "TOO_MANY_NETWORKS",
+        `This operation would build ${demand.networks.length} distinct networks (territory × level × window × filter) costing ${networkCost} units; at most ${limits.maxNetworkCost} per operation (a network costs 1 unit plus 1 per 25,000 ties, at most 4; one already computed costs nothing): ask for fewer windows, levels or filters at once.`,
+      ),
+    );
+  }
+  return { error: undefined, networkCost };
+}
+
+
+
+/** The user whose budget an operation spends: the token's subject (the request context's viewer). */
+function subjectOf(context: unknown): string | undefined {
+  const viewer = typeof context === "object" && context !== null ? (context as { viewer?: unknown }).viewer : undefined;
+  const subject = typeof viewer === "object" && viewer !== null ? (viewer as { subject?: unknown }).subject : undefined;
+  return typeof subject === "string" ? subject : undefined;
+}
+
+function rateLimitedError(retryAfterSeconds: number, limits: GraphQLLimits): GraphQLError {
+  return new CommonJsGraphQLError(
+    `Too many networks computed in the last minute (at most ${limits.networkCostPerMinute} units per user): try again in ${retryAfterSeconds} s. Networks already computed stay free.`,
+    { extensions: { code: "RATE_LIMITED", http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) } } },
+  );
+}
+
+export interface LimitsPluginOptions {
+  /** What each network costs now (`AnalyticsService.expectedBuildCost`); without it, every network counts by level. */
+  readonly estimate?: BuildCostEstimate | undefined;
 }
 
 /**
  * Apollo Server plugin: once the operation is parsed, validated and chosen (and before anything
  * runs), rejects it if the operation named is not in the document, or if it is too deep, asks for
- * too large or a negative page (or offset), or costs too much.
+ * too large or a negative page (or offset), costs too much, holds too many analytics fields or
+ * would build too many networks; then spends the networks' cost from the user's budget per minute
+ * (a fixed one-minute window per token subject, rate-limiter-flexible), answering 429 with
+ * Retry-After when it is spent.
  */
-export function limitsPlugin<TContext extends BaseContext>(limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): ApolloServerPlugin<TContext> {
+export function limitsPlugin<TContext extends BaseContext>(limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS, options: LimitsPluginOptions = {}): ApolloServerPlugin<TContext> {
+  const estimate = options.estimate ?? defaultBuildCost;
+  const budget = new RateLimiterMemory({ points: limits.networkCostPerMinute, duration: 60 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, operationName, request }) {
+        async didResolveOperation({ schema, document, operation, operationName, request, contextValue }) {
           // graphql-js would say so at execution, as an error without a code (a 500); say it here.
           if (operation === undefined) {
             throw limitError(
@@ -282,11 +364,20 @@ export function limitsPlugin<TContext extends BaseContext>(limits: GraphQLLimits
                 : "Must provide operation name if query contains multiple operations.",
             );
           }
-          const error = checkLimits(
+          const { error, networkCost } = assessOperation(
             { schema, document, operationName: operationName ?? undefined, variables: request.variables },
             limits,
+            estimate,
           );
           if (error) throw error;
+          const subject = subjectOf(contextValue);
+          if (networkCost === 0 || subject === undefined) return;
+          try {
+            await budget.consume(subject, networkCost);
+          } catch (refusal) {
+            if (!(refusal instanceof RateLimiterRes)) throw refusal;
+            throw rateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)), limits);
+          }
         },
       };
     },

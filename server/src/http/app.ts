@@ -11,7 +11,7 @@ import { formatError } from "../errors.js";
 import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
 import { readTypeDefs, schemaWithoutPersonalData } from "../graphql/schema.js";
 import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
-import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
+import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type BuildCostEstimate, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
 import { ImportService } from "../import/service.js";
@@ -28,8 +28,10 @@ export interface AppDependencies {
   log: Logger;
   /** Token verification, request context and development login (server/src/auth). */
   auth: AppAuth;
-  /** Depth, cost and page-size limits of GraphQL operations; defaults when absent. */
+  /** Depth, cost, page-size and network limits of GraphQL operations; defaults when absent. */
   limits?: Partial<GraphQLLimits> | undefined;
+  /** What a network costs now (0 when cached): the schema's AnalyticsService; without it every network counts by level. */
+  analytics?: { expectedBuildCost: BuildCostEstimate } | undefined;
   /** Called after every mutation, e.g. to drop cached analytics. */
   onWrite?: () => void;
 }
@@ -42,7 +44,7 @@ export interface App {
 }
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
-export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
+export async function createApp({ schema, queries, log, limits, analytics, auth, onWrite }: AppDependencies): Promise<App> {
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
   // Viewers who may not see personal data get the schema without personal fields (graphql/schema.ts):
   // their operations are validated (personalDataPlugin) and run against it.
@@ -64,7 +66,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
       // Cache hints are not used (no CDN or response cache in front of the API), and computing
       // them costs a hook call on every resolved field: ~14,000 ties per structure network.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin(graphqlLimits),
+      limitsPlugin(graphqlLimits, { estimate: analytics === undefined ? undefined : (request) => analytics.expectedBuildCost(request) }),
       personalDataPlugin(restricted),
       writeNotifierPlugin<RequestContext>(onWrite ?? (() => undefined)),
     ],

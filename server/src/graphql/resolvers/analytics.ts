@@ -168,9 +168,9 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         level: request.level,
         window: windowOut(request.window),
         summary: () => summary(analysis),
-        nodes: () => analysis.graph.nodes().sort().map((id) => apiNode(analysis, id, context)),
+        nodes: () => analysis.nodeIds().map((id) => apiNode(analysis, id, context)),
         ties: () => tiePage(analysis.tieList(), first, args.after),
-        packedTies: () => packTies(analysis.graph.nodes().sort(), analysis.tieList()),
+        packedTies: () => packTies(analysis.nodeIds(), analysis.tieList()),
       };
     },
 

@@ -147,9 +147,8 @@ async function collaborationNetwork(
   const analysis = await analytics.analyse(request);
   const split = await tieSources(analytics, request);
   return {
-    nodes: analysis.graph
-      .nodes()
-      .sort()
+    nodes: analysis
+      .nodeIds()
       .map((id) => nodeOf(analysis, id, context, catalog, true)),
     ties: analysis.tieList().map((tie) => {
       const [throughWorkGroups, throughEvents] = split(tie.source, tie.target, tie.weight);
