@@ -445,15 +445,21 @@ describe("territory map", () => {
     await rows.first().waitFor({ state: "visible" });
     expect(await rows.count()).toBe(data.territoryCatalog.axes.length);
     // Each axis's row says what the API counts there, events included (written here, not with the page's wording).
-    type Cell = { axis: { name: string }; structures: number; actors: number; events: number; isCovered: boolean };
+    type Cell = { axis: { name: string }; workingStructures: number; workingActors: number; attendingStructures: number; events: number; isCovered: boolean };
     const details = await gql<{ communeDetails: { coverage: Cell[] } }>(
       `query ($territoryId: ID!, $code: ID!, $window: WindowInput) {
-        communeDetails(territoryId: $territoryId, code: $code, window: $window) { coverage { axis { name } structures actors events isCovered } } }`,
+        communeDetails(territoryId: $territoryId, code: $code, window: $window) {
+          coverage { axis { name } workingStructures workingActors attendingStructures events isCovered } } }`,
       { territoryId: territory.id, code: commune.code, window: period },
     );
     const count = (n: number, one: string, many: string) => `${new Intl.NumberFormat("fr-FR").format(n)} ${n > 1 ? many : one}`;
     const expected = details.communeDetails.coverage.map((c) =>
-      `${c.axis.name}${c.isCovered ? [count(c.structures, "structure", "structures"), count(c.actors, "acteur", "acteurs"), ...(c.events > 0 ? [count(c.events, "événement", "événements")] : [])].join(" · ") : "zone blanche"}`,
+      `${c.axis.name}${[
+        c.isCovered
+          ? [count(c.workingStructures, "structure", "structures"), count(c.workingActors, "acteur", "acteurs"), ...(c.events > 0 ? [count(c.events, "événement", "événements")] : [])].join(" · ")
+          : "zone blanche",
+        ...(c.attendingStructures > 0 ? [`${count(c.attendingStructures, "structure venue", "structures venues")} à des événements seulement`] : []),
+      ].join(" · ")}`,
     );
     expect(await rows.allTextContents()).toEqual(expected);
     // The map brings the commune into view beside its panel (the first commune by name lies at the edge of the territory).

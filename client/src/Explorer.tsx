@@ -118,19 +118,25 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
   }, [view, catalog, catalogReady]);
   const coverageCounts = useMemo(() => {
     if (!state.coverage || !state.coverageMode) return null;
-    const counts: Record<string, number> = {};
-    for (const [code, cell] of state.coverage.cells) counts[code] = state.coverageMode.unit === "actors" ? cell.actors : cell.structures;
-    return counts;
+    const actors = state.coverageMode.unit === "actors";
+    const working: Record<string, number> = {};
+    const attending: Record<string, number> = {};
+    for (const [code, cell] of state.coverage.cells) {
+      working[code] = actors ? cell.workingActors : cell.workingStructures;
+      attending[code] = actors ? cell.attendingActors : cell.attendingStructures;
+    }
+    return { working, attending };
   }, [state.coverage, state.coverageMode]);
   const selectedCommune = state.panel?.kind === "commune" ? state.panel.code : filters.communeCode;
   const canvasMap = useMemo((): CanvasMap | null => {
     if (!map || !catalog) return null;
-    const fills = coverageCounts ? coverageFills(coverageCounts, catalog.communes.map((c) => c.code)) : {};
+    const codes = catalog.communes.map((c) => c.code);
+    const fills = coverageCounts ? coverageFills(coverageCounts.working, codes, coverageCounts.attending) : {};
     return { communes: catalog.communes, projection: map.projection, fills, selectedCode: selectedCommune };
   }, [map, catalog, coverageCounts, selectedCommune]);
   const coverageLegendRows =
     coverageCounts && state.coverageMode
-      ? { title: fr.map.coverageTitle[state.coverageMode.unit], rows: coverageLegend(maxCountOf(coverageCounts), state.coverageMode.unit) }
+      ? { title: fr.map.coverageTitle[state.coverageMode.unit], rows: coverageLegend(maxCountOf(coverageCounts.working), state.coverageMode.unit) }
       : null;
 
   const cyRef = useRef<Core | null>(null);

@@ -154,7 +154,10 @@ export function buildActors(spec: TerritorySpec, organisations: readonly Organis
   return { actors, memberships: actors.flatMap((actor) => actor.memberships) };
 }
 
-/** About 8 % of long-standing professionals change structure once: the first membership ends the day the second starts. */
+/**
+ * About 10 % of long-standing professionals change structure once: the first membership ends, and
+ * the next one starts after a gap of one to nine months (between two jobs they belong to nobody).
+ */
 function addMoves(actors: ActorDraft[], organisations: readonly OrganisationDraft[], random: Random): void {
   const structures = organisations.filter((item) => item.label === "Structure" && !item.isIsolated);
   const latest = dayOf(2024, 12, 31);
@@ -170,13 +173,14 @@ function addMoves(actors: ActorDraft[], organisations: readonly OrganisationDraf
       return (sharesAxis ? 5 : 0.2) * (item.commune.epciCode === actor.place.epciCode ? 3 : 1);
     });
     const day = random.int(earliest, latest);
+    const gap = random.int(30, 270);
     actor.memberships[0] = { ...current, until: fromDay(day) };
     actor.memberships.push({
       actorId: actor.row.id,
       organisationId: target.id,
       organisationLabel: "Structure",
       role: current.role,
-      since: fromDay(day),
+      since: fromDay(day + gap),
       until: null,
     });
   }

@@ -1,6 +1,7 @@
 /**
- * Events (about `eventsPerYear` a year) organised mostly by work groups active at that date,
- * attended mostly by the group's participants; volunteer hours calibrated on the yearly figure.
+ * Events from the first contract on (about `eventsPerYear` a year once activity is full, fewer in
+ * earlier years), organised mostly by work groups active at that date, attended mostly by the
+ * group's participants, heavy-tailed in size; volunteer hours calibrated on the yearly figure.
  */
 import { AXES, aCommune, type AxisKey } from "./catalog.js";
 import { dayOf, fromDay, toDay, weekdayOf } from "./dates.js";
@@ -20,10 +21,10 @@ const MONTH_WEIGHTS = [1, 1.1, 1.1, 1.1, 1, 1.1, 0.7, 0.15, 1, 1.2, 1.2, 0.9] as
 
 const KIND_WEIGHTS: Record<"NETWORK" | "WORK_GROUP" | "COMMITTEE" | "STRUCTURE", readonly number[]> = {
   // MEETING, TRAINING, PUBLIC_ACTION, CONFERENCE
-  WORK_GROUP: [0.65, 0.12, 0.18, 0.05],
-  NETWORK: [0.45, 0.2, 0.25, 0.1],
-  COMMITTEE: [0.95, 0, 0, 0.05],
-  STRUCTURE: [0.1, 0.25, 0.5, 0.15],
+  WORK_GROUP: [0.75, 0.1, 0.13, 0.02],
+  NETWORK: [0.55, 0.18, 0.22, 0.05],
+  COMMITTEE: [0.96, 0, 0, 0.04],
+  STRUCTURE: [0.2, 0.3, 0.44, 0.06],
 };
 const KINDS: readonly EventKind[] = ["MEETING", "TRAINING", "PUBLIC_ACTION", "CONFERENCE"];
 
@@ -34,16 +35,41 @@ const DURATIONS: Record<EventKind, readonly number[]> = {
   CONFERENCE: [2, 2.5, 3, 6],
 };
 
-/** Guests from outside the organiser: [min, max] by kind. */
-const OUTSIDERS: Record<EventKind, readonly [number, number]> = {
-  MEETING: [0, 3],
-  TRAINING: [5, 16],
-  PUBLIC_ACTION: [3, 12],
-  CONFERENCE: [15, 45],
-};
+/**
+ * How many people come, heavy-tailed: most meetings gather 3-8 people, some 10-25; trainings and
+ * public actions a dozen or so, a few public actions many more; plenaries and conferences 40-120
+ * (most near 40).
+ */
+export function drawEventSize(random: Random, kind: EventKind): number {
+  switch (kind) {
+    case "MEETING":
+      return random.chance(0.85) ? random.int(3, 8) : random.int(10, 25);
+    case "TRAINING":
+      return random.int(8, 20);
+    case "PUBLIC_ACTION":
+      return random.chance(0.94) ? random.int(5, 15) : random.int(25, 60);
+    case "CONFERENCE":
+      return 40 + Math.floor(80 * random.next() ** 3);
+  }
+}
 
-/** Chance that an active participant comes, for a group of about ten; scaled down for larger groups. */
-const ATTENDANCE: Record<EventKind, number> = { MEETING: 0.6, TRAINING: 0.35, PUBLIC_ACTION: 0.45, CONFERENCE: 0.5 };
+/** Guests a work group's meeting invites at most beyond its members (it still reaches 3 people). */
+const MEETING_GUESTS = 3;
+
+/**
+ * The share of the yearly figures (`eventsPerYear`, `volunteerHoursPerYear`) reached in `year`:
+ * 1 from `fullActivityYear` on, growing linearly from 0.2 in `firstEventYear` before it.
+ */
+export function activityShare(spec: TerritorySpec, year: number): number {
+  const { firstEventYear, fullActivityYear } = spec.scale;
+  if (year >= fullActivityYear) return 1;
+  if (fullActivityYear <= firstEventYear) return 1;
+  return 0.2 + (0.7 * (year - firstEventYear)) / (fullActivityYear - firstEventYear);
+}
+
+/** True when the actor is a member of some organisation on that day (a mover may be between two). */
+const isMemberOn = (actor: ActorDraft, iso: string): boolean =>
+  actor.memberships.some((membership) => membership.since <= iso && (membership.until === null || iso <= membership.until));
 
 interface EventDraft {
   readonly row: Omit<EventRow, "id">;
@@ -51,7 +77,7 @@ interface EventDraft {
   readonly attendees: { readonly actor: ActorDraft; readonly isLead: boolean }[];
 }
 
-function drawDate(random: Random, year: number): number {
+function drawDate(random: Random, year: number, firstDay: number): number {
   for (;;) {
     const month = random.weightedIndex(MONTH_WEIGHTS) + 1;
     const first = dayOf(year, month, 1);
@@ -59,6 +85,7 @@ function drawDate(random: Random, year: number): number {
     const day = first + random.int(0, length - 1);
     const weekday = weekdayOf(day);
     // Public actions sometimes fall on a Saturday; nothing happens on Sundays and public holidays.
+    if (day < firstDay) continue;
     if (weekday !== 0 && (weekday !== 6 || random.chance(0.08)) && !HOLIDAYS.has(fromDay(day).slice(5))) return day;
   }
 }
@@ -114,11 +141,16 @@ export function buildEvents(
   const eligibleActors = actors.filter((actor) => !actor.isIsolated);
   const drafts: EventDraft[] = [];
 
+  const firstDay = Math.min(...spec.contracts.map((contract) => toDay(contract.signedOn)));
   for (let year = spec.scale.firstEventYear; year <= spec.scale.lastEventYear; year += 1) {
-    const count = Math.round(spec.scale.eventsPerYear * (0.97 + 0.06 * random.next()));
+    const yearStart = dayOf(year, 1, 1);
+    const yearLength = dayOf(year + 1, 1, 1) - yearStart;
+    const open = Math.min(1, Math.max(0, (yearStart + yearLength - firstDay) / yearLength));
+    const count = Math.round(spec.scale.eventsPerYear * activityShare(spec, year) * open * (0.97 + 0.06 * random.next()));
     for (let index = 0; index < count; index += 1) {
       const byStructure = random.chance(0.12);
-      const date = drawDate(random, year);
+      const date = drawDate(random, year, firstDay);
+      const iso = fromDay(date);
       const activeParticipants = (groupIndex: number): ParticipationDraft[] =>
         (byGroup[groupIndex] ?? []).filter(
           (item) => isActiveOn(date, item.since, item.until) && isActiveOn(date, item.actor.since, item.actor.until),
@@ -140,11 +172,14 @@ export function buildEvents(
       let eventAxes: readonly AxisKey[];
       let commune: CommuneInfo;
       let kind: EventKind;
+      let size: number;
+      let guestRoom: number;
       if (!byStructure && hasGroup) {
         const chosen = candidates[random.weightedIndex(activity)];
         if (chosen === undefined) throw new Error("No organiser");
         const { group, groupIndex } = chosen;
         kind = KINDS[random.weightedIndex(KIND_WEIGHTS[group.kind])] ?? "MEETING";
+        size = drawEventSize(random, kind);
         eventAxes = group.axes.length > 1 && random.chance(0.4) ? [random.pick(group.axes)] : group.axes;
         commune =
           random.chance(kind === "MEETING" ? 0.8 : 0.5) || group.scope.epciCode === null
@@ -153,15 +188,17 @@ export function buildEvents(
                 communes.filter((item) => (group.scope.areaKey ?? item.areaKey) === item.areaKey && group.scope.epciCode === item.epciCode),
                 (item) => item.population ** 0.7,
               );
+        // Pilots and co-pilots nearly always come; members fill the room up to the event's size.
         const active = activeParticipants(groupIndex);
-        const scale = Math.min(1, 10 / active.length);
-        attendees = active
-          .filter((item) => random.chance(item.role === "MEMBER" ? ATTENDANCE[kind] * scale : 0.9))
-          .map((item) => ({ actor: item.actor, isLead: item.role !== "MEMBER" }));
+        const leads = active.filter((item) => item.role !== "MEMBER" && random.chance(0.9));
+        const members = random.shuffle(active.filter((item) => item.role === "MEMBER"));
+        const fromGroup = [...leads, ...members].slice(0, Math.max(size, Math.min(leads.length, size + 2)));
+        attendees = fromGroup.map((item) => ({ actor: item.actor, isLead: item.role !== "MEMBER" }));
+        guestRoom = kind === "MEETING" ? Math.max(3 - attendees.length, Math.min(MEETING_GUESTS, size - attendees.length)) : size - attendees.length;
         row = {
           title: title(random, kind, eventAxes, group.name, commune),
           kind,
-          date: fromDay(date),
+          date: iso,
           durationHours: random.pick(DURATIONS[kind]),
           organiserId: groupIds[groupIndex] ?? "",
           organiserLabel: "WorkGroup",
@@ -171,17 +208,20 @@ export function buildEvents(
       } else {
         const structure = random.weightedPick(organisingStructures, (item) => (item.isHub ? 12 : item.isGeneralist ? 2 : 1));
         kind = KINDS[random.weightedIndex(KIND_WEIGHTS.STRUCTURE)] ?? "PUBLIC_ACTION";
+        size = drawEventSize(random, kind);
         const ownAxes = [...structure.axes].filter((axis) => spec.axes.includes(axis));
         eventAxes = [random.pick(ownAxes.length > 0 ? ownAxes : spec.axes)];
         commune = structure.commune;
-        attendees = (membersOf.get(structure.id) ?? [])
-          .filter((member) => isActiveOn(date, member.since, member.until) && random.chance(0.5))
-          .slice(0, 8)
+        const hosts = (membersOf.get(structure.id) ?? []).filter((member) => isActiveOn(date, member.since, member.until));
+        attendees = random
+          .shuffle(hosts)
+          .slice(0, Math.min(size, random.int(1, 4)))
           .map((member) => ({ actor: member.actor, isLead: true }));
+        guestRoom = size - attendees.length;
         row = {
           title: title(random, kind, eventAxes, structure.structure?.name ?? structure.id, commune),
           kind,
-          date: fromDay(date),
+          date: iso,
           durationHours: random.pick(DURATIONS[kind]),
           organiserId: structure.id,
           organiserLabel: "Structure",
@@ -189,14 +229,14 @@ export function buildEvents(
           axisIds: eventAxes.map((axis) => axisIds.get(axis) ?? axis),
         };
       }
-      const [low, high] = OUTSIDERS[kind];
       const taken = new Set(attendees.map((item) => item.actor));
       const place = { epciCode: commune.epciCode, areaKey: commune.areaKey };
-      const guests = random.weightedSample(eligibleActors, random.int(low, high), (actor) => {
-        if (taken.has(actor) || !isActiveOn(date, actor.since, actor.until)) return 0;
+      const guests = random.weightedSample(eligibleActors, Math.max(0, guestRoom), (actor) => {
+        if (taken.has(actor) || !isActiveOn(date, actor.since, actor.until) || !isMemberOn(actor, iso)) return 0;
         const giver = actor.row.category === "VOLUNTEER" || actor.row.category === "ELECTED";
         const categoryFit = kind === "PUBLIC_ACTION" && giver ? 3 : 1;
-        return axisFit(actor, eventAxes) * placeFit(actor, place) * categoryFit * (1 + Math.min(actor.groupTarget, 10) / 10);
+        // A flattened weight: guests lean to the axis, the place and the regulars, yet many people come now and then.
+        return (axisFit(actor, eventAxes) * placeFit(actor, place) * categoryFit * (1 + Math.min(actor.groupTarget, 10) / 10)) ** 0.4;
       });
       for (const actor of guests) attendees.push({ actor, isLead: false });
       drafts.push({ row, year, attendees });
@@ -216,7 +256,8 @@ function finish(spec: TerritorySpec, drafts: EventDraft[], random: Random): Even
     for (const draft of ofYear) {
       for (const { actor, isLead } of draft.attendees) if (givesTime(actor)) raw += rawHours(draft, isLead);
     }
-    const target = spec.scale.volunteerHoursPerYear * (0.97 + 0.06 * random.next());
+    // Hours follow the year's events: the full figure in a full year, less while activity grows.
+    const target = spec.scale.volunteerHoursPerYear * (ofYear.length / spec.scale.eventsPerYear) * (0.97 + 0.06 * random.next());
     const factor = raw > 0 ? target / raw : 0;
     ofYear.forEach((draft, index) => {
       const id = `${spec.id}-ev-${year}-${String(index + 1).padStart(4, "0")}`;

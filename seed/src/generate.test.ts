@@ -63,7 +63,7 @@ describe("generateDemoData(PAYS_CEVENNES)", () => {
     expect(data.structures[0]?.id).toBe("pays-cevennes-s-001");
     expect(data.actors[0]?.id).toBe("pays-cevennes-a-0001");
     expect(data.workGroups[0]?.id).toBe("pays-cevennes-wg-001");
-    expect(data.events[0]?.id).toBe("pays-cevennes-ev-2019-0001");
+    expect(data.events[0]?.id).toBe("pays-cevennes-ev-2011-0001");
     expect(new Set(data.structures.map((structure) => structure.name)).size).toBe(277);
   });
 
@@ -92,6 +92,52 @@ describe("generateDemoData(PAYS_CEVENNES)", () => {
     }
     const organisers = countBy(data.events, (event) => event.organiserLabel);
     expect(organisers.get("WorkGroup") ?? 0).toBeGreaterThan((organisers.get("Structure") ?? 0) * 3);
+  });
+
+  it("has activity from CLS 1 on: events every year from its signing, fewer in earlier years", () => {
+    const perYear = countBy(data.events, (event) => event.date.slice(0, 4));
+    expect(data.events.every((event) => event.date >= "2011-06-30")).toBe(true);
+    for (let year = 2011; year <= 2026; year += 1) expect(perYear.get(String(year)) ?? 0).toBeGreaterThan(50);
+    for (let year = 2012; year <= 2018; year += 1) {
+      expect(perYear.get(String(year)) ?? 0).toBeGreaterThan(perYear.get(String(year - 1)) ?? 0);
+      expect(perYear.get(String(year)) ?? 0).toBeLessThan(950);
+    }
+    const cls1 = new Set(data.events.filter((event) => event.date <= "2013-06-30").map((event) => event.id));
+    const cls2 = new Set(data.events.filter((event) => event.date >= "2013-07-01" && event.date <= "2018-12-31").map((event) => event.id));
+    expect(cls1.size).toBeGreaterThan(100);
+    expect(cls2.size).toBeGreaterThan(2500);
+    expect(data.attendances.filter((item) => cls1.has(item.eventId)).length).toBeGreaterThan(1000);
+  });
+
+  it("has heavy-tailed event sizes: many meetings of 3-8 people, some of 10-25, a few plenaries of 40-120", () => {
+    const size = countBy(data.attendances, (item) => item.eventId);
+    const sizes = data.events.map((event) => size.get(event.id) ?? 0);
+    const share = (test: (n: number) => boolean): number => sizes.filter(test).length / sizes.length;
+    expect(share((n) => n >= 3 && n <= 8)).toBeGreaterThan(0.5);
+    expect(share((n) => n >= 10 && n <= 25)).toBeGreaterThan(0.15);
+    expect(share((n) => n >= 40)).toBeGreaterThan(0.01);
+    expect(share((n) => n >= 40)).toBeLessThan(0.08);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(120);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("has people who change organisation: a membership ends, another begins later", () => {
+    const byActor = new Map<string, (typeof data.memberships)[number][]>();
+    for (const membership of data.memberships) byActor.set(membership.actorId, [...(byActor.get(membership.actorId) ?? []), membership]);
+    const moves = [...byActor.values()].filter((list) => list.length === 2);
+    expect(moves.length).toBeGreaterThan(20);
+    for (const [first, second] of moves) {
+      expect(first?.until).not.toBeNull();
+      expect((second?.since ?? "") > (first?.until ?? "")).toBe(true);
+      expect(second?.organisationId).not.toBe(first?.organisationId);
+    }
+    // Some movers attended events in both of their organisations' periods.
+    const dateOf = new Map(data.events.map((event) => [event.id, event.date]));
+    const both = moves.filter(([first, second]) => {
+      const dates = data.attendances.filter((item) => item.actorId === first?.actorId).map((item) => dateOf.get(item.eventId) ?? "");
+      return dates.some((date) => date <= (first?.until ?? "")) && dates.some((date) => date >= (second?.since ?? ""));
+    });
+    expect(both.length).toBeGreaterThan(10);
   });
 
   it("has 1,200 to 1,600 active actors each year (attended an event or took part in a group)", () => {

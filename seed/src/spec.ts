@@ -39,7 +39,13 @@ export interface TerritoryScale {
   readonly workGroups: number;
   readonly eventsPerYear: number;
   readonly volunteerHoursPerYear: number;
+  /** Events start in this year, on the first contract's signing day at the earliest. */
   readonly firstEventYear: number;
+  /**
+   * From this year on, `eventsPerYear` and `volunteerHoursPerYear` hold; before it activity grows
+   * year by year from a fifth of them (events.ts, `activityShare`).
+   */
+  readonly fullActivityYear: number;
   readonly lastEventYear: number;
   /** Structures whose members take part in nothing. */
   readonly isolatedStructures: number;
@@ -178,7 +184,8 @@ export const PAYS_CEVENNES: TerritorySpec = {
     workGroups: 120,
     eventsPerYear: 1000,
     volunteerHoursPerYear: 8900,
-    firstEventYear: 2019,
+    firstEventYear: 2011,
+    fullActivityYear: 2019,
     lastEventYear: 2026,
     isolatedStructures: 14,
     partnerships: 40,
@@ -255,7 +262,8 @@ export const GORGES_CAUSSES_CEVENNES: TerritorySpec = {
     workGroups: 25,
     eventsPerYear: 150,
     volunteerHoursPerYear: 1300,
-    firstEventYear: 2019,
+    firstEventYear: 2012,
+    fullActivityYear: 2020,
     lastEventYear: 2026,
     isolatedStructures: 3,
     partnerships: 6,

@@ -31,7 +31,8 @@ export interface Details {
   workGroups: NamedLine[];
   organisations: NamedLine[];
   events: NamedLine[];
-  coverage: { axis: AxisSummary; structures: number; actors: number; events: number; isCovered: boolean }[];
+  /** Per axis: who works there (level 1), structures that only attended its events (level 2), events held there. */
+  coverage: { axis: AxisSummary; workingStructures: number; workingActors: number; attendingStructures: number; events: number; isCovered: boolean }[];
 }
 
 const contact = (withContacts: boolean) => (withContacts ? "email phone" : "");
@@ -64,7 +65,7 @@ const COMMUNE = /* GraphQL */ `
     communeDetails(territoryId: $territoryId, code: $code, window: $window) {
       commune { code name population epciName }
       structures { id name type }
-      coverage { axis { id name kind } structures actors events isCovered }
+      coverage { axis { id name kind } workingStructures workingActors attendingStructures events isCovered }
     }
   }
 `;
@@ -212,8 +213,9 @@ export async function fetchDetails(
         organisations: list(c.structures, "structures").map((s) => ({ id: string(s.id, "structure.id"), name: string(s.name, "structure.name"), detail: organisationType(s.type, "structure.type", labels) })),
         coverage: list(c.coverage, "coverage").map((row) => ({
           axis: parseAxis(row.axis, "coverage.axis"),
-          structures: integer(row.structures, "coverage.structures"),
-          actors: integer(row.actors, "coverage.actors"),
+          workingStructures: integer(row.workingStructures, "coverage.workingStructures"),
+          workingActors: integer(row.workingActors, "coverage.workingActors"),
+          attendingStructures: integer(row.attendingStructures, "coverage.attendingStructures"),
           events: integer(row.events, "coverage.events"),
           isCovered: row.isCovered === true,
         })),

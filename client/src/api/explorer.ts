@@ -221,22 +221,27 @@ export async function fetchCollaborationPath(scope: NetworkScope, fromId: string
   return array(path.nodes, "nodes").map((n, i) => string(record(n, `nodes[${i}]`).id, `nodes[${i}].id`));
 }
 
+/** A commune on the axis: who works there (level 1), who only attended its events (level 2), events held there. */
 export interface CoverageCell {
   communeCode: string;
-  structures: number;
-  actors: number;
+  workingStructures: number;
+  workingActors: number;
+  attendingStructures: number;
+  attendingActors: number;
   events: number;
 }
 
 export const GET_COVERAGE = /* GraphQL */ `
   query GetCoverage($territoryId: ID!, $window: WindowInput, $axisId: ID) {
     coverage(territoryId: $territoryId, window: $window, axisId: $axisId) {
-      cells { communeCode axisId structures actors events }
+      cells { communeCode axisId workingStructures workingActors attendingStructures attendingActors events }
     }
   }
 `;
 
-/** Per commune, structures / actors / events on the axis (summed over axes when none is given). */
+const COUNTS = ["workingStructures", "workingActors", "attendingStructures", "attendingActors"] as const;
+
+/** Per commune, the counts on the axis (over every axis when none is given). */
 export async function fetchCoverage(territoryId: string, window: TimeWindow, axisId: string | null, options?: RequestOptions): Promise<Map<string, CoverageCell>> {
   const data = await requestGraphQL(GET_COVERAGE, { territoryId, window: windowInput(window), axisId }, options);
   const cells = array(record(record(data, "data").coverage, "coverage").cells, "cells");
@@ -244,14 +249,11 @@ export async function fetchCoverage(territoryId: string, window: TimeWindow, axi
   cells.forEach((item, i) => {
     const c = record(item, `cells[${i}]`);
     const code = string(c.communeCode, `cells[${i}].communeCode`);
-    const known = byCommune.get(code) ?? { communeCode: code, structures: 0, actors: 0, events: 0 };
+    const known = byCommune.get(code) ?? { communeCode: code, workingStructures: 0, workingActors: 0, attendingStructures: 0, attendingActors: 0, events: 0 };
+    const next: CoverageCell = { ...known, events: known.events + integer(c.events, `cells[${i}].events`) };
     // Over every axis a structure is counted once per axis: the maximum is the honest "at least" figure.
-    byCommune.set(code, {
-      communeCode: code,
-      structures: Math.max(known.structures, integer(c.structures, `cells[${i}].structures`)),
-      actors: Math.max(known.actors, integer(c.actors, `cells[${i}].actors`)),
-      events: known.events + integer(c.events, `cells[${i}].events`),
-    });
+    for (const field of COUNTS) next[field] = Math.max(known[field], integer(c[field], `cells[${i}].${field}`));
+    byCommune.set(code, next);
   });
   return byCommune;
 }

@@ -301,6 +301,8 @@ export const fr = {
     /** A covered commune × axis: who works there on the axis, and the events held there when there are any. */
     coverageCell: (structures: number, actors: number, events: number) =>
       [plural(structures, "structure", "structures"), plural(actors, "acteur", "acteurs"), ...(events > 0 ? [plural(events, "événement", "événements")] : [])].join(" · "),
+    /** Structures of the commune that only came to events on the axis (the second level of coverage). */
+    coverageAttending: (structures: number) => `${plural(structures, "structure venue", "structures venues")} à des événements seulement`,
     population: (n: number) => `${formatCount(n)} habitants`,
     populationLabel: "Population",
     epci: "Intercommunalité",
@@ -314,8 +316,12 @@ export const fr = {
       "Les contours des communes ne sont pas disponibles : la carte ne peut pas être dessinée. Les structures sont regroupées par intercommunalité et par commune.",
     noContoursHelp:
       "Pour afficher la carte, demandez à l'administrateur de configurer une source de contours (variable GEO_SOURCE) puis de redémarrer le serveur.",
-    coverageTitle: { structures: "Structures par commune", actors: "Acteurs par commune" },
+    coverageTitle: { structures: "Structures qui y travaillent, par commune", actors: "Acteurs qui y travaillent, par commune" },
     zoneBlanche: { structures: "Aucune structure (zone blanche)", actors: "Aucun acteur (zone blanche)" },
+    attendingOnly: {
+      structures: "Venues à des événements seulement (zone blanche)",
+      actors: "Venus à des événements seulement (zone blanche)",
+    },
     range: (min: number, max: number) => (min === max ? formatCount(min) : `${formatCount(min)} à ${formatCount(max)}`),
     outsideTerritory: "Hors territoire",
     coverageToggle: "Couverture du territoire (zones blanches)",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCoverage } from "./coverage.js";
+import { buildCoverage, coverageLevel } from "./coverage.js";
 
 const communes = [
   { code: "2", name: "Bourg", population: 100, epciCode: "E" },
@@ -10,24 +10,50 @@ const axes = [
   { id: "a", name: "Accès aux soins", kind: "TRANSVERSAL" },
 ];
 
+describe("coverageLevel", () => {
+  const none = { workingStructures: 0, workingActors: 0, attendingStructures: 0, attendingActors: 0 };
+  it("puts working before attending, and nobody at NONE", () => {
+    expect(coverageLevel(none)).toBe("NONE");
+    expect(coverageLevel({ ...none, attendingActors: 40, attendingStructures: 12 })).toBe("ATTENDING");
+    expect(coverageLevel({ ...none, workingActors: 1 })).toBe("WORKING");
+    expect(coverageLevel({ ...none, workingStructures: 1, attendingStructures: 30 })).toBe("WORKING");
+  });
+});
+
 describe("buildCoverage", () => {
-  it("fills the commune × axis matrix and lists white zones, uncovered communes first", () => {
+  it("fills the matrix with both levels; only working covers, so attending and events alone leave a white zone", () => {
     const coverage = buildCoverage(communes, axes, [
-      { communeCode: "1", axisId: "a", structures: 2, actors: 5 },
+      { communeCode: "1", axisId: "a", workingStructures: 2, workingActors: 5, attendingStructures: 1, attendingActors: 3 },
       { communeCode: "1", axisId: "a", events: 3 },
+      { communeCode: "1", axisId: "b", attendingStructures: 4, attendingActors: 9 },
       { communeCode: "1", axisId: "b", events: 1 },
-      { communeCode: "99", axisId: "a", actors: 4 },
+      { communeCode: "99", axisId: "a", workingActors: 4 },
     ]);
     expect(coverage.cells).toEqual([
-      { communeCode: "1", axisId: "a", structures: 2, actors: 5, events: 3, isCovered: true },
-      { communeCode: "1", axisId: "b", structures: 0, actors: 0, events: 1, isCovered: true },
-      { communeCode: "2", axisId: "a", structures: 0, actors: 0, events: 0, isCovered: false },
-      { communeCode: "2", axisId: "b", structures: 0, actors: 0, events: 0, isCovered: false },
+      {
+        communeCode: "1", axisId: "a", workingStructures: 2, workingActors: 5, attendingStructures: 1, attendingActors: 3,
+        structures: 3, actors: 8, events: 3, level: "WORKING", isCovered: true,
+      },
+      {
+        communeCode: "1", axisId: "b", workingStructures: 0, workingActors: 0, attendingStructures: 4, attendingActors: 9,
+        structures: 4, actors: 9, events: 1, level: "ATTENDING", isCovered: false,
+      },
+      {
+        communeCode: "2", axisId: "a", workingStructures: 0, workingActors: 0, attendingStructures: 0, attendingActors: 0,
+        structures: 0, actors: 0, events: 0, level: "NONE", isCovered: false,
+      },
+      {
+        communeCode: "2", axisId: "b", workingStructures: 0, workingActors: 0, attendingStructures: 0, attendingActors: 0,
+        structures: 0, actors: 0, events: 0, level: "NONE", isCovered: false,
+      },
     ]);
-    expect(coverage.whiteZones).toHaveLength(1);
-    expect(coverage.whiteZones[0]?.commune.code).toBe("2");
-    expect(coverage.whiteZones[0]?.isUncovered).toBe(true);
-    expect(coverage.coverageShare).toBe(0.5);
+    expect(coverage.whiteZones.map((zone) => [zone.commune.code, zone.isUncovered, zone.missingAxes.map((axis) => axis.id)])).toEqual([
+      ["2", true, ["a", "b"]],
+      ["1", false, ["b"]],
+    ]);
+    expect(coverage.coveredCellCount).toBe(1);
+    expect(coverage.attendedOnlyCellCount).toBe(1);
+    expect(coverage.coverageShare).toBe(0.25);
     expect(coverage.uncoveredCommuneCount).toBe(1);
   });
 

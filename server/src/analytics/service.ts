@@ -356,8 +356,8 @@ export class AnalyticsService {
   }
 
   /**
-   * How many structures, actors and events each commune has on each axis (or on `axisId`) during
-   * the window. Cached like the networks: the whole grid costs 250–350 ms on the demo territory,
+   * How many structures and actors work on each axis (or on `axisId`) in each commune during the
+   * window, how many only attended its events, and how many of its events were held there. Cached like the networks: the whole grid costs 250–350 ms on the demo territory,
    * and each commune's details panel reads it. Callers must not change what they get.
    */
   coverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
@@ -382,8 +382,10 @@ export class AnalyticsService {
       ...records(toPlain(row.activity), "activity").map((cell) => ({
         communeCode: text(cell, "communeCode"),
         axisId: text(cell, "axisId"),
-        structures: num(cell, "structures"),
-        actors: num(cell, "actors"),
+        workingStructures: num(cell, "workingStructures"),
+        workingActors: num(cell, "workingActors"),
+        attendingStructures: num(cell, "attendingStructures"),
+        attendingActors: num(cell, "attendingActors"),
       })),
       ...records(toPlain(row.eventCells), "eventCells").map((cell) => ({
         communeCode: text(cell, "communeCode"),

@@ -1,5 +1,5 @@
 import type { Analysis } from "../analytics/analysis.js";
-import type { CoverageAxis } from "../analytics/coverage.js";
+import type { CoverageAxis, CoverageCell } from "../analytics/coverage.js";
 import type { NetworkFilter } from "../analytics/filters.js";
 import type { AnalyticsService } from "../analytics/service.js";
 import { isPlain, num, optionalText, text, type Plain } from "../analytics/values.js";
@@ -91,12 +91,8 @@ export interface WorkGroupDetails {
   readonly events: readonly WorkGroupEvent[];
 }
 
-export interface CommuneCoverage {
+export interface CommuneCoverage extends Omit<CoverageCell, "communeCode" | "axisId"> {
   readonly axis: CoverageAxis;
-  readonly structures: number;
-  readonly actors: number;
-  readonly events: number;
-  readonly isCovered: boolean;
 }
 
 export interface CommuneDetails {
@@ -250,12 +246,9 @@ export class ExplorerService {
       organisations: list(row, "organisations", organisationRow),
       coverage: coverage.cells
         .filter((cell) => cell.communeCode === code)
-        .map((cell) => ({
-          axis: axes.get(cell.axisId) ?? { id: cell.axisId, name: cell.axisId, kind: "TRANSVERSAL" },
-          structures: cell.structures,
-          actors: cell.actors,
-          events: cell.events,
-          isCovered: cell.isCovered,
+        .map(({ communeCode: _code, axisId, ...cell }) => ({
+          axis: axes.get(axisId) ?? { id: axisId, name: axisId, kind: "TRANSVERSAL" },
+          ...cell,
         })),
     };
   }

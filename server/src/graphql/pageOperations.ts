@@ -109,7 +109,7 @@ export const PAGE_OPERATIONS: readonly PageOperation[] = [
         communeDetails(territoryId: $territoryId, code: $code, window: $window) {
           commune { code name population epciName }
           structures { id name type }
-          coverage { axis { id name kind } structures actors events isCovered }
+          coverage { axis { id name kind } workingStructures workingActors attendingStructures events isCovered }
         }
       }
     `,

@@ -118,7 +118,12 @@ function FetchedDetails({ details, onSelectPartner, onOpenWorkGroup, candidates,
               {d.coverage.map((row) => (
                 <tr key={row.axis.id} className={row.isCovered ? "" : "coverage-row--white"}>
                   <th scope="row">{row.axis.name}</th>
-                  <td>{row.isCovered ? fr.panel.coverageCell(row.structures, row.actors, row.events) : fr.panel.notCovered}</td>
+                  <td>
+                    {[
+                      row.isCovered ? fr.panel.coverageCell(row.workingStructures, row.workingActors, row.events) : fr.panel.notCovered,
+                      ...(row.attendingStructures > 0 ? [fr.panel.coverageAttending(row.attendingStructures)] : []),
+                    ].join(" · ")}
+                  </td>
                 </tr>
               ))}
             </tbody>

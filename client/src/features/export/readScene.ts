@@ -4,7 +4,7 @@
  */
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
 import { CONTOUR_COLOUR, CONTOUR_WIDTH, drawMap, LABEL_FONT_SIZE, NEUTRAL_FILL, type MapContext } from "../map/drawMap";
-import { ZONE_BLANCHE_FILL, ZONE_BLANCHE_HATCH } from "../map/coverage";
+import { isHatchedFill, ZONE_BLANCHE_HATCH } from "../map/coverage";
 import { projectCommunes, type Projection } from "../map/projection";
 import type { MapCommune } from "../map/types";
 import type { Scene, SceneEdge, SceneLabel, SceneNode, ScenePolygon, SceneShape } from "./scene";
@@ -114,7 +114,7 @@ function readAreas(cy: Core, map: SceneMap): ScenePolygon[] {
   const toScreen = (p: { x: number; y: number }) => ({ x: p.x * zoom + pan.x, y: p.y * zoom + pan.y });
   return projectCommunes(map.communes, map.projection).flatMap((commune) => {
     const fill = map.fills[commune.code] ?? NEUTRAL_FILL;
-    const isZoneBlanche = fill === ZONE_BLANCHE_FILL;
+    const isZoneBlanche = isHatchedFill(fill);
     return commune.polygons.map((polygon) => ({
       rings: polygon.map((ring) => ring.map(toScreen)),
       fill,

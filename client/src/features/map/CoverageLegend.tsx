@@ -3,7 +3,7 @@
  * matches what is drawn; white zones show the map's hatching.
  */
 import { fr } from "../../i18n/fr";
-import { coverageLegend, type CoverageUnit } from "./coverage";
+import { coverageLegend, ZONE_BLANCHE_FILL, type CoverageUnit } from "./coverage";
 
 interface CoverageLegendProps {
   /** The highest count drawn: the one the fills were computed with. */
@@ -23,7 +23,7 @@ export function CoverageLegend({ maxCount, unit }: CoverageLegendProps) {
           <li key={row.key} className="map-legend-item" data-fill={row.fill}>
             <span
               className={`map-legend-swatch${row.isZoneBlanche ? " map-legend-swatch--zone-blanche" : ""}`}
-              style={row.isZoneBlanche ? undefined : { backgroundColor: row.fill }}
+              style={row.isZoneBlanche && row.fill === ZONE_BLANCHE_FILL ? undefined : { backgroundColor: row.fill }}
               aria-hidden="true"
             />
             <span>{row.label}</span>

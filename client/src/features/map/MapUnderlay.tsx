@@ -49,6 +49,7 @@ function paint(canvas: HTMLCanvasElement, cy: Core | null, inputs: Inputs): void
   // Read by the browser tests: what the map shows, without decoding pixels.
   canvas.dataset.drawnCount = String(drawn.drawn.length);
   canvas.dataset.labelled = drawn.labelled.join(" ");
+  canvas.dataset.fills = drawn.drawn.map((code) => `${code}=${options.fills[code] ?? ""}`).join(" ");
   const selected = inputs.selectedCode === null ? undefined : projected.find((commune) => commune.code === inputs.selectedCode)?.anchor;
   const at = selected ? { x: selected.x * cy.zoom() + cy.pan().x, y: selected.y * cy.zoom() + cy.pan().y } : null;
   canvas.dataset.selectedAt = at ? `${Math.round(at.x)},${Math.round(at.y)}` : "";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ATTENDING_ONLY_FILL,
   contrastRatio,
   COVERAGE_RAMP,
   coverageClasses,
@@ -10,6 +11,8 @@ import {
   LIGHT_TEXT,
   ZONE_BLANCHE_FILL,
   ZONE_BLANCHE_HATCH,
+  isHatchedFill,
+  textColourOn,
 } from "./coverage";
 
 const bounds = (max: number) => coverageClasses(max).map((c) => [c.min, c.max]);
@@ -101,25 +104,41 @@ describe("coverageFills", () => {
     const fills = coverageFills({ "30007": 30, "30294": 1 }, ["30007", "30294", "30077"]);
     expect(fills).toEqual({ "30007": COVERAGE_RAMP[4], "30294": COVERAGE_RAMP[0], "30077": ZONE_BLANCHE_FILL });
   });
+
+  it("colours by who works there; a commune that only attended is a tinted white zone, whatever its attendance", () => {
+    const fills = coverageFills({ "30007": 30, "30294": 1 }, ["30007", "30294", "30077", "30132"], { "30007": 40, "30294": 2, "30077": 45 });
+    expect(fills).toEqual({ "30007": COVERAGE_RAMP[4], "30294": COVERAGE_RAMP[0], "30077": ATTENDING_ONLY_FILL, "30132": ZONE_BLANCHE_FILL });
+    expect([ATTENDING_ONLY_FILL, ZONE_BLANCHE_FILL].every(isHatchedFill)).toBe(true);
+    expect(COVERAGE_RAMP.some(isHatchedFill)).toBe(false);
+  });
+
+  it("keeps the attended-only tint lighter than the lightest class, apart from white, with dark text at AA", () => {
+    expect(contrastRatio(ATTENDING_ONLY_FILL, "#FFFFFF")).toBeLessThan(contrastRatio(COVERAGE_RAMP[0], "#FFFFFF"));
+    expect(contrastRatio(ATTENDING_ONLY_FILL, ZONE_BLANCHE_FILL)).toBeGreaterThan(1.1);
+    expect(textColourOn(ATTENDING_ONLY_FILL)).toBe(DARK_TEXT);
+    expect(contrastRatio(ATTENDING_ONLY_FILL, DARK_TEXT)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(ZONE_BLANCHE_HATCH, ATTENDING_ONLY_FILL)).toBeGreaterThanOrEqual(3);
+  });
 });
 
 describe("coverageLegend", () => {
-  it("lists the white zone first, then the classes with French ranges", () => {
+  it("lists the white zones first (nobody, then attended only), then the classes with French ranges", () => {
     expect(coverageLegend(30).map((row) => row.label)).toEqual([
       "Aucune structure (zone blanche)",
+      "Venues à des événements seulement (zone blanche)",
       "1 à 2",
       "3 à 4",
       "5 à 8",
       "9 à 16",
       "17 à 30",
     ]);
-    expect(coverageLegend(2, "actors").map((row) => row.label)).toEqual(["Aucun acteur (zone blanche)", "1", "2"]);
+    expect(coverageLegend(2, "actors").map((row) => row.label)).toEqual(["Aucun acteur (zone blanche)", "Venus à des événements seulement (zone blanche)", "1", "2"]);
   });
 
-  it("matches the map's fills row by row, and only the first row is a white zone", () => {
+  it("matches the map's fills row by row, and only the first two rows are white zones", () => {
     const rows = coverageLegend(30);
-    expect(rows.map((r) => r.fill)).toEqual([ZONE_BLANCHE_FILL, ...COVERAGE_RAMP]);
-    expect(rows.map((r) => r.isZoneBlanche)).toEqual([true, false, false, false, false, false]);
+    expect(rows.map((r) => r.fill)).toEqual([ZONE_BLANCHE_FILL, ATTENDING_ONLY_FILL, ...COVERAGE_RAMP]);
+    expect(rows.map((r) => r.isZoneBlanche)).toEqual([true, true, false, false, false, false, false]);
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
   });
 
@@ -127,7 +146,7 @@ describe("coverageLegend", () => {
     expect(coverageLegend(1600).at(-1)?.label).toMatch(/^\d+ à 1\s600$/u);
   });
 
-  it("has only the white-zone row when nobody works on the axis", () => {
-    expect(coverageLegend(0)).toHaveLength(1);
+  it("has only the white-zone rows when nobody works on the axis", () => {
+    expect(coverageLegend(0).map((row) => row.key)).toEqual(["zero", "attending"]);
   });
 });

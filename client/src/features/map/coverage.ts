@@ -1,8 +1,10 @@
 /**
  * The coverage mode's colour scale: how many structures (or actors) work in a commune on the chosen
- * axis, in a few classes of one sequential blue ramp (light to dark, readable with every common
- * colour-vision deficiency and in greyscale), and communes with none shown as white zones
- * ("zones blanches"), hatched so they cannot be mistaken for the lightest class.
+ * axis (a work group on it, or events on it organised), in a few classes of one sequential blue
+ * ramp (light to dark, readable with every common colour-vision deficiency and in greyscale).
+ * Communes where nobody works are white zones ("zones blanches"), hatched so they cannot be mistaken
+ * for the lightest class: plain white when nobody came either, a light sand under the hatching when
+ * people only attended events on the axis (the second, lighter level).
  */
 import { fr } from "../../i18n/fr";
 
@@ -14,6 +16,16 @@ import { fr } from "../../i18n/fr";
 export const COVERAGE_RAMP = ["#C6DBEF", "#9ECAE1", "#6BAED6", "#2171B5", "#08306B"] as const;
 /** The fill of a commune with nobody: drawMap hatches every commune filled with it. */
 export const ZONE_BLANCHE_FILL = "#FFFFFF";
+/**
+ * The fill of a commune where people only attended events on the axis: a white zone too (hatched),
+ * tinted sand, a hue apart from the blue ramp and lighter than its lightest class.
+ */
+export const ATTENDING_ONLY_FILL = "#F8E3BE";
+
+/** True for the fills of white zones, which drawMap and the exports hatch. */
+export function isHatchedFill(fill: string): boolean {
+  return fill === ZONE_BLANCHE_FILL || fill === ATTENDING_ONLY_FILL;
+}
 /** Hatch and outline of white zones: 4.8:1 on white, above the 3:1 asked of graphics (WCAG 1.4.11). */
 export const ZONE_BLANCHE_HATCH = "#6B7280";
 export const DARK_TEXT = "#1F2937";
@@ -31,11 +43,12 @@ export interface CoverageClass {
 }
 
 export interface CoverageLegendRow {
-  /** Stable key for React lists: `zero`, or `min-max`. */
+  /** Stable key for React lists: `zero`, `attending`, or `min-max`. */
   key: string;
   label: string;
   fill: string;
   textColour: string;
+  /** Hatched: nobody works there (nobody at all, or people who only attended events). */
   isZoneBlanche: boolean;
 }
 
@@ -93,16 +106,21 @@ export function coverageFill(count: number, classes: readonly CoverageClass[]): 
 }
 
 /**
- * The `fills` of MapUnderlay in coverage mode: every commune of the territory gets one, and a
- * commune missing from `counts` is a white zone.
+ * The `fills` of MapUnderlay in coverage mode: every commune of the territory gets one. `working`
+ * gives the blue class; a commune without anyone working is a white zone, tinted when `attending`
+ * (who only came to events) counts someone there.
  */
 export function coverageFills(
-  counts: Readonly<Record<string, number>>,
+  working: Readonly<Record<string, number>>,
   communeCodes: readonly string[],
+  attending: Readonly<Record<string, number>> = {},
 ): Record<string, string> {
-  const classes = coverageClasses(maxCountOf(counts));
+  const classes = coverageClasses(maxCountOf(working));
   const fills: Record<string, string> = {};
-  for (const code of communeCodes) fills[code] = coverageFill(counts[code] ?? 0, classes);
+  for (const code of communeCodes) {
+    const count = working[code] ?? 0;
+    fills[code] = count >= 1 ? coverageFill(count, classes) : (attending[code] ?? 0) >= 1 ? ATTENDING_ONLY_FILL : ZONE_BLANCHE_FILL;
+  }
   return fills;
 }
 
@@ -110,7 +128,10 @@ export function maxCountOf(counts: Readonly<Record<string, number>>): number {
   return Object.values(counts).reduce((max, n) => (Number.isFinite(n) && n > max ? n : max), 0);
 }
 
-/** The legend of the coverage mode, white zones first, exactly the classes the map uses. */
+/**
+ * The legend of the coverage mode, exactly the classes the map uses: white zones first (nobody,
+ * then attended only), then the classes of those who work there.
+ */
 export function coverageLegend(maxCount: number, unit: CoverageUnit = "structures"): CoverageLegendRow[] {
   const zero: CoverageLegendRow = {
     key: "zero",
@@ -119,8 +140,16 @@ export function coverageLegend(maxCount: number, unit: CoverageUnit = "structure
     textColour: DARK_TEXT,
     isZoneBlanche: true,
   };
+  const attending: CoverageLegendRow = {
+    key: "attending",
+    label: fr.map.attendingOnly[unit],
+    fill: ATTENDING_ONLY_FILL,
+    textColour: textColourOn(ATTENDING_ONLY_FILL),
+    isZoneBlanche: true,
+  };
   return [
     zero,
+    attending,
     ...coverageClasses(maxCount).map((c) => ({
       key: `${c.min}-${c.max}`,
       label: fr.map.range(c.min, c.max),

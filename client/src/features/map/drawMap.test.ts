@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COVERAGE_RAMP, ZONE_BLANCHE_FILL, ZONE_BLANCHE_HATCH } from "./coverage";
+import { ATTENDING_ONLY_FILL, COVERAGE_RAMP, ZONE_BLANCHE_FILL, ZONE_BLANCHE_HATCH } from "./coverage";
 import {
   CONTOUR_COLOUR,
   drawMap,
@@ -136,6 +136,14 @@ describe("drawMap", () => {
     const hatchPath = context.ofKind("path").find((p) => p.rings > 10);
     expect(hatchPath, "hatch lines drawn as one path").toBeDefined();
     expect(context.balanced).toBe(true);
+  });
+
+  it("hatches a commune where people only attended events too, over its sand tint", () => {
+    const fills = { [ALES.code]: ATTENDING_ONLY_FILL, [SAINT_PRIVAT.code]: COVERAGE_RAMP[0] };
+    const { context } = draw(fitted(), { fills });
+    expect(context.ofKind("fill").map((f) => f.style)).toEqual([ATTENDING_ONLY_FILL, COVERAGE_RAMP[0], NEUTRAL_FILL]);
+    expect(context.ofKind("clip")).toHaveLength(1);
+    expect(context.ofKind("stroke").filter((s) => s.style === ZONE_BLANCHE_HATCH)).toHaveLength(2);
   });
 
   it("outlines the selected commune last, dark and thick over a white band", () => {

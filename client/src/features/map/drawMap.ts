@@ -3,7 +3,7 @@
  * calls it on every Cytoscape viewport change, and tests call it with a context that records what
  * was drawn. Widths and text sizes are in screen pixels, so the map reads the same at any zoom.
  */
-import { textColourOn, ZONE_BLANCHE_FILL, ZONE_BLANCHE_HATCH } from "./coverage";
+import { isHatchedFill, textColourOn, ZONE_BLANCHE_HATCH } from "./coverage";
 import type { Bounds, ModelPoint, ProjectedCommune } from "./types";
 
 /** The part of CanvasRenderingContext2D the map uses; a real 2D context satisfies it. */
@@ -39,7 +39,7 @@ export interface MapView {
 }
 
 export interface MapStyleOptions {
-  /** Fill of each commune by INSEE code; others get the neutral fill. `ZONE_BLANCHE_FILL` is hatched. */
+  /** Fill of each commune by INSEE code; others get the neutral fill. White-zone fills (`isHatchedFill`) are hatched. */
   fills: Readonly<Record<string, string>>;
   selectedCode: string | null;
   showLabels: boolean;
@@ -182,7 +182,7 @@ export function drawMap(
     tracePath(context, view, commune);
     context.fillStyle = fill;
     context.fill("evenodd");
-    const isZoneBlanche = fill === ZONE_BLANCHE_FILL;
+    const isZoneBlanche = isHatchedFill(fill);
     if (isZoneBlanche) hatch(context, view, commune, box);
     tracePath(context, view, commune);
     context.strokeStyle = isZoneBlanche ? ZONE_BLANCHE_HATCH : CONTOUR_COLOUR;

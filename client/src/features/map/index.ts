@@ -7,11 +7,13 @@ export type { Bounds, GeoPoint, MapCommune, MapEpci, ModelPoint, ProjectedCommun
 export { createProjection, hasContours, parseGeometry, projectCommunes, TERRITORY_WIDTH, type Projection } from "./projection";
 export { NODE_SPACING, placeInCommunes, type PlaceableNode } from "./placement";
 export {
+  ATTENDING_ONLY_FILL,
   COVERAGE_RAMP,
   coverageClasses,
   coverageFill,
   coverageFills,
   coverageLegend,
+  isHatchedFill,
   maxCountOf,
   ZONE_BLANCHE_FILL,
   type CoverageClass,

@@ -317,6 +317,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
           coverage: {
             cellCount: profile.coverage.cellCount,
             coveredCellCount: profile.coverage.coveredCellCount,
+            attendedOnlyCellCount: profile.coverage.attendedOnlyCellCount,
             coverageShare: profile.coverage.coverageShare,
             whiteZoneCount: profile.coverage.whiteZones.length,
             uncoveredCommuneCount: profile.coverage.uncoveredCommuneCount,
