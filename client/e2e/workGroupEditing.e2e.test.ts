@@ -89,15 +89,15 @@ beforeAll(async () => {
     { t: GORGES },
   );
   const communeCode = String(records[0]?.get("code"));
-  const home = keep(await saveStructure(GORGES, { id: null, name: `${TAG} Maison de santé`, sector: "CARE", kind: "Maison de santé", communeCode }, api));
+  const home = keep(await saveStructure(GORGES, { id: null, version: null, name: `${TAG} Maison de santé`, sector: "CARE", kind: "Maison de santé", communeCode }, api));
   const person = (firstName: string, lastName: string) =>
-    saveActor(GORGES, { id: null, firstName, lastName, email: "", phone: "", category: "PROFESSIONAL", profession: "Infirmière", organisationId: home, role: "" }, api);
+    saveActor(GORGES, { id: null, version: null, firstName, lastName, email: "", phone: "", category: "PROFESSIONAL", profession: "Infirmière", organisationId: home, role: "" }, api);
   const pilot = keep(await person("Inès", PILOT));
   newcomerId = keep(await person("Zoé", NEWCOMER));
-  workGroupId = keep(await saveWorkGroup(GORGES, { id: null, name: GROUP, kind: "WORK_GROUP", startedOn: "2023-01-01", endedOn: "", axisIds: [] }, api));
+  workGroupId = keep(await saveWorkGroup(GORGES, { id: null, version: null, name: GROUP, kind: "WORK_GROUP", startedOn: "2023-01-01", endedOn: "", axisIds: [] }, api));
   await saveParticipation(GORGES, { actorId: pilot, workGroupId, role: "PILOT", since: "2023-01-01", until: "" }, api);
   eventId = keep(
-    await saveEvent(GORGES, { id: null, title: EVENT, kind: "MEETING", date: "2024-03-12", durationHours: "2", communeCode, organiserId: workGroupId, axisIds: [] }, api),
+    await saveEvent(GORGES, { id: null, version: null, title: EVENT, kind: "MEETING", date: "2024-03-12", durationHours: "2", communeCode, organiserId: workGroupId, axisIds: [] }, api),
   );
 
   browser = await launchChromium();

@@ -1,4 +1,5 @@
 // Creates or changes an event: where it was held, who organised it, which axes it addressed.
+// Each write raises the version by one.
 // Parameters: $id, $title, $kind, $date (YYYY-MM-DD), $durationHours, $communeCode, $organiserId, $axisIds.
 MATCH (c:Commune {code: $communeCode})
 CALL () {
@@ -7,7 +8,7 @@ CALL () {
   MATCH (s:Structure {id: $organiserId}) RETURN s AS o
 }
 MERGE (e:Event {id: $id})
-SET e.title = $title, e.kind = $kind, e.date = date($date), e.durationHours = toFloat($durationHours)
+SET e.version = coalesce(e.version, 0) + 1, e.title = $title, e.kind = $kind, e.date = date($date), e.durationHours = toFloat($durationHours)
 WITH e, c, o
 CALL (e) {
   MATCH (e)-[old:HELD_IN|ORGANISED_BY|ADDRESSES]->()

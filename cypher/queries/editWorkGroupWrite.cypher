@@ -1,8 +1,9 @@
 // Creates or changes a work group of a territory and the axes it works on.
+// Each write raises the version by one.
 // Parameters: $id, $territoryId, $name, $kind, $startedOn, $endedOn (YYYY-MM-DD or null), $axisIds.
 MATCH (t:Territory {id: $territoryId})
 MERGE (w:WorkGroup {id: $id})
-SET w.name = $name, w.kind = $kind, w.startedOn = date($startedOn), w.endedOn = date($endedOn)
+SET w.version = coalesce(w.version, 0) + 1, w.name = $name, w.kind = $kind, w.startedOn = date($startedOn), w.endedOn = date($endedOn)
 MERGE (w)-[:BELONGS_TO]->(t)
 WITH w
 CALL (w) {

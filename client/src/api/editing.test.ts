@@ -14,10 +14,10 @@ import {
   type WorkGroupValues,
 } from "./editing";
 
-const structure: StructureValues = { id: null, name: "Maison de santé", sector: "CARE", kind: "MSP", communeCode: "48009" };
-const actor: ActorValues = { id: null, firstName: "Zoé", lastName: "Durand", email: "", phone: "", category: "VOLUNTEER", profession: "", organisationId: "s1", role: "" };
-const workGroup: WorkGroupValues = { id: null, name: "Réseau santé mentale", kind: "NETWORK", startedOn: "2024-01-01", endedOn: "", axisIds: [] };
-const event: EventValues = { id: null, title: "Réunion", kind: "MEETING", date: "2024-03-12", durationHours: "2,5", communeCode: "48009", organiserId: "g1", axisIds: [] };
+const structure: StructureValues = { id: null, version: null, name: "Maison de santé", sector: "CARE", kind: "MSP", communeCode: "48009" };
+const actor: ActorValues = { id: null, version: null, firstName: "Zoé", lastName: "Durand", email: "", phone: "", category: "VOLUNTEER", profession: "", organisationId: "s1", role: "" };
+const workGroup: WorkGroupValues = { id: null, version: null, name: "Réseau santé mentale", kind: "NETWORK", startedOn: "2024-01-01", endedOn: "", axisIds: [] };
+const event: EventValues = { id: null, version: null, title: "Réunion", kind: "MEETING", date: "2024-03-12", durationHours: "2,5", communeCode: "48009", organiserId: "g1", axisIds: [] };
 
 const RESULT = { entityKind: "STRUCTURE", entityId: "s1", operation: "CREATE", auditEntryId: null, changes: [] };
 
@@ -56,7 +56,7 @@ describe("saving a form with a required field left empty", () => {
   });
 
   it("names the first empty field in the form's order", async () => {
-    expect((await refusal(saveStructure("t", { id: null, name: " ", sector: "", kind: "", communeCode: "" }))).field).toBe("name");
+    expect((await refusal(saveStructure("t", { id: null, version: null, name: " ", sector: "", kind: "", communeCode: "" }))).field).toBe("name");
     expect((await refusal(saveStructure("t", { ...structure, kind: "", communeCode: "" }))).field).toBe("kind");
     expect((await refusal(saveActor("t", { ...actor, category: "", organisationId: "" }))).field).toBe("category");
     expect((await refusal(saveWorkGroup("t", { ...workGroup, name: "", kind: "" }))).field).toBe("name");

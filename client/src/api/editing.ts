@@ -13,7 +13,7 @@ export type WorkGroupKind = (typeof WORK_GROUP_KINDS)[number];
 export const EVENT_KINDS = ["MEETING", "TRAINING", "PUBLIC_ACTION", "CONFERENCE"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 /** Every AuditEntityKind of the server (audit.graphql): an entry of an unknown kind would fail the whole page. */
-export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION", "TERRITORY", "CONTRACT", "AXIS"] as const;
+export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION", "ATTENDANCE", "TERRITORY", "CONTRACT", "AXIS", "IMPORT"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const OPERATIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -38,6 +38,8 @@ export interface EditResult {
 
 export interface StructureValues {
   id: string | null;
+  /** The version loaded (sent back as `expectedVersion`); null for a new record. */
+  version: number | null;
   name: string;
   sector: Sector | "";
   kind: string;
@@ -46,6 +48,8 @@ export interface StructureValues {
 
 export interface ActorValues {
   id: string | null;
+  /** The version loaded (sent back as `expectedVersion`); null for a new record. */
+  version: number | null;
   firstName: string;
   lastName: string;
   email: string;
@@ -59,6 +63,8 @@ export interface ActorValues {
 
 export interface WorkGroupValues {
   id: string | null;
+  /** The version loaded (sent back as `expectedVersion`); null for a new record. */
+  version: number | null;
   name: string;
   kind: WorkGroupKind | "";
   startedOn: string;
@@ -68,6 +74,8 @@ export interface WorkGroupValues {
 
 export interface EventValues {
   id: string | null;
+  /** The version loaded (sent back as `expectedVersion`); null for a new record. */
+  version: number | null;
   title: string;
   kind: EventKind | "";
   date: string;
@@ -142,10 +150,15 @@ function hours(value: string, argument: string): number {
   return parsed;
 }
 const withId = (id: string | null) => (id === null ? {} : { id });
+/** The version the form showed, sent so that a change made meanwhile by someone else is refused (CONFLICT). */
+const withVersion = (version: number | null) => (version === null ? {} : { expectedVersion: version });
+/** A stored `version` (absent before the record's first audited change: 0). */
+const versionOf = (value: unknown): number => (value === null || value === undefined ? 0 : integer(value, "version"));
 
 export async function saveStructure(territoryId: string, values: StructureValues, options?: RequestOptions): Promise<EditResult> {
   const input = {
     ...withId(values.id),
+    ...withVersion(values.version),
     territoryId,
     name: required(values.name, "input.name"),
     sector: required(values.sector, "input.sector"),
@@ -164,6 +177,7 @@ export async function saveActor(territoryId: string, values: ActorValues, option
   const membership = values.id === null ? { membership: { organisationId: required(values.organisationId, "input.membership.organisationId"), role: blankToNull(values.role) } } : {};
   const input = {
     ...withId(values.id),
+    ...withVersion(values.version),
     territoryId,
     firstName,
     lastName,
@@ -180,6 +194,7 @@ export async function saveActor(territoryId: string, values: ActorValues, option
 export async function saveWorkGroup(territoryId: string, values: WorkGroupValues, options?: RequestOptions): Promise<EditResult> {
   const input = {
     ...withId(values.id),
+    ...withVersion(values.version),
     territoryId,
     name: required(values.name, "input.name"),
     kind: required(values.kind, "input.kind"),
@@ -194,6 +209,7 @@ export async function saveWorkGroup(territoryId: string, values: WorkGroupValues
 export async function saveEvent(territoryId: string, values: EventValues, options?: RequestOptions): Promise<EditResult> {
   const input = {
     ...withId(values.id),
+    ...withVersion(values.version),
     territoryId,
     title: required(values.title, "input.title"),
     kind: required(values.kind, "input.kind"),
@@ -268,19 +284,20 @@ const first = (value: unknown, path: string): Json | null => {
 const text = (value: unknown, path: string): string => optionalString(value, path) ?? "";
 
 export async function loadStructure(id: string, options?: RequestOptions): Promise<StructureValues | null> {
-  const data = await requestGraphQL(`query LoadStructure($id: ID!) { structures(where: { id: { eq: $id } }) { id name sector kind commune { code } } }`, { id }, options);
+  const data = await requestGraphQL(`query LoadStructure($id: ID!) { structures(where: { id: { eq: $id } }) { id version name sector kind commune { code } } }`, { id }, options);
   const s = first(record(data, "data").structures, "structures");
   if (s === null) return null;
   const commune = first(s.commune, "commune");
-  return { id, name: string(s.name, "name"), sector: oneOf(s.sector, SECTORS, "sector"), kind: string(s.kind, "kind"), communeCode: commune ? string(commune.code, "commune.code") : "" };
+  return { id, version: versionOf(s.version), name: string(s.name, "name"), sector: oneOf(s.sector, SECTORS, "sector"), kind: string(s.kind, "kind"), communeCode: commune ? string(commune.code, "commune.code") : "" };
 }
 
 export async function loadActor(id: string, options?: RequestOptions): Promise<ActorValues | null> {
-  const data = await requestGraphQL(`query LoadActor($id: ID!) { actors(where: { id: { eq: $id } }) { id firstName lastName email phone category profession } }`, { id }, options);
+  const data = await requestGraphQL(`query LoadActor($id: ID!) { actors(where: { id: { eq: $id } }) { id version firstName lastName email phone category profession } }`, { id }, options);
   const a = first(record(data, "data").actors, "actors");
   if (a === null) return null;
   return {
     id,
+    version: versionOf(a.version),
     firstName: string(a.firstName, "firstName"),
     lastName: string(a.lastName, "lastName"),
     email: text(a.email, "email"),
@@ -293,11 +310,12 @@ export async function loadActor(id: string, options?: RequestOptions): Promise<A
 }
 
 export async function loadWorkGroup(id: string, options?: RequestOptions): Promise<WorkGroupValues | null> {
-  const data = await requestGraphQL(`query LoadWorkGroup($id: ID!) { workGroups(where: { id: { eq: $id } }) { id name kind startedOn endedOn axes { id } } }`, { id }, options);
+  const data = await requestGraphQL(`query LoadWorkGroup($id: ID!) { workGroups(where: { id: { eq: $id } }) { id version name kind startedOn endedOn axes { id } } }`, { id }, options);
   const w = first(record(data, "data").workGroups, "workGroups");
   if (w === null) return null;
   return {
     id,
+    version: versionOf(w.version),
     name: string(w.name, "name"),
     kind: oneOf(w.kind, WORK_GROUP_KINDS, "kind"),
     startedOn: text(w.startedOn, "startedOn"),
@@ -308,7 +326,7 @@ export async function loadWorkGroup(id: string, options?: RequestOptions): Promi
 
 export async function loadEvent(id: string, options?: RequestOptions): Promise<EventValues | null> {
   const data = await requestGraphQL(
-    `query LoadEvent($id: ID!) { events(where: { id: { eq: $id } }) { id title kind date durationHours commune { code } organisedBy { ... on WorkGroup { id } ... on Structure { id } } axes { id } } }`,
+    `query LoadEvent($id: ID!) { events(where: { id: { eq: $id } }) { id version title kind date durationHours commune { code } organisedBy { ... on WorkGroup { id } ... on Structure { id } } axes { id } } }`,
     { id },
     options,
   );
@@ -318,6 +336,7 @@ export async function loadEvent(id: string, options?: RequestOptions): Promise<E
   const organiser = first(e.organisedBy, "organisedBy");
   return {
     id,
+    version: versionOf(e.version),
     title: string(e.title, "title"),
     kind: oneOf(e.kind, EVENT_KINDS, "kind"),
     date: string(e.date, "date"),

@@ -16,7 +16,7 @@ import { erasePersonalChanges, parseChanges, type Changes } from "./changes.js";
 export const AUDIT_OPERATIONS = ["CREATE", "UPDATE", "DELETE"] as const;
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
-export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION", "TERRITORY", "CONTRACT", "AXIS"] as const;
+export const ENTITY_KINDS = ["STRUCTURE", "ACTOR", "WORK_GROUP", "EVENT", "MEMBERSHIP", "PARTICIPATION", "ATTENDANCE", "TERRITORY", "CONTRACT", "AXIS", "IMPORT"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 type Runner = Pick<QueryTransaction, "run">;
@@ -72,6 +72,26 @@ export async function recordChange(tx: Runner, viewer: Viewer, change: ChangeToR
     changes: JSON.stringify(change.changes),
   });
   return id;
+}
+
+/** Entries written per statement by recordChanges. */
+const BATCH = 2000;
+
+/** Writes many entries in the caller's transaction (an import's records), in batches; returns how many. */
+export async function recordChanges(tx: Runner, viewer: Viewer, territoryId: string, changes: readonly Omit<ChangeToRecord, "territoryId">[], at: Date): Promise<number> {
+  for (let start = 0; start < changes.length; start += BATCH) {
+    const entries = changes.slice(start, start + BATCH).map((change) => ({
+      id: randomUUID(),
+      operation: change.operation,
+      entityKind: change.entityKind,
+      entityId: change.entityId,
+      entityName: change.entityName,
+      relatedIds: [change.entityId, ...change.relatedIds.filter((related) => related !== change.entityId)],
+      changes: JSON.stringify(change.changes),
+    }));
+    await tx.run("auditEntriesCreate", { at: at.toISOString(), userId: viewer.subject, userRole: viewer.role, territoryId, entries });
+  }
+  return changes.length;
 }
 
 /**

@@ -29,7 +29,7 @@ const event = { territoryId: "t", title: "Forum", kind: "PUBLIC_ACTION", date: "
 
 describe("parseStructureInput", () => {
   it("trims the name and keeps a missing id as a creation", () => {
-    expect(parseStructureInput(structure)).toEqual({ id: null, territoryId: "t", name: "Maison de santé", sector: "CARE", kind: "Maison de santé", communeCode: "48094" });
+    expect(parseStructureInput(structure)).toEqual({ id: null, expectedVersion: null, territoryId: "t", name: "Maison de santé", sector: "CARE", kind: "Maison de santé", communeCode: "48094" });
   });
 
   it("refuses an empty name, a name over 200 characters and a name with control characters, naming the field", () => {
@@ -98,6 +98,7 @@ describe("parseActorInput", () => {
 describe("parseMembershipInput", () => {
   it("keeps role and dates, and accepts the same day as start and end", () => {
     expect(parseMembershipInput({ territoryId: "t", actorId: "a1", organisationId: "s1", role: " Directrice ", since: "2020-01-01", until: "2020-01-01" })).toEqual({
+      expectedVersion: null,
       territoryId: "t",
       actorId: "a1",
       organisationId: "s1",
@@ -112,11 +113,20 @@ describe("parseMembershipInput", () => {
   });
 });
 
+describe("expectedVersion", () => {
+  it("keeps the version the page showed, null when absent, and refuses anything but a whole number from 0", () => {
+    expect(parseStructureInput({ ...structure, id: "s1", expectedVersion: 3 }).expectedVersion).toBe(3);
+    expect(parseStructureInput({ ...structure, id: "s1", expectedVersion: null }).expectedVersion).toBeNull();
+    expect(refusal(() => parseStructureInput({ ...structure, expectedVersion: -1 }))).toEqual({ code: "BAD_USER_INPUT", argument: "input.expectedVersion", reason: "OUT_OF_RANGE" });
+    expect(refusal(() => parseStructureInput({ ...structure, expectedVersion: 1.5 }))).toMatchObject({ argument: "input.expectedVersion" });
+  });
+});
+
 describe("parseParticipationInput", () => {
   const participation = { territoryId: "t", actorId: "a1", workGroupId: "g1", role: "CO_PILOT", since: "2021-09-01" };
 
   it("keeps the role and dates, an open end as null", () => {
-    expect(parseParticipationInput(participation)).toEqual({ territoryId: "t", actorId: "a1", workGroupId: "g1", role: "CO_PILOT", since: "2021-09-01", until: null });
+    expect(parseParticipationInput(participation)).toEqual({ expectedVersion: null, territoryId: "t", actorId: "a1", workGroupId: "g1", role: "CO_PILOT", since: "2021-09-01", until: null });
     expect(parseParticipationInput({ ...participation, until: "2021-09-01" }).until).toBe("2021-09-01");
   });
 

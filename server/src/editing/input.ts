@@ -128,6 +128,16 @@ function ordered(start: string | null, end: string | null, argument: string): vo
   if (start !== null && end !== null && end < start) throw invalid(argument, "DATE_ORDER", `${argument} must not come before the start date`);
 }
 
+/**
+ * The version of the record the page showed (optimistic concurrency): a whole number from 0, or
+ * null when the caller does not ask for the check (the write still happens under the record's lock).
+ */
+export function expectedVersion(value: unknown, argument: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw invalid(argument, "OUT_OF_RANGE", `${argument} must be a whole number from 0`);
+  return value;
+}
+
 function idList(value: unknown, argument: string, max: number): string[] {
   if (value === null || value === undefined) return [];
   if (!Array.isArray(value)) throw invalid(argument, "INVALID_FORMAT", `${argument} must be a list`);
@@ -142,6 +152,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
 export interface StructureInput {
+  /** The version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   /** Null creates a structure. */
   readonly id: string | null;
   readonly territoryId: string;
@@ -152,6 +164,8 @@ export interface StructureInput {
 }
 
 export interface ActorInput {
+  /** The version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   readonly id: string | null;
   readonly territoryId: string;
   readonly firstName: string;
@@ -172,12 +186,16 @@ export interface MembershipFields {
 }
 
 export interface MembershipInput extends MembershipFields {
+  /** The version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   readonly territoryId: string;
   readonly actorId: string;
 }
 
 /** An actor's participation in a work group of the territory (one per pair); dated from its first day. */
 export interface ParticipationInput {
+  /** The version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   readonly territoryId: string;
   readonly actorId: string;
   readonly workGroupId: string;
@@ -187,6 +205,8 @@ export interface ParticipationInput {
 }
 
 export interface WorkGroupInput {
+  /** The version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   readonly id: string | null;
   readonly territoryId: string;
   readonly name: string;
@@ -197,6 +217,8 @@ export interface WorkGroupInput {
 }
 
 export interface EventInput {
+  /** The version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   readonly id: string | null;
   readonly territoryId: string;
   readonly title: string;
@@ -212,6 +234,7 @@ export interface EventInput {
 export function parseStructureInput(value: unknown): StructureInput {
   const input = inputRecord(value);
   return {
+    expectedVersion: expectedVersion(input.expectedVersion, "input.expectedVersion"),
     id: optionalId(input.id, "input.id"),
     territoryId: id(input.territoryId, "input.territoryId"),
     name: requiredText(input.name, "input.name", EDIT_LIMITS.nameLength),
@@ -239,6 +262,7 @@ export function parseActorInput(value: unknown): ActorInput {
   const membership = input.membership;
   if (actorId === null && !isRecord(membership)) throw invalid("input.membership.organisationId", "REQUIRED", "A new actor needs a structure or an institution");
   return {
+    expectedVersion: expectedVersion(input.expectedVersion, "input.expectedVersion"),
     id: actorId,
     territoryId: id(input.territoryId, "input.territoryId"),
     firstName: requiredText(input.firstName, "input.firstName", EDIT_LIMITS.personNameLength),
@@ -255,6 +279,7 @@ export function parseActorInput(value: unknown): ActorInput {
 export function parseMembershipInput(value: unknown): MembershipInput {
   const input = inputRecord(value);
   return {
+    expectedVersion: expectedVersion(input.expectedVersion, "input.expectedVersion"),
     territoryId: id(input.territoryId, "input.territoryId"),
     actorId: id(input.actorId, "input.actorId"),
     ...membershipFields(input, "input"),
@@ -267,6 +292,7 @@ export function parseParticipationInput(value: unknown): ParticipationInput {
   const until = date(input.until, "input.until", false);
   ordered(since, until, "input.until");
   return {
+    expectedVersion: expectedVersion(input.expectedVersion, "input.expectedVersion"),
     territoryId: id(input.territoryId, "input.territoryId"),
     actorId: id(input.actorId, "input.actorId"),
     workGroupId: id(input.workGroupId, "input.workGroupId"),
@@ -282,6 +308,7 @@ export function parseWorkGroupInput(value: unknown): WorkGroupInput {
   const endedOn = date(input.endedOn, "input.endedOn", false);
   ordered(startedOn, endedOn, "input.endedOn");
   return {
+    expectedVersion: expectedVersion(input.expectedVersion, "input.expectedVersion"),
     id: optionalId(input.id, "input.id"),
     territoryId: id(input.territoryId, "input.territoryId"),
     name: requiredText(input.name, "input.name", EDIT_LIMITS.nameLength),
@@ -303,6 +330,7 @@ function durationHours(value: unknown, argument: string): number {
 export function parseEventInput(value: unknown): EventInput {
   const input = inputRecord(value);
   return {
+    expectedVersion: expectedVersion(input.expectedVersion, "input.expectedVersion"),
     id: optionalId(input.id, "input.id"),
     territoryId: id(input.territoryId, "input.territoryId"),
     title: requiredText(input.title, "input.title", EDIT_LIMITS.nameLength),

@@ -1,9 +1,13 @@
 /**
  * Editing records from the page (issue 6): structures, actors, work groups, events, memberships
  * and participations.
- * Each operation is one write transaction that checks the references against the territory, reads
- * the record as it was, writes it, and records what changed in the audit trail (audit/trail.ts):
- * the change and its audit entry commit together or not at all. Coordinators of the territory and
+ * Each operation is one write transaction that checks the references against the territory, takes
+ * the record's write lock (editLock.cypher), reads the record as it was, writes it, and records what
+ * changed in the audit trail (audit/trail.ts): the change and its audit entry commit together or not
+ * at all, and two changes of one record follow each other, so each entry's `before` is what the
+ * previous one wrote. Every record carries a version raised by each write; a caller that sends the
+ * version it showed (`expectedVersion`) gets CONFLICT (reason STALE_VERSION, with the current values
+ * and version) when someone changed the record meanwhile (issue 22). Coordinators of the territory and
  * administrators write; analysts never (FORBIDDEN before anything is read). A record that does not
  * exist, or is not on the territory named by the request, is NOT_FOUND.
  */
@@ -25,12 +29,16 @@ export interface EditResult {
   readonly changes: Changes;
   readonly auditEntryId: string | null;
   readonly at: string;
+  /** The record's version after the change; null after a deletion. */
+  readonly version: number | null;
 }
 
 type Tx = Pick<QueryTransaction, "run">;
 
 interface Stored {
   readonly record: AuditRecord;
+  /** Read under the record's lock. */
+  readonly version: number;
   readonly territoryIds: readonly string[];
   readonly organisedEvents: number;
 }
@@ -64,6 +72,22 @@ const pick = (record: AuditRecord, fields: readonly string[]): AuditRecord =>
 const notFound = (kind: string, id: string, argument: string): AppError =>
   new AppError("NOT_FOUND", `No ${kind} with id "${id}" on this territory`, { argument });
 
+/** The lock kinds of editLock.cypher. */
+type LockKind = "STRUCTURE" | "ACTOR" | "WORK_GROUP" | "EVENT";
+
+/** CONFLICT when the page showed another version than the stored one; `current` is what is stored now. */
+function checkVersion(expected: number | null, version: number, current: AuditRecord | null, argument: string): void {
+  if (expected === null || expected === version) return;
+  throw new AppError("CONFLICT", `The record was changed by someone else: version ${expected} was shown, version ${version} is stored`, {
+    argument,
+    reason: "STALE_VERSION",
+    currentVersion: version,
+    current,
+  });
+}
+
+const versionOf = (existing: { readonly version: number } | null, expected: number | null, argument: string) => ({ stored: existing?.version ?? 0, expected, argument });
+
 const newId = (territoryId: string, letter: string): string => `${territoryId}-${letter}-${randomUUID().slice(0, 8)}`;
 
 /**
@@ -84,6 +108,8 @@ interface Link {
 
 /** The audited fields of a link. */
 interface LinkFields {
+  /** The link's version the page showed; null skips the check. */
+  readonly expectedVersion: number | null;
   readonly role: string | null;
   readonly since: string | null;
   readonly until: string | null;
@@ -147,8 +173,14 @@ export class EditingService {
     }
   }
 
-  /** The record as stored, or NOT_FOUND when it does not exist or is not on the territory. */
-  private async stored(tx: Tx, query: QueryName, id: string, territoryId: string, kind: string, argument: string): Promise<Stored> {
+  /**
+   * The record as stored, read under its write lock (taken first, held until the transaction ends),
+   * or NOT_FOUND when it does not exist or is not on the territory.
+   */
+  private async stored(tx: Tx, lock: LockKind, query: QueryName, id: string, territoryId: string, kind: string, argument: string): Promise<Stored> {
+    const [locked] = await tx.run<Plain>("editLock", { kind: lock, id });
+    if (locked === undefined) throw notFound(kind, id, argument);
+    const version = Number(toPlain(locked.version));
     const [row] = await tx.run<Plain>(query, { id });
     const plain = row === undefined ? undefined : toPlain(row);
     if (plain === undefined) throw notFound(kind, id, argument);
@@ -156,6 +188,7 @@ export class EditingService {
     if (!plain.territoryIds.includes(territoryId)) throw notFound(kind, id, argument);
     return {
       record: auditRecord(plain.record, query),
+      version,
       territoryIds: plain.territoryIds.filter((value): value is string => typeof value === "string"),
       organisedEvents: Number(plain.organisedEvents ?? 0),
     };
@@ -169,39 +202,41 @@ export class EditingService {
     entry: { territoryId: string; entityKind: EntityKind; entityId: string; entityName: string | null; relatedIds?: readonly string[] },
     before: AuditRecord | null,
     after: AuditRecord | null,
+    version: { readonly stored: number; readonly expected: number | null; readonly argument: string },
     write: () => Promise<void>,
   ): Promise<EditResult> {
+    checkVersion(version.expected, version.stored, before, version.argument);
     const operation: AuditOperation = before === null ? "CREATE" : after === null ? "DELETE" : "UPDATE";
     const changes = diffRecords(before, after);
     const base = { entityKind: entry.entityKind, entityId: entry.entityId, operation, changes, at: at.toISOString() };
-    if (operation === "UPDATE" && isEmpty(changes)) return { ...base, auditEntryId: null };
+    if (operation === "UPDATE" && isEmpty(changes)) return { ...base, auditEntryId: null, version: version.stored };
     await write();
     const auditEntryId = await recordChange(tx, viewer, { ...entry, relatedIds: entry.relatedIds ?? [], operation, changes }, at);
-    return { ...base, auditEntryId };
+    return { ...base, auditEntryId, version: after === null ? null : version.stored + 1 };
   }
 
   saveStructure(viewer: Viewer | null, input: StructureInput): Promise<EditResult> {
     return this.edit(viewer, input.territoryId, async (tx, known, at) => {
       await this.checkReferences(tx, input.territoryId, { communeCodes: [input.communeCode] }, { communeCodes: "input.communeCode" });
-      const existing = input.id === null ? null : await this.stored(tx, "editStructureRead", input.id, input.territoryId, "structure", "input.id");
+      const existing = input.id === null ? null : await this.stored(tx, "STRUCTURE", "editStructureRead", input.id, input.territoryId, "structure", "input.id");
       const id = input.id ?? newId(input.territoryId, "s");
       const after = { name: input.name, sector: input.sector, kind: input.kind, communeCode: input.communeCode };
       const before = existing === null ? null : pick(existing.record, Object.keys(after));
-      return this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "STRUCTURE", entityId: id, entityName: input.name }, before, after, async () => {
+      return this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "STRUCTURE", entityId: id, entityName: input.name }, before, after, versionOf(existing, input.expectedVersion, "input.expectedVersion"), async () => {
         await tx.run("editStructureWrite", { id, ...after });
       });
     });
   }
 
   /** CONFLICT while events name the structure as their organiser: they would lose it. */
-  deleteStructure(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+  deleteStructure(viewer: Viewer | null, territoryId: string, id: string, expectedVersion: number | null = null): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
-      const existing = await this.stored(tx, "editStructureRead", id, territoryId, "structure", "id");
+      const existing = await this.stored(tx, "STRUCTURE", "editStructureRead", id, territoryId, "structure", "id");
       if (existing.organisedEvents > 0) {
         throw new AppError("CONFLICT", `The structure organised ${existing.organisedEvents} events: change their organiser or delete them first`, { argument: "id", reason: "HAS_EVENTS", count: existing.organisedEvents });
       }
       const name = typeof existing.record.name === "string" ? existing.record.name : null;
-      return this.apply(tx, known, at, { territoryId, entityKind: "STRUCTURE", entityId: id, entityName: name }, existing.record, null, async () => {
+      return this.apply(tx, known, at, { territoryId, entityKind: "STRUCTURE", entityId: id, entityName: name }, existing.record, null, versionOf(existing, expectedVersion, "expectedVersion"), async () => {
         await tx.run("editStructureDelete", { id });
       });
     });
@@ -216,29 +251,34 @@ export class EditingService {
       } else if (input.id === null) {
         throw invalid("input.membership.organisationId", "REQUIRED", "A new actor needs a structure or an institution");
       }
-      const existing = input.id === null ? null : await this.stored(tx, "editActorRead", input.id, input.territoryId, "actor", "input.id");
+      const existing = input.id === null ? null : await this.stored(tx, "ACTOR", "editActorRead", input.id, input.territoryId, "actor", "input.id");
       const id = input.id ?? newId(input.territoryId, "a");
       const after = { firstName: input.firstName, lastName: input.lastName, email: input.email, phone: input.phone, category: input.category, profession: input.profession };
       const before = existing === null ? null : pick(existing.record, Object.keys(after));
-      const result = await this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "ACTOR", entityId: id, entityName: null }, before, after, async () => {
+      const result = await this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "ACTOR", entityId: id, entityName: null }, before, after, versionOf(existing, input.expectedVersion, "input.expectedVersion"), async () => {
         await tx.run("editActorWrite", { id, ...after });
       });
-      if (existing === null && membership !== null) await this.writeMembership(tx, known, at, { ...membership, territoryId: input.territoryId, actorId: id });
+      if (existing === null && membership !== null) await this.writeMembership(tx, known, at, { ...membership, territoryId: input.territoryId, actorId: id, expectedVersion: null });
       return result;
     });
   }
 
-  deleteActor(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+  deleteActor(viewer: Viewer | null, territoryId: string, id: string, expectedVersion: number | null = null): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
-      const existing = await this.stored(tx, "editActorRead", id, territoryId, "actor", "id");
-      return this.apply(tx, known, at, { territoryId, entityKind: "ACTOR", entityId: id, entityName: null }, existing.record, null, async () => {
+      const existing = await this.stored(tx, "ACTOR", "editActorRead", id, territoryId, "actor", "id");
+      return this.apply(tx, known, at, { territoryId, entityKind: "ACTOR", entityId: id, entityName: null }, existing.record, null, versionOf(existing, expectedVersion, "expectedVersion"), async () => {
         await tx.run("editActorDelete", { id });
       });
     });
   }
 
-  /** The link as stored (null when there is none) and its audit entry's identity; NOT_FOUND without either end. */
+  /**
+   * The link as stored (null when there is none), its version and its audit entry's identity, read
+   * under the person's write lock (changes of one person's links follow each other); NOT_FOUND
+   * without either end.
+   */
   private async readLink(tx: Tx, territoryId: string, link: Link) {
+    await tx.run("editLock", { kind: "ACTOR", id: link.actorId });
     const [row] = await tx.run<Plain>(link.queries.read, link.ends);
     const plain = row === undefined ? undefined : toPlain(row);
     if (!isPlain(plain)) throw notFound("actor", link.actorId, "input.actorId");
@@ -249,23 +289,24 @@ export class EditingService {
       entityName: typeof plain.targetName === "string" ? plain.targetName : null,
       relatedIds: [link.actorId, link.targetId],
     };
-    return { record: plain.record === null ? null : pick(auditRecord(plain.record, link.queries.read), LINK_FIELDS), entry };
+    const record = plain.record === null ? null : pick(auditRecord(plain.record, link.queries.read), LINK_FIELDS);
+    return { record, entry, version: Number(plain.version ?? 0) };
   }
 
   /** Creates or changes the link with its audit entry; the ends are already checked against the territory. */
   private async writeLink(tx: Tx, viewer: Viewer, at: Date, territoryId: string, link: Link, fields: LinkFields): Promise<EditResult> {
-    const { record, entry } = await this.readLink(tx, territoryId, link);
+    const { record, entry, version } = await this.readLink(tx, territoryId, link);
     const after = { role: fields.role, since: fields.since, until: fields.until };
-    return this.apply(tx, viewer, at, entry, record, after, async () => {
+    return this.apply(tx, viewer, at, entry, record, after, versionOf({ version }, fields.expectedVersion, "input.expectedVersion"), async () => {
       await tx.run(link.queries.write, { ...link.ends, ...after });
     });
   }
 
   /** Deletes the link with its audit entry; NOT_FOUND when there is none. */
-  private async removeLink(tx: Tx, viewer: Viewer, at: Date, territoryId: string, link: Link): Promise<EditResult> {
-    const { record, entry } = await this.readLink(tx, territoryId, link);
+  private async removeLink(tx: Tx, viewer: Viewer, at: Date, territoryId: string, link: Link, expectedVersion: number | null): Promise<EditResult> {
+    const { record, entry, version } = await this.readLink(tx, territoryId, link);
     if (record === null) throw new AppError("NOT_FOUND", `No ${link.what}`, { argument: "actorId" });
-    return this.apply(tx, viewer, at, entry, record, null, async () => {
+    return this.apply(tx, viewer, at, entry, record, null, versionOf({ version }, expectedVersion, "expectedVersion"), async () => {
       await tx.run(link.queries.remove, link.ends);
     });
   }
@@ -282,10 +323,10 @@ export class EditingService {
     });
   }
 
-  deleteMembership(viewer: Viewer | null, territoryId: string, actorId: string, organisationId: string): Promise<EditResult> {
+  deleteMembership(viewer: Viewer | null, territoryId: string, actorId: string, organisationId: string, expectedVersion: number | null = null): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
       await this.checkReferences(tx, territoryId, { organisationIds: [organisationId] }, { organisationIds: "organisationId" });
-      return this.removeLink(tx, known, at, territoryId, membershipLink(actorId, organisationId));
+      return this.removeLink(tx, known, at, territoryId, membershipLink(actorId, organisationId), expectedVersion);
     });
   }
 
@@ -297,35 +338,35 @@ export class EditingService {
     });
   }
 
-  deleteParticipation(viewer: Viewer | null, territoryId: string, actorId: string, workGroupId: string): Promise<EditResult> {
+  deleteParticipation(viewer: Viewer | null, territoryId: string, actorId: string, workGroupId: string, expectedVersion: number | null = null): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
       await this.checkReferences(tx, territoryId, { workGroupIds: [workGroupId] }, { workGroupIds: "workGroupId" });
-      return this.removeLink(tx, known, at, territoryId, participationLink(actorId, workGroupId));
+      return this.removeLink(tx, known, at, territoryId, participationLink(actorId, workGroupId), expectedVersion);
     });
   }
 
   saveWorkGroup(viewer: Viewer | null, input: WorkGroupInput): Promise<EditResult> {
     return this.edit(viewer, input.territoryId, async (tx, known, at) => {
       await this.checkReferences(tx, input.territoryId, { axisIds: input.axisIds }, { axisIds: "input.axisIds" });
-      const existing = input.id === null ? null : await this.stored(tx, "editWorkGroupRead", input.id, input.territoryId, "work group", "input.id");
+      const existing = input.id === null ? null : await this.stored(tx, "WORK_GROUP", "editWorkGroupRead", input.id, input.territoryId, "work group", "input.id");
       const id = input.id ?? newId(input.territoryId, "g");
       const after = { name: input.name, kind: input.kind, startedOn: input.startedOn, endedOn: input.endedOn, axisIds: input.axisIds };
       const before = existing === null ? null : pick(existing.record, Object.keys(after));
-      return this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "WORK_GROUP", entityId: id, entityName: input.name }, before, after, async () => {
+      return this.apply(tx, known, at, { territoryId: input.territoryId, entityKind: "WORK_GROUP", entityId: id, entityName: input.name }, before, after, versionOf(existing, input.expectedVersion, "input.expectedVersion"), async () => {
         await tx.run("editWorkGroupWrite", { id, territoryId: input.territoryId, ...after });
       });
     });
   }
 
   /** CONFLICT while events name the work group as their organiser. */
-  deleteWorkGroup(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+  deleteWorkGroup(viewer: Viewer | null, territoryId: string, id: string, expectedVersion: number | null = null): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
-      const existing = await this.stored(tx, "editWorkGroupRead", id, territoryId, "work group", "id");
+      const existing = await this.stored(tx, "WORK_GROUP", "editWorkGroupRead", id, territoryId, "work group", "id");
       if (existing.organisedEvents > 0) {
         throw new AppError("CONFLICT", `The work group organised ${existing.organisedEvents} events: change their organiser or delete them first`, { argument: "id", reason: "HAS_EVENTS", count: existing.organisedEvents });
       }
       const name = typeof existing.record.name === "string" ? existing.record.name : null;
-      return this.apply(tx, known, at, { territoryId, entityKind: "WORK_GROUP", entityId: id, entityName: name }, existing.record, null, async () => {
+      return this.apply(tx, known, at, { territoryId, entityKind: "WORK_GROUP", entityId: id, entityName: name }, existing.record, null, versionOf(existing, expectedVersion, "expectedVersion"), async () => {
         await tx.run("editWorkGroupDelete", { id });
       });
     });
@@ -339,7 +380,7 @@ export class EditingService {
         { communeCodes: [input.communeCode], axisIds: input.axisIds, organiserIds: [input.organiserId] },
         { communeCodes: "input.communeCode", axisIds: "input.axisIds", organiserIds: "input.organiserId" },
       );
-      const existing = input.id === null ? null : await this.stored(tx, "editEventRead", input.id, input.territoryId, "event", "input.id");
+      const existing = input.id === null ? null : await this.stored(tx, "EVENT", "editEventRead", input.id, input.territoryId, "event", "input.id");
       const id = input.id ?? newId(input.territoryId, "e");
       const after = {
         title: input.title,
@@ -352,18 +393,18 @@ export class EditingService {
       };
       const before = existing === null ? null : pick(existing.record, Object.keys(after));
       const entry = { territoryId: input.territoryId, entityKind: "EVENT" as const, entityId: id, entityName: input.title, relatedIds: [input.organiserId] };
-      return this.apply(tx, known, at, entry, before, after, async () => {
+      return this.apply(tx, known, at, entry, before, after, versionOf(existing, input.expectedVersion, "input.expectedVersion"), async () => {
         await tx.run("editEventWrite", { id, ...after });
       });
     });
   }
 
-  deleteEvent(viewer: Viewer | null, territoryId: string, id: string): Promise<EditResult> {
+  deleteEvent(viewer: Viewer | null, territoryId: string, id: string, expectedVersion: number | null = null): Promise<EditResult> {
     return this.edit(viewer, territoryId, async (tx, known, at) => {
-      const existing = await this.stored(tx, "editEventRead", id, territoryId, "event", "id");
+      const existing = await this.stored(tx, "EVENT", "editEventRead", id, territoryId, "event", "id");
       const title = typeof existing.record.title === "string" ? existing.record.title : null;
       const organiser = typeof existing.record.organiserId === "string" ? [existing.record.organiserId] : [];
-      return this.apply(tx, known, at, { territoryId, entityKind: "EVENT", entityId: id, entityName: title, relatedIds: organiser }, existing.record, null, async () => {
+      return this.apply(tx, known, at, { territoryId, entityKind: "EVENT", entityId: id, entityName: title, relatedIds: organiser }, existing.record, null, versionOf(existing, expectedVersion, "expectedVersion"), async () => {
         await tx.run("editEventDelete", { id });
       });
     });

@@ -3,11 +3,15 @@ import { ACTOR_CATEGORIES, EDIT_LIMITS, loadActor, loadStructureChoices, saveAct
 import { ACTOR_CATEGORY_LABELS, fr } from "../../i18n/fr";
 import { Dialog } from "./Dialog";
 import { SelectField, TextField } from "./Field";
+import { takeCurrent } from "./conflict";
+import { ConflictPanel } from "./ConflictPanel";
 import { FormActions } from "./FormActions";
 import { useRecord } from "./useRecord";
 import { useSave } from "./useSave";
 
 const f = fr.editing.fields;
+/** The fields compared when someone else saved the record meanwhile. */
+const CONFLICT_LABELS = { firstName: f.firstName, lastName: f.lastName, category: f.category, profession: f.profession, email: f.email, phone: f.phone };
 const FIELDS = ["firstName", "lastName", "email", "phone", "category", "profession", "organisationId", "role"] as const;
 
 interface ActorFormProps {
@@ -22,7 +26,7 @@ interface ActorFormProps {
 
 /** Create (with the structure they join) or change a person: names, contacts, category, profession. */
 export function ActorForm({ territoryId, id, organisationId = "", onSaved, onClose, onSessionExpired }: ActorFormProps) {
-  const blank = (): ActorValues => ({ id: null, firstName: "", lastName: "", email: "", phone: "", category: "", profession: "", organisationId, role: "" });
+  const blank = (): ActorValues => ({ id: null, version: null, firstName: "", lastName: "", email: "", phone: "", category: "", profession: "", organisationId, role: "" });
   const [record, setValues] = useRecord(id, blank, (recordId, signal) => loadActor(recordId, { signal }), onSessionExpired);
   const save = useSave(FIELDS, onSaved, onSessionExpired);
   const [structures, setStructures] = useState<{ id: string; name: string }[]>([]);
@@ -40,6 +44,7 @@ export function ActorForm({ territoryId, id, organisationId = "", onSaved, onClo
         if (record.status === "error") return <p className="field-error" role="alert">{fr.editing.loadFailed}</p>;
         const values = record.values;
         const set = (patch: Partial<ActorValues>) => setValues({ ...values, ...patch });
+        const conflict = save.problem?.conflict;
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
           void save.run(() => saveActor(territoryId, values));
@@ -59,6 +64,19 @@ export function ActorForm({ territoryId, id, organisationId = "", onSaved, onClo
                   options={structures.map((structure) => ({ value: structure.id, label: structure.name }))} onChange={(value) => set({ organisationId: value })} />
                 <TextField name="role" label={f.role} value={values.role} maxLength={EDIT_LIMITS.roleLength} error={save.errorOf("role")} onChange={(role) => set({ role })} />
               </>
+            )}
+            {conflict && (
+              <ConflictPanel values={values} conflict={conflict} labels={CONFLICT_LABELS} isBusy={save.isBusy}
+                describe={(field, value) => (field === "category" ? ((ACTOR_CATEGORY_LABELS as Readonly<Record<string, string>>)[value] ?? value) : value)}
+                onKeepMine={() => {
+                  const kept = { ...values, version: conflict.currentVersion };
+                  setValues(kept);
+                  void save.run(() => saveActor(territoryId, kept));
+                }}
+                onTakeCurrent={() => {
+                  setValues(takeCurrent(values, conflict));
+                  save.dismiss();
+                }} />
             )}
             <FormActions isBusy={save.isBusy} formError={save.formError} onCancel={onClose} />
           </form>

@@ -3,13 +3,17 @@ import { EDIT_LIMITS, EVENT_KINDS, loadEvent, loadStructureChoices, saveEvent, t
 import { fr } from "../../i18n/fr";
 import { Dialog } from "./Dialog";
 import { AxesField, Field, SelectField, TextField } from "./Field";
+import { takeCurrent } from "./conflict";
+import { ConflictPanel } from "./ConflictPanel";
 import { FormActions } from "./FormActions";
 import { useRecord } from "./useRecord";
 import { useSave } from "./useSave";
 
 const f = fr.editing.fields;
+/** The fields compared when someone else saved the record meanwhile. */
+const CONFLICT_LABELS = { title: f.title, kind: f.kind, date: f.date, durationHours: f.durationHours, communeCode: f.commune, organiserId: f.organiser, axisIds: f.axes };
 const FIELDS = ["title", "kind", "date", "durationHours", "communeCode", "organiserId", "axisIds"] as const;
-const blank = (): EventValues => ({ id: null, title: "", kind: "", date: "", durationHours: "", communeCode: "", organiserId: "", axisIds: [] });
+const blank = (): EventValues => ({ id: null, version: null, title: "", kind: "", date: "", durationHours: "", communeCode: "", organiserId: "", axisIds: [] });
 
 interface EventFormProps {
   territoryId: string;
@@ -40,6 +44,7 @@ export function EventForm({ territoryId, id, communes, axes, workGroups, onSaved
         if (record.status === "error") return <p className="field-error" role="alert">{fr.editing.loadFailed}</p>;
         const values = record.values;
         const set = (patch: Partial<EventValues>) => setValues({ ...values, ...patch });
+        const conflict = save.problem?.conflict;
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
           void save.run(() => saveEvent(territoryId, values));
@@ -69,6 +74,19 @@ export function EventForm({ territoryId, id, communes, axes, workGroups, onSaved
               )}
             </Field>
             <AxesField axes={axes} value={values.axisIds} error={save.errorOf("axisIds")} onChange={(axisIds) => set({ axisIds })} />
+            {conflict && (
+              <ConflictPanel values={values} conflict={conflict} labels={CONFLICT_LABELS} isBusy={save.isBusy}
+                describe={(field, value) => (field === "kind" ? ((fr.editing.eventKinds as Readonly<Record<string, string>>)[value] ?? value) : value)}
+                onKeepMine={() => {
+                  const kept = { ...values, version: conflict.currentVersion };
+                  setValues(kept);
+                  void save.run(() => saveEvent(territoryId, kept));
+                }}
+                onTakeCurrent={() => {
+                  setValues(takeCurrent(values, conflict));
+                  save.dismiss();
+                }} />
+            )}
             <FormActions isBusy={save.isBusy} formError={save.formError} onCancel={onClose} />
           </form>
         );

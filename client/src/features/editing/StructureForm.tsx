@@ -3,13 +3,17 @@ import { EDIT_LIMITS, loadStructure, saveStructure, SECTORS, type EditResult, ty
 import { CATEGORY_LABELS, fr } from "../../i18n/fr";
 import { Dialog } from "./Dialog";
 import { SelectField, TextField } from "./Field";
+import { takeCurrent } from "./conflict";
+import { ConflictPanel } from "./ConflictPanel";
 import { FormActions } from "./FormActions";
 import { useRecord } from "./useRecord";
 import { useSave } from "./useSave";
 
 const f = fr.editing.fields;
+/** The fields compared when someone else saved the record meanwhile. */
+const CONFLICT_LABELS = { name: f.name, sector: f.sector, kind: f.kind, communeCode: f.commune };
 const FIELDS = ["name", "sector", "kind", "communeCode"] as const;
-const blank = (): StructureValues => ({ id: null, name: "", sector: "", kind: "", communeCode: "" });
+const blank = (): StructureValues => ({ id: null, version: null, name: "", sector: "", kind: "", communeCode: "" });
 
 interface StructureFormProps {
   territoryId: string;
@@ -32,6 +36,7 @@ export function StructureForm({ territoryId, id, communes, onSaved, onClose, onS
         if (record.status === "error") return <p className="field-error" role="alert">{fr.editing.loadFailed}</p>;
         const values = record.values;
         const set = (patch: Partial<StructureValues>) => setValues({ ...values, ...patch });
+        const conflict = save.problem?.conflict;
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
           void save.run(() => saveStructure(territoryId, values));
@@ -44,6 +49,19 @@ export function StructureForm({ territoryId, id, communes, onSaved, onClose, onS
             <TextField name="kind" label={f.kind} value={values.kind} maxLength={EDIT_LIMITS.kindLength} isRequired error={save.errorOf("kind")} onChange={(kind) => set({ kind })} />
             <SelectField name="communeCode" label={f.commune} value={values.communeCode} error={save.errorOf("communeCode")}
               options={communes.map((commune) => ({ value: commune.code, label: `${commune.name} (${commune.code})` }))} onChange={(communeCode) => set({ communeCode })} />
+            {conflict && (
+              <ConflictPanel values={values} conflict={conflict} labels={CONFLICT_LABELS} isBusy={save.isBusy}
+                describe={(field, value) => (field === "sector" ? ((CATEGORY_LABELS as Readonly<Record<string, string>>)[value] ?? value) : field === "communeCode" ? (communes.find((commune) => commune.code === value)?.name ?? value) : value)}
+                onKeepMine={() => {
+                  const kept = { ...values, version: conflict.currentVersion };
+                  setValues(kept);
+                  void save.run(() => saveStructure(territoryId, kept));
+                }}
+                onTakeCurrent={() => {
+                  setValues(takeCurrent(values, conflict));
+                  save.dismiss();
+                }} />
+            )}
             <FormActions isBusy={save.isBusy} formError={save.formError} onCancel={onClose} />
           </form>
         );

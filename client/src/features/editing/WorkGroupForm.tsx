@@ -3,13 +3,17 @@ import { EDIT_LIMITS, loadWorkGroup, saveWorkGroup, WORK_GROUP_KINDS, type EditR
 import { fr } from "../../i18n/fr";
 import { Dialog } from "./Dialog";
 import { AxesField, SelectField, TextField } from "./Field";
+import { takeCurrent } from "./conflict";
+import { ConflictPanel } from "./ConflictPanel";
 import { FormActions } from "./FormActions";
 import { useRecord } from "./useRecord";
 import { useSave } from "./useSave";
 
 const f = fr.editing.fields;
+/** The fields compared when someone else saved the record meanwhile. */
+const CONFLICT_LABELS = { name: f.name, kind: f.kind, startedOn: f.startedOn, endedOn: f.endedOn, axisIds: f.axes };
 const FIELDS = ["name", "kind", "startedOn", "endedOn", "axisIds"] as const;
-const blank = (): WorkGroupValues => ({ id: null, name: "", kind: "", startedOn: "", endedOn: "", axisIds: [] });
+const blank = (): WorkGroupValues => ({ id: null, version: null, name: "", kind: "", startedOn: "", endedOn: "", axisIds: [] });
 
 interface WorkGroupFormProps {
   territoryId: string;
@@ -31,6 +35,7 @@ export function WorkGroupForm({ territoryId, id, axes, onSaved, onClose, onSessi
         if (record.status === "error") return <p className="field-error" role="alert">{fr.editing.loadFailed}</p>;
         const values = record.values;
         const set = (patch: Partial<WorkGroupValues>) => setValues({ ...values, ...patch });
+        const conflict = save.problem?.conflict;
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
           void save.run(() => saveWorkGroup(territoryId, values));
@@ -45,6 +50,19 @@ export function WorkGroupForm({ territoryId, id, axes, onSaved, onClose, onSessi
               <TextField name="endedOn" label={f.endedOn} type="date" value={values.endedOn} error={save.errorOf("endedOn")} onChange={(endedOn) => set({ endedOn })} />
             </div>
             <AxesField axes={axes} value={values.axisIds} error={save.errorOf("axisIds")} onChange={(axisIds) => set({ axisIds })} />
+            {conflict && (
+              <ConflictPanel values={values} conflict={conflict} labels={CONFLICT_LABELS} isBusy={save.isBusy}
+                describe={(field, value) => (field === "kind" ? ((fr.editing.workGroupKinds as Readonly<Record<string, string>>)[value] ?? value) : value)}
+                onKeepMine={() => {
+                  const kept = { ...values, version: conflict.currentVersion };
+                  setValues(kept);
+                  void save.run(() => saveWorkGroup(territoryId, kept));
+                }}
+                onTakeCurrent={() => {
+                  setValues(takeCurrent(values, conflict));
+                  save.dismiss();
+                }} />
+            )}
             <FormActions isBusy={save.isBusy} formError={save.formError} onCancel={onClose} />
           </form>
         );

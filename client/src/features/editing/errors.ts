@@ -1,6 +1,7 @@
 import { ApiError } from "../../api/graphql";
 import { EDIT_LIMITS } from "../../api/editing";
 import { fr } from "../../i18n/fr";
+import { conflictOf, type EditConflict } from "./conflict";
 
 const t = fr.editing.errors;
 
@@ -9,6 +10,8 @@ export interface SaveProblem {
   /** The form's field name (`name`, `communeCode`, `organisationId`...), or null for the form as a whole. */
   field: string | null;
   message: string;
+  /** Someone else changed the record meanwhile: what is stored now (the form offers the choice). */
+  conflict?: EditConflict;
 }
 
 /** `input.membership.organisationId` → `organisationId`; `input.axisIds[2]` → `axisIds`. */
@@ -66,6 +69,9 @@ export function describeSaveError(error: unknown): SaveProblem {
   }
   if (error.code === "FORBIDDEN") return { field: null, message: t.FORBIDDEN };
   if (error.code === "NOT_FOUND") return { field: null, message: t.NOT_FOUND };
-  if (error.code === "CONFLICT") return { field: null, message: t.CONFLICT };
+  if (error.code === "CONFLICT") {
+    const conflict = conflictOf(error.extensions);
+    return conflict === null ? { field: null, message: t.CONFLICT } : { field: null, message: t.STALE_VERSION, conflict };
+  }
   return { field: null, message: t.other };
 }

@@ -36,5 +36,5 @@ export function useSave<T = EditResult>(fields: readonly string[], onSaved: (res
   const errorOf = (field: string): string | undefined => (problem?.field === field ? problem.message : undefined);
   // A refusal about a field this form does not show is said for the whole form.
   const formError = problem !== null && (problem.field === null || !fields.includes(problem.field)) ? problem.message : null;
-  return { isBusy, run, errorOf, formError, problem };
+  return { isBusy, run, errorOf, formError, problem, dismiss: () => setProblem(null) };
 }

@@ -1,7 +1,7 @@
 import type { Changes } from "../../audit/changes.js";
 import { readAuditTrail, type AuditEntry } from "../../audit/trail.js";
 import type { RequestContext } from "../../auth/context.js";
-import { id, parseActorInput, parseEventInput, parseMembershipInput, parseParticipationInput, parseStructureInput, parseWorkGroupInput } from "../../editing/input.js";
+import { expectedVersion, id, parseActorInput, parseEventInput, parseMembershipInput, parseParticipationInput, parseStructureInput, parseWorkGroupInput } from "../../editing/input.js";
 import type { EditingService, EditResult } from "../../editing/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 
@@ -38,22 +38,22 @@ export function createEditingResolvers(service: EditingService, queries: QueryRu
     Mutation: {
       saveStructure: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveStructure(context.viewer, parseStructureInput(args.input))),
       deleteStructure: async (_parent: unknown, args: Args, context: RequestContext) =>
-        result(await service.deleteStructure(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"))),
+        result(await service.deleteStructure(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"), expectedVersion(args.expectedVersion, "expectedVersion"))),
       saveActor: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveActor(context.viewer, parseActorInput(args.input))),
       deleteActor: async (_parent: unknown, args: Args, context: RequestContext) =>
-        result(await service.deleteActor(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"))),
+        result(await service.deleteActor(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"), expectedVersion(args.expectedVersion, "expectedVersion"))),
       saveMembership: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveMembership(context.viewer, parseMembershipInput(args.input))),
       deleteMembership: async (_parent: unknown, args: Args, context: RequestContext) =>
-        result(await service.deleteMembership(context.viewer, id(args.territoryId, "territoryId"), id(args.actorId, "actorId"), id(args.organisationId, "organisationId"))),
+        result(await service.deleteMembership(context.viewer, id(args.territoryId, "territoryId"), id(args.actorId, "actorId"), id(args.organisationId, "organisationId"), expectedVersion(args.expectedVersion, "expectedVersion"))),
       saveParticipation: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveParticipation(context.viewer, parseParticipationInput(args.input))),
       deleteParticipation: async (_parent: unknown, args: Args, context: RequestContext) =>
-        result(await service.deleteParticipation(context.viewer, id(args.territoryId, "territoryId"), id(args.actorId, "actorId"), id(args.workGroupId, "workGroupId"))),
+        result(await service.deleteParticipation(context.viewer, id(args.territoryId, "territoryId"), id(args.actorId, "actorId"), id(args.workGroupId, "workGroupId"), expectedVersion(args.expectedVersion, "expectedVersion"))),
       saveWorkGroup: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveWorkGroup(context.viewer, parseWorkGroupInput(args.input))),
       deleteWorkGroup: async (_parent: unknown, args: Args, context: RequestContext) =>
-        result(await service.deleteWorkGroup(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"))),
+        result(await service.deleteWorkGroup(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"), expectedVersion(args.expectedVersion, "expectedVersion"))),
       saveEvent: async (_parent: unknown, args: Args, context: RequestContext) => result(await service.saveEvent(context.viewer, parseEventInput(args.input))),
       deleteEvent: async (_parent: unknown, args: Args, context: RequestContext) =>
-        result(await service.deleteEvent(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"))),
+        result(await service.deleteEvent(context.viewer, id(args.territoryId, "territoryId"), id(args.id, "id"), expectedVersion(args.expectedVersion, "expectedVersion"))),
     },
   };
 }
