@@ -9,6 +9,7 @@ import { createApp } from "./http/app.js";
 import { warmUpServer } from "./http/warmUp.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase, type Database } from "./neo4j/database.js";
+import { pingDatabase } from "./neo4j/monitor.js";
 import { createQueryRunner, loadQueries, type QueryRunner } from "./neo4j/queries.js";
 import { applySchema } from "./neo4j/schema.js";
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const catalog = loadQueries();
   const db = await openDatabase(config, log);
   let server: Server | undefined;
+  let warm = false;
   const shutdown = async (code: number): Promise<void> => {
     log.info("shutting down");
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
 
   try {
     await applySchema(db.driver, db.database);
-    const queries = createQueryRunner(db.driver, catalog, db.database);
+    const queries = createQueryRunner(db.driver, catalog, db.database, db.status);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
     const analytics = new AnalyticsService(queries);
     const schema = await buildSchema({ driver: db.driver, queries, analytics, geoSource: config.geoSource });
@@ -71,11 +73,15 @@ async function main(): Promise<void> {
       limits: config.graphqlLimits,
       auth,
       onWrite: () => analytics.invalidate(),
+      database: { status: db.status, ping: () => pingDatabase(db.driver, db.database) },
+      isWarm: () => warm,
     });
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
-      void warmUpServer(analytics, app.execute, log);
+      void warmUpServer(analytics, app.execute, log).finally(() => {
+        warm = true;
+      });
     });
     server.on("error", (error) => {
       log.error("cannot listen: is another program using this port? Set PORT to change it.", {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
 import { repoRoot } from "../config.js";
@@ -14,6 +14,7 @@ import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
 import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
+import { DatabaseStatus } from "../neo4j/status.js";
 import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
 import { importRouter } from "./importRoutes.js";
@@ -31,6 +32,45 @@ export interface AppDependencies {
   limits?: Partial<GraphQLLimits> | undefined;
   /** Called after every mutation, e.g. to drop cached analytics. */
   onWrite?: () => void;
+  /** The database's availability and a ping without retries (neo4j/monitor.ts); /health pings through `queries` when absent. */
+  database?: { status: DatabaseStatus; ping: () => Promise<void> };
+  /** Whether the start-up warm-up is over (/ready is false until then); always true when absent. */
+  isWarm?: () => boolean;
+}
+
+/** /health answers within this, whatever the database does. */
+const HEALTH_TIMEOUT_MS = 900;
+
+/** A ping that settles within `ms`: "up", "down" with the error, or "timeout". */
+async function pingWithin(ping: () => Promise<void>, ms: number): Promise<{ neo4j: "up" } | { neo4j: "down"; reason: string } | { neo4j: "timeout" }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ neo4j: "timeout" }>((resolve) => {
+    timer = setTimeout(() => resolve({ neo4j: "timeout" }), ms);
+  });
+  const answer = ping().then(
+    () => ({ neo4j: "up" as const }),
+    (error: unknown) => ({ neo4j: "down" as const, reason: error instanceof Error ? error.message : String(error) }),
+  );
+  try {
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** While the database is known to be down, answers 503 at once (GraphQL-shaped or JSON-API-shaped) instead of waiting for driver time-outs. */
+function whileDatabaseDown(status: DatabaseStatus, shape: "graphql" | "json"): RequestHandler {
+  return (_request, response, next) => {
+    if (status.isUp) {
+      next();
+      return;
+    }
+    const error = { code: "DATABASE_UNAVAILABLE", message: "The database is unavailable. Try again in a moment." };
+    response
+      .status(503)
+      .set("retry-after", "5")
+      .json(shape === "graphql" ? { errors: [{ message: error.message, extensions: { code: error.code } }] } : { error });
+  };
 }
 
 export interface App {
@@ -41,7 +81,9 @@ export interface App {
 }
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
-export async function createApp({ schema, queries, log, limits, auth, onWrite }: AppDependencies): Promise<App> {
+export async function createApp({ schema, queries, log, limits, auth, onWrite, database, isWarm }: AppDependencies): Promise<App> {
+  const status = database?.status ?? new DatabaseStatus();
+  const ping = database?.ping ?? (async () => void (await queries.read("ping", {})));
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
   const executor = createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) });
   const apollo = new ApolloServer<RequestContext>({
@@ -64,18 +106,34 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
   const app = express();
   app.disable("x-powered-by");
 
+  // Liveness for a load balancer or a process manager: answers within a second, 503 with the reason when Neo4j is down or slow.
   app.get("/health", async (_request, response) => {
-    try {
-      await queries.read("ping", {});
-      response.json({ status: "ok", neo4j: "up" });
-    } catch (error) {
-      log.warn("health check failed", { error: String(error) });
-      response.status(503).json({ status: "degraded", neo4j: "down" });
+    const known = status.current;
+    if (!known.up) {
+      response.status(503).json({ status: "degraded", neo4j: "down", reason: known.reason, since: new Date(known.since).toISOString() });
+      return;
     }
+    const answer = await pingWithin(ping, HEALTH_TIMEOUT_MS);
+    if (answer.neo4j === "up") {
+      response.json({ status: "ok", neo4j: "up" });
+      return;
+    }
+    log.warn("health check failed", answer);
+    const reason = answer.neo4j === "timeout" ? `Neo4j did not answer within ${HEALTH_TIMEOUT_MS} ms` : answer.reason;
+    response.status(503).json({ status: "degraded", neo4j: answer.neo4j === "timeout" ? "slow" : "down", reason });
+  });
+
+  // Readiness: whether this process should get traffic (false while warming up or while Neo4j is down); never touches Neo4j.
+  app.get("/ready", (_request, response) => {
+    const known = status.current;
+    if (!known.up) response.status(503).json({ ready: false, reason: known.reason });
+    else if (isWarm !== undefined && !isWarm()) response.status(503).json({ ready: false, reason: "warming up" });
+    else response.json({ ready: true });
   });
 
   app.use(
     "/graphql",
+    whileDatabaseDown(status, "graphql"),
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
       // Verifies the bearer token: without a valid one, no GraphQL at all (not even introspection).
@@ -83,8 +141,8 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
     }),
   );
 
-  app.use("/api/import", importRouter({ service: new ImportService(queries, onWrite), auth, log }));
-  app.use("/api/backups", backupRouter({ queries, auth, log, onWrite }));
+  app.use("/api/import", whileDatabaseDown(status, "json"), importRouter({ service: new ImportService(queries, onWrite), auth, log }));
+  app.use("/api/backups", whileDatabaseDown(status, "json"), backupRouter({ queries, auth, log, onWrite }));
 
   app.use(devLoginRouter(auth.devLogin));
 
@@ -92,7 +150,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: "index.html", maxAge: "1h" }));
-    app.get(/^\/(?!graphql|health).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|ready).*/, (_request, response) => {
       response.sendFile(path.join(clientDist, "index.html"));
     });
   } else {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Driver, ManagedTransaction, RecordShape } from "neo4j-driver";
 import { repoRoot } from "../config.js";
+import type { DatabaseStatus } from "./status.js";
 
 export const queriesDir = path.join(repoRoot, "cypher", "queries");
 
@@ -117,13 +118,18 @@ export interface QueryRunner {
   writeTransaction<R>(work: (tx: QueryTransaction) => Promise<R>): Promise<R>;
 }
 
-/** Runs named queries in read or write transactions; rows come back as raw driver values (see values.ts). */
-export function createQueryRunner(driver: Driver, catalog: QueryCatalog, database?: string): QueryRunner {
+/**
+ * Runs named queries in read or write transactions; rows come back as raw driver values (see values.ts).
+ * With `status`, a query asked while the database is known to be down fails at once with DATABASE_UNAVAILABLE.
+ */
+export function createQueryRunner(driver: Driver, catalog: QueryCatalog, database?: string, status?: DatabaseStatus): QueryRunner {
   const run = async <T extends RecordShape>(name: QueryName, parameters: Record<string, unknown>, routing: "READ" | "WRITE"): Promise<T[]> => {
+    status?.assertUp();
     const result = await driver.executeQuery(catalog[name], parameters, { database, routing });
     return result.records.map((record) => record.toObject() as T);
   };
   const transaction = async <R>(mode: "READ" | "WRITE", work: (tx: QueryTransaction) => Promise<R>): Promise<R> => {
+    status?.assertUp();
     const session = driver.session({ database, defaultAccessMode: mode });
     try {
       const body = (tx: ManagedTransaction): Promise<R> =>
