@@ -79,7 +79,8 @@ async function main(): Promise<void> {
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
-      void warmUpServer(analytics, app.execute, log).finally(() => {
+      if (!config.warmUpOnStart) warm = true;
+      else void warmUpServer(analytics, app.execute, log).finally(() => {
         warm = true;
       });
     });

@@ -164,7 +164,10 @@ export class ImportService {
     const hasWrites = ENTITIES.some((entity) => plan.writes[entity].length > 0);
     if (hasWrites) {
       try {
-        await this.queries.write("importWrite", { territoryId: options.territoryId, ...plan.writes });
+        await this.queries.writeTransaction(async (tx) => {
+          tx.changed(options.territoryId);
+          await tx.run("importWrite", { territoryId: options.territoryId, ...plan.writes });
+        });
       } catch (error) {
         // One transaction: when the database goes away before it commits, none of the file is written.
         if (isDatabaseUnavailable(error)) {
