@@ -31,7 +31,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const log = createLogger(process.env.LOG_LEVEL === "debug" ? "debug" : "warn", { component: "test-setup" });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-test-neo4j-"));
   const neo4j = await startLocalNeo4j({ dataDir, heapMb: 1024, pageCache: "256m" });
-  const driver = await connectDriver({ uri: neo4j.uri });
+  // MAILLAGE_TEST_ROUTING=1 (`npm run test:routing`): everything goes through the driver's routing, as with a cluster.
+  const uri = process.env.MAILLAGE_TEST_ROUTING === "1" ? neo4j.uri.replace(/^bolt:/, "neo4j:") : neo4j.uri;
+  const driver = await connectDriver({ uri });
   let server: Server | undefined;
   let stopApp: (() => Promise<void>) | undefined;
   const teardown = async (): Promise<void> => {
@@ -61,7 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     server = await new Promise<Server>((resolve) => {
       const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
     });
-    project.provide("neo4jUri", neo4j.uri);
+    project.provide("neo4jUri", uri);
     project.provide("appUrl", `http://127.0.0.1:${port}`);
     project.provide("geoSource", testGeoSource);
     project.provide("jwtSecret", testJwtSecret);

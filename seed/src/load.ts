@@ -112,7 +112,7 @@ export async function writeDemoData(
   const cypher = seedStatements();
   const rows = seedRows(data, geometries);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const session = driver.session({ database: options.database, defaultAccessMode: "WRITE" });
+  const session = driver.session({ database: options.database, defaultAccessMode: "WRITE", bookmarkManager: driver.executeQueryBookmarkManager });
   const reports: StepReport[] = [];
   try {
     for (const step of SEED_STEPS) {

@@ -42,6 +42,8 @@ export interface Config {
   /** Where commune contours come from: one source, or sources tried in order (see seed/src/geo.ts). */
   readonly geoSource: GeoSource;
   readonly seedOnStart: boolean;
+  /** Whether the page's queries and networks are computed once the app listens (see http/warmUp.ts). */
+  readonly warmUpOnStart: boolean;
   readonly logLevel: LogLevel;
   /** Limits on GraphQL operations, checked before they run (see server/src/graphql/limits.ts). */
   readonly graphqlLimits: {
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jDatabase: read("NEO4J_DATABASE"),
     geoSource: read("GEO_SOURCE") ?? DEFAULT_GEO_SOURCE,
     seedOnStart: bool("SEED_ON_START", true),
+    warmUpOnStart: bool("WARM_UP_ON_START", true),
     logLevel: logLevel as LogLevel,
     graphqlLimits: Object.freeze({
       maxDepth: positiveInt("GRAPHQL_MAX_DEPTH", 10),

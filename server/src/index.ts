@@ -9,6 +9,7 @@ import { createApp } from "./http/app.js";
 import { warmUpServer } from "./http/warmUp.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase, type Database } from "./neo4j/database.js";
+import { pingDatabase } from "./neo4j/monitor.js";
 import { createQueryRunner, loadQueries, type QueryRunner } from "./neo4j/queries.js";
 import { applySchema } from "./neo4j/schema.js";
 import { migrateImportedIds } from "./import/idMigration.js";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const catalog = loadQueries();
   const db = await openDatabase(config, log);
   let server: Server | undefined;
+  let warm = false;
   const shutdown = async (code: number): Promise<void> => {
     log.info("shutting down");
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
 
   try {
     await applySchema(db.driver, db.database);
-    const queries = createQueryRunner(db.driver, catalog, db.database);
+    const queries = createQueryRunner(db.driver, catalog, db.database, db.status);
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
     const migrated = await migrateImportedIds(queries);
     if (migrated.nodes > 0) log.info("imported records got random ids (their old ids stay as aliases for spreadsheets)", { ...migrated });
@@ -76,11 +78,16 @@ async function main(): Promise<void> {
       analytics,
       auth,
       onWrite: () => analytics.invalidate(),
+      database: { status: db.status, ping: () => pingDatabase(db.driver, db.database) },
+      isWarm: () => warm,
     });
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
-      void warmUpServer(analytics, app.execute, log);
+      if (!config.warmUpOnStart) warm = true;
+      else void warmUpServer(analytics, app.execute, log).finally(() => {
+        warm = true;
+      });
     });
     server.on("error", (error) => {
       log.error("cannot listen: is another program using this port? Set PORT to change it.", {

@@ -50,4 +50,34 @@ describe("TtlCache", () => {
     now = 5000;
     expect(await cache.get("k", async () => 3)).toBe(1);
   });
+
+  it("computes again when asked with another version, even a pinned entry", async () => {
+    let computed = 0;
+    const cache = new TtlCache<number>(1000, 10);
+    const compute = async (): Promise<number> => ++computed;
+    expect(await cache.get("k", compute, { version: "a", pin: true })).toBe(1);
+    expect(await cache.get("k", compute, { version: "a" })).toBe(1);
+    expect(await cache.get("k", compute, { version: "b" })).toBe(2);
+    expect(await cache.get("k", compute, { version: "b" })).toBe(2);
+  });
+
+  it("evicts the least recently used entry, by count and by weight", async () => {
+    const byCount = new TtlCache<number>(1000, 2);
+    await byCount.get("a", async () => 1);
+    await byCount.get("b", async () => 2);
+    await byCount.get("a", async () => 99);
+    await byCount.get("c", async () => 3);
+    expect(byCount.has("a")).toBe(true);
+    expect(byCount.has("b")).toBe(false);
+
+    const byWeight = new TtlCache<number>(1000, 100, Date.now, { weigh: (value) => value, maxWeight: 10 });
+    await byWeight.get("four", async () => 4);
+    await byWeight.get("five", async () => 5);
+    await byWeight.get("four", async () => 0);
+    await byWeight.get("three", async () => 3);
+    await Promise.resolve();
+    expect(byWeight.has("five")).toBe(false);
+    expect(byWeight.has("four") && byWeight.has("three")).toBe(true);
+    expect(byWeight.weight).toBe(7);
+  });
 });

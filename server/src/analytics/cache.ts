@@ -1,55 +1,96 @@
 /**
- * A small in-process cache of promises with a time to live and a size bound (oldest entry evicted
- * first). Analyses are deterministic functions of the database, so the only staleness is a write
- * since they were computed: entries expire after `ttlMs`, and `invalidate()` drops them at once
- * (the write path calls it after a mutation). A rejected promise is dropped so that errors are
- * not cached. A pinned entry (what the page opens on, computed at start-up) does not expire and
- * is never evicted for room; `invalidate()` drops it like any other.
+ * A small in-process cache of promises with a time to live, a version, and bounds on the number of
+ * entries and on their total weight (least recently used evicted first). Analyses are deterministic
+ * functions of the database, so the only staleness is a write since they were computed: each entry
+ * carries the data version it was computed from (the territory's, changed by every write in any
+ * app process: see neo4j/queries.ts) and is computed again when asked with another; entries also
+ * expire after `ttlMs`, and `invalidate()` drops them at once (this process's write path calls it).
+ * A rejected promise is dropped so that errors are not cached. A pinned entry (what the page opens
+ * on, computed at start-up) does not expire and is never evicted for room; a new version or
+ * `invalidate()` replaces it like any other.
  */
+export interface CacheBounds<V> {
+  /** The weight of a computed value (e.g. nodes + ties of a network); 1 by default. */
+  readonly weigh?: (value: V) => number;
+  /** The most total weight kept (pinned entries may exceed it); unbounded by default. */
+  readonly maxWeight?: number;
+}
+
+interface Entry<V> {
+  readonly value: Promise<V>;
+  readonly expiresAt: number;
+  readonly version: string | undefined;
+  pinned: boolean;
+  /** Known once the value has resolved. */
+  weight: number;
+}
+
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: Promise<V>; expiresAt: number; pinned: boolean }>();
+  private readonly entries = new Map<string, Entry<V>>();
+  private totalWeight = 0;
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries: number,
     private readonly now: () => number = Date.now,
+    private readonly bounds: CacheBounds<V> = {},
   ) {}
 
-  get(key: string, compute: () => Promise<V>, options: { pin?: boolean } = {}): Promise<V> {
+  /** The cached value for `key` if it is live and of `version` (when given), else what `compute` resolves to. */
+  get(key: string, compute: () => Promise<V>, options: { pin?: boolean; version?: string } = {}): Promise<V> {
     const pin = options.pin === true;
     const hit = this.entries.get(key);
-    if (hit !== undefined && (hit.pinned || hit.expiresAt > this.now())) {
+    if (hit !== undefined && (hit.pinned || hit.expiresAt > this.now()) && (options.version === undefined || hit.version === options.version)) {
       if (pin) hit.pinned = true;
+      // Most recently used last: eviction starts from the front.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
       return hit.value;
     }
-    if (hit !== undefined) this.entries.delete(key);
+    if (hit !== undefined) this.remove(key);
     const value = compute();
-    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs, pinned: pin });
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    const entry: Entry<V> = { value, expiresAt: this.now() + this.ttlMs, version: options.version, pinned: pin, weight: 0 };
+    this.entries.set(key, entry);
+    value.then(
+      (resolved) => {
+        if (this.entries.get(key) !== entry) return;
+        entry.weight = this.bounds.weigh?.(resolved) ?? 1;
+        this.totalWeight += entry.weight;
+        this.evict(key);
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.remove(key);
+      },
+    );
     this.evict(key);
     return value;
   }
 
-  /** Oldest unpinned entries first, until the cache is within its bound (pinned ones may exceed it); never `kept`. */
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.totalWeight -= entry.weight;
+    this.entries.delete(key);
+  }
+
+  private overBounds(): boolean {
+    return this.entries.size > this.maxEntries || (this.bounds.maxWeight !== undefined && this.totalWeight > this.bounds.maxWeight);
+  }
+
+  /** Least recently used unpinned entries first, until the cache is within its bounds (pinned ones may exceed them); never `kept`. */
   private evict(kept: string): void {
     for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries) return;
-      if (!entry.pinned && key !== kept) this.entries.delete(key);
+      if (!this.overBounds()) return;
+      if (!entry.pinned && key !== kept) this.remove(key);
     }
   }
 
   /** Drops every entry whose key starts with `prefix`, or every entry without one. */
   invalidate(prefix?: string): void {
-    if (prefix === undefined) {
-      this.entries.clear();
-      return;
-    }
-    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+    for (const key of [...this.entries.keys()]) if (prefix === undefined || key.startsWith(prefix)) this.remove(key);
   }
 
-  /** Whether `key` holds a live entry (pinned, or within its time to live). */
+  /** Whether `key` holds a live entry (pinned, or within its time to live), whatever its version. */
   has(key: string): boolean {
     const hit = this.entries.get(key);
     return hit !== undefined && (hit.pinned || hit.expiresAt > this.now());
@@ -57,5 +98,10 @@ export class TtlCache<V> {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The total weight of the resolved entries. */
+  get weight(): number {
+    return this.totalWeight;
   }
 }

@@ -73,6 +73,8 @@ export interface AnalyticsOptions {
   readonly ttlMs?: number;
   /** How many networks the cache holds at most (default 64). */
   readonly maxEntries?: number;
+  /** How many nodes and ties the cached networks hold at most, together (default 1,000,000: a few hundred MB). */
+  readonly maxCachedElements?: number;
   /** How long after a write the page networks are preloaded again (default PRELOAD_DELAY_MS). */
   readonly preloadDelayMs?: number;
   /** Worker threads that build and measure networks (default: one fewer than the cores, at least one; 0: on the main thread). */
@@ -147,7 +149,10 @@ export class AnalyticsService {
     private readonly queries: QueryRunner,
     options: AnalyticsOptions = {},
   ) {
-    this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+    this.cache = new TtlCache<Analysis>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64, Date.now, {
+      weigh: (analysis) => analysis.graph.order + analysis.graph.size,
+      maxWeight: options.maxCachedElements ?? 1_000_000,
+    });
     this.coverageCache = new TtlCache<Coverage>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
     this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
     this.runner = sharedAnalysisPool(options.analysisThreads);
@@ -247,9 +252,20 @@ export class AnalyticsService {
     return { name: text(plain, "name"), isDemo: plain.isDemo === true, axes };
   }
 
-  /** The analysed network for a request, from the cache when it is there (`pin`: kept until a write). */
-  analyse(request: NetworkRequest, options: { pin?: boolean } = {}): Promise<Analysis> {
-    return this.cache.get(cacheKey(request), () => this.build(request), options);
+  /**
+   * The territory's data version now (one indexed read): cached networks and coverage built from
+   * another one are computed again, so a write through any app process is seen by the next read
+   * through every other (see QueryTransaction.changed).
+   */
+  private async dataVersion(territoryId: string): Promise<string> {
+    const [row] = await this.queries.read<{ version: unknown }>("territoryVersion", { territoryId });
+    return typeof row?.version === "string" ? row.version : "";
+  }
+
+  /** The analysed network for a request, from the cache when it is there and of the territory's data version (`pin`: kept until a write). */
+  async analyse(request: NetworkRequest, options: { pin?: boolean } = {}): Promise<Analysis> {
+    const version = await this.dataVersion(request.territoryId);
+    return this.cache.get(cacheKey(request), () => this.build(request), { ...options, version });
   }
 
   /** Reads the rows on this thread, then builds and measures the network on a worker thread. */
@@ -360,9 +376,10 @@ export class AnalyticsService {
    * window, how many only attended its events, and how many of its events were held there. Cached like the networks: the whole grid costs 250–350 ms on the demo territory,
    * and each commune's details panel reads it. Callers must not change what they get.
    */
-  coverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
+  async coverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {
     const key = `${JSON.stringify(territoryId)}|coverage|${JSON.stringify([window.from, window.to, axisId])}`;
-    return this.coverageCache.get(key, () => this.computeCoverage(territoryId, window, axisId));
+    const version = await this.dataVersion(territoryId);
+    return this.coverageCache.get(key, () => this.computeCoverage(territoryId, window, axisId), { version });
   }
 
   private async computeCoverage(territoryId: string, window: Window, axisId: string | null): Promise<Coverage> {

@@ -45,6 +45,7 @@ export async function restoreTerritory(queries: QueryRunner, backup: TerritoryBa
   }));
   try {
     await queries.writeTransaction(async (tx) => {
+      tx.changed(territoryId);
       const existing = await tx.run("territoryExists", { territoryId });
       if (existing.length > 0) {
         throw new AppError("CONFLICT", `Territory "${territoryId}" already exists in this database: nothing was restored.`, { territoryId });

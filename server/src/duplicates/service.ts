@@ -205,6 +205,7 @@ export class DuplicateService {
     const known = assertMayDeduplicate(viewer, territoryId);
     if (keepId === mergeId) throw new AppError("MERGE_SAME_NODE", "A node cannot be merged with itself.", { argument: "mergeId" });
     const result = await this.queries.writeTransaction(async (tx) => {
+      tx.changed(territoryId);
       await assertTerritoryExists(tx, territoryId);
       const read = async (id: string, argument: string): Promise<MergeNode> => {
         const [row] = await tx.run("duplicateMergeNode", { id });

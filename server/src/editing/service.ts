@@ -147,7 +147,10 @@ export class EditingService {
   private async edit(viewer: Viewer | null, territoryId: string, work: (tx: Tx, viewer: Viewer, at: Date) => Promise<EditResult>): Promise<EditResult> {
     assertCanWriteTerritory(viewer, territoryId);
     const known = viewer as Viewer;
-    const result = await this.queries.writeTransaction((tx) => work(tx, known, this.now()));
+    const result = await this.queries.writeTransaction((tx) => {
+      tx.changed(territoryId);
+      return work(tx, known, this.now());
+    });
     if (result.auditEntryId !== null) this.onChanged(territoryId);
     return result;
   }

@@ -135,6 +135,7 @@ export class GdprService {
   async erase(viewer: Viewer | null, actorId: string, now: Date = new Date()): Promise<PersonErasure> {
     const result = await this.queries.writeTransaction(async (tx) => {
       const person = await personFor(tx, viewer, actorId);
+      tx.changed(person.territoryIds);
       const views = records(toPlain(await tx.run<Plain>("gdprSavedViewsToScrub", { actorId, fullName: person.fullName, territoryIds: person.territoryIds })), "gdprSavedViewsToScrub");
       let savedViewsChanged = 0;
       for (const view of views) {

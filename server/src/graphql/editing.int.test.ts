@@ -126,6 +126,7 @@ describe("editing with an audit trail", () => {
       writeTransaction: (work) =>
         queries.writeTransaction((tx) =>
           work({
+            changed: (territoryIds) => tx.changed(territoryIds),
             run: (name: QueryName, parameters: Record<string, unknown>) =>
               name === "auditEntryCreate" ? Promise.reject(new Error("audit write forced to fail")) : tx.run(name, parameters),
           }),

@@ -220,6 +220,7 @@ describe("the custom mutations", () => {
       writeTransaction: (work) =>
         queries.writeTransaction((tx) =>
           work({
+            changed: (territoryIds) => tx.changed(territoryIds),
             run: (name: QueryName, parameters: Record<string, unknown>) =>
               name === "editMembershipWrite" ? Promise.reject(new Error("membership write forced to fail")) : tx.run(name, parameters),
           }),

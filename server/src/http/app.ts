@@ -3,7 +3,7 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import { canSeePersonalData, devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
 import { repoRoot } from "../config.js";
@@ -14,6 +14,7 @@ import { writeNotifierPlugin } from "../graphql/writeNotifier.js";
 import { DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type BuildCostEstimate, type GraphQLLimits } from "../graphql/limits.js";
 import type { Logger } from "../logger.js";
 import type { QueryRunner } from "../neo4j/queries.js";
+import { DatabaseStatus } from "../neo4j/status.js";
 import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
 import { importRouter } from "./importRoutes.js";
@@ -34,6 +35,45 @@ export interface AppDependencies {
   analytics?: { expectedBuildCost: BuildCostEstimate } | undefined;
   /** Called after every mutation, e.g. to drop cached analytics. */
   onWrite?: () => void;
+  /** The database's availability and a ping without retries (neo4j/monitor.ts); /health pings through `queries` when absent. */
+  database?: { status: DatabaseStatus; ping: () => Promise<void> };
+  /** Whether the start-up warm-up is over (/ready is false until then); always true when absent. */
+  isWarm?: () => boolean;
+}
+
+/** /health answers within this, whatever the database does. */
+const HEALTH_TIMEOUT_MS = 900;
+
+/** A ping that settles within `ms`: "up", "down" with the error, or "timeout". */
+async function pingWithin(ping: () => Promise<void>, ms: number): Promise<{ neo4j: "up" } | { neo4j: "down"; reason: string } | { neo4j: "timeout" }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ neo4j: "timeout" }>((resolve) => {
+    timer = setTimeout(() => resolve({ neo4j: "timeout" }), ms);
+  });
+  const answer = ping().then(
+    () => ({ neo4j: "up" as const }),
+    (error: unknown) => ({ neo4j: "down" as const, reason: error instanceof Error ? error.message : String(error) }),
+  );
+  try {
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** While the database is known to be down, answers 503 at once (GraphQL-shaped or JSON-API-shaped) instead of waiting for driver time-outs. */
+function whileDatabaseDown(status: DatabaseStatus, shape: "graphql" | "json"): RequestHandler {
+  return (_request, response, next) => {
+    if (status.isUp) {
+      next();
+      return;
+    }
+    const error = { code: "DATABASE_UNAVAILABLE", message: "The database is unavailable. Try again in a moment." };
+    response
+      .status(503)
+      .set("retry-after", "5")
+      .json(shape === "graphql" ? { errors: [{ message: error.message, extensions: { code: error.code } }] } : { error });
+  };
 }
 
 export interface App {
@@ -44,7 +84,9 @@ export interface App {
 }
 
 /** The HTTP adapter: /health, /graphql and the built client on one Express app. */
-export async function createApp({ schema, queries, log, limits, analytics, auth, onWrite }: AppDependencies): Promise<App> {
+export async function createApp({ schema, queries, log, limits, analytics, auth, onWrite, database, isWarm }: AppDependencies): Promise<App> {
+  const status = database?.status ?? new DatabaseStatus();
+  const ping = database?.ping ?? (async () => void (await queries.read("ping", {})));
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
   // Viewers who may not see personal data get the schema without personal fields (graphql/schema.ts):
   // their operations are validated (personalDataPlugin) and run against it.
@@ -78,18 +120,34 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
   const app = express();
   app.disable("x-powered-by");
 
+  // Liveness for a load balancer or a process manager: answers within a second, 503 with the reason when Neo4j is down or slow.
   app.get("/health", async (_request, response) => {
-    try {
-      await queries.read("ping", {});
-      response.json({ status: "ok", neo4j: "up" });
-    } catch (error) {
-      log.warn("health check failed", { error: String(error) });
-      response.status(503).json({ status: "degraded", neo4j: "down" });
+    const known = status.current;
+    if (!known.up) {
+      response.status(503).json({ status: "degraded", neo4j: "down", reason: known.reason, since: new Date(known.since).toISOString() });
+      return;
     }
+    const answer = await pingWithin(ping, HEALTH_TIMEOUT_MS);
+    if (answer.neo4j === "up") {
+      response.json({ status: "ok", neo4j: "up" });
+      return;
+    }
+    log.warn("health check failed", answer);
+    const reason = answer.neo4j === "timeout" ? `Neo4j did not answer within ${HEALTH_TIMEOUT_MS} ms` : answer.reason;
+    response.status(503).json({ status: "degraded", neo4j: answer.neo4j === "timeout" ? "slow" : "down", reason });
+  });
+
+  // Readiness: whether this process should get traffic (false while warming up or while Neo4j is down); never touches Neo4j.
+  app.get("/ready", (_request, response) => {
+    const known = status.current;
+    if (!known.up) response.status(503).json({ ready: false, reason: known.reason });
+    else if (isWarm !== undefined && !isWarm()) response.status(503).json({ ready: false, reason: "warming up" });
+    else response.json({ ready: true });
   });
 
   app.use(
     "/graphql",
+    whileDatabaseDown(status, "graphql"),
     express.json({ limit: "1mb" }),
     variableDepthGuard(graphqlLimits.maxVariableDepth),
     expressMiddleware(apollo, {
@@ -98,8 +156,8 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
     }),
   );
 
-  app.use("/api/import", importRouter({ service: new ImportService(queries, onWrite), auth, log }));
-  app.use("/api/backups", backupRouter({ queries, auth, log, onWrite }));
+  app.use("/api/import", whileDatabaseDown(status, "json"), importRouter({ service: new ImportService(queries, onWrite), auth, log }));
+  app.use("/api/backups", whileDatabaseDown(status, "json"), backupRouter({ queries, auth, log, onWrite }));
 
   app.use(devLoginRouter(auth.devLogin));
 
@@ -107,7 +165,7 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: "index.html", maxAge: "1h" }));
-    app.get(/^\/(?!graphql|health).*/, (_request, response) => {
+    app.get(/^\/(?!graphql|health|ready).*/, (_request, response) => {
       response.sendFile(path.join(clientDist, "index.html"));
     });
   } else {

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import { AppError, type ErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { isDatabaseUnavailable } from "../neo4j/status.js";
 
 /**
  * The error answer of Maillage's JSON endpoints beside GraphQL (imports, backups):
@@ -40,6 +41,11 @@ export function jsonErrorHandler(options: {
     const known = appErrorOf(error);
     if (known) {
       response.status(STATUS[known.code] ?? 400).json({ error: { code: known.code, message: known.message, ...known.details } });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      options.log.warn(`${options.what} request failed: the database is unavailable`, { error: String(error) });
+      response.status(503).json({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is unavailable. Try again in a moment." } });
       return;
     }
     const type = (error as { type?: unknown }).type;

@@ -1,9 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j, { Neo4jError, type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createHash } from "node:crypto";
 import { tokenFor, type TestViewer } from "../../../test/graphql.js";
-import { createQueryRunner, loadQueries } from "../neo4j/queries.js";
+import { AppError } from "../errors.js";
+import { createQueryRunner, loadQueries, type QueryRunner } from "../neo4j/queries.js";
+import { ImportService } from "./service.js";
 import { migrateImportedIds, MIGRATION_VIEWER } from "./idMigration.js";
 
 /**
@@ -111,6 +113,33 @@ describe("spreadsheet import", () => {
     const { status, json } = await post("preview", "ATTENDANCE", await readFile(new URL("./testdata/good/attendance.xlsx", import.meta.url)), { fileName: "presences.xlsx" });
     expect(status).toBe(200);
     expect(json).toMatchObject({ format: "XLSX", rowCount: 2, mapping: { lastName: 0, firstName: 1, event: 2, date: 3, commune: 4, volunteerHours: 5 }, problems: [] });
+  });
+
+  it("says that nothing was written when the database goes away during an apply", async () => {
+    // The real queries, but the connection is lost once the import has run in its transaction,
+    // before the commit (as when Neo4j is killed); no retry, so the failure comes at once.
+    const noRetry = neo4j.driver(inject("neo4jUri"), undefined, { maxTransactionRetryTime: 1 });
+    try {
+      const queries = createQueryRunner(noRetry, loadQueries());
+      const lostBeforeCommit: QueryRunner = {
+        ...queries,
+        writeTransaction: (work) =>
+          queries.writeTransaction(async (tx) => {
+            await work(tx);
+            throw new Neo4jError("Connection lost", "ServiceUnavailable", "", "");
+          }),
+      };
+      const csv = `Nom de la structure;Commune;Secteur;Type\nCoupure ${RUN};Florac-Trois-Rivières;Social;Association\n`;
+      const before = await fingerprint();
+      const file = { name: "structures.csv", bytes: new TextEncoder().encode(csv) };
+      const failure = await new ImportService(lostBeforeCommit).run({ territoryId: TERRITORY, kind: "STRUCTURES", file, apply: true }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AppError);
+      expect(failure).toMatchObject({ code: "DATABASE_UNAVAILABLE", details: { nothingWritten: true } });
+      expect((failure as AppError).message).toMatch(/nothing was written/);
+      expect(await fingerprint()).toBe(before);
+    } finally {
+      await noRetry.close();
+    }
   });
 
   it("dry-runs a structures directory without writing, then applies it, then finds nothing to do the second time", async () => {

@@ -1,5 +1,6 @@
 import { AppError } from "../errors.js";
 import type { QueryRunner } from "../neo4j/queries.js";
+import { isDatabaseUnavailable } from "../neo4j/status.js";
 import { toPlain } from "../neo4j/values.js";
 import { readTable, type FileTable } from "./read.js";
 import { guessMapping, IMPORT_KINDS, KIND_FIELDS, mappingProblems, type ColumnMapping, type FieldId, type ImportKind } from "./fields.js";
@@ -166,7 +167,18 @@ export class ImportService {
     if (plan.errors.length > 0) throw new AppError("IMPORT_HAS_ERRORS", `${plan.errors.length} rows have errors: nothing was written`, { report });
     const hasWrites = ENTITIES.some((entity) => plan.writes[entity].length > 0);
     if (hasWrites) {
-      await this.queries.write("importWrite", { territoryId: options.territoryId, ...plan.writes });
+      try {
+        await this.queries.writeTransaction(async (tx) => {
+          tx.changed(options.territoryId);
+          await tx.run("importWrite", { territoryId: options.territoryId, ...plan.writes });
+        });
+      } catch (error) {
+        // One transaction: when the database goes away before it commits, none of the file is written.
+        if (isDatabaseUnavailable(error)) {
+          throw new AppError("DATABASE_UNAVAILABLE", "The database became unavailable during the import: nothing was written. Try again in a moment.", { nothingWritten: true });
+        }
+        throw error;
+      }
       this.onWrite();
     }
     return { ...report, applied: true };

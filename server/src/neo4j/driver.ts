@@ -13,7 +13,11 @@ export async function connectDriver(target: DriverTarget): Promise<Driver> {
   const driver = neo4j.driver(target.uri, auth, {
     disableLosslessIntegers: false,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    // Waiting for a free connection under load is fine; waiting for a server that does not answer is not.
+    connectionAcquisitionTimeout: 20_000,
+    connectionTimeout: 2_000,
+    // Transient errors (a cluster electing a leader, a deadlock) are retried this long by executeRead/executeWrite.
+    maxTransactionRetryTime: 10_000,
   });
   try {
     await driver.getServerInfo();

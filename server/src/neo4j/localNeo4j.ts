@@ -15,8 +15,17 @@ export interface LocalNeo4j {
   readonly uri: string;
   /** Process id of the JVM. */
   readonly pid: number;
+  /** Resolves once the JVM has exited, whether by `stop()` (`expected`) or not (crash, kill -9). */
+  readonly exited: Promise<LocalNeo4jExit>;
   /** Stops the database (SIGTERM, then SIGKILL after 20 s); resolves once the JVM has exited. */
   stop(): Promise<void>;
+}
+
+/** How the JVM ended: an exit code or a signal; `expected` when `stop()` asked for it. */
+export interface LocalNeo4jExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly expected: boolean;
 }
 
 export interface LocalNeo4jOptions {
@@ -187,14 +196,20 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     throw new Error("The local Neo4j started but its process id is unknown.");
   }
   let stopping: Promise<void> | undefined;
-  child.once("exit", (code, signal) => {
-    if (stopping === undefined) {
-      log?.(`local Neo4j exited unexpectedly (${code !== null ? `exit code ${code}` : `signal ${signal ?? "unknown"}`})`);
-    }
+  const exited = new Promise<LocalNeo4jExit>((resolveExit) => {
+    const report = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (stopping === undefined) {
+        log?.(`local Neo4j exited unexpectedly (${code !== null ? `exit code ${code}` : `signal ${signal ?? "unknown"}`})`);
+      }
+      resolveExit({ code, signal, expected: stopping !== undefined });
+    };
+    if (hasExited(child)) report(child.exitCode, child.signalCode);
+    else child.once("exit", report);
   });
   return {
     uri,
     pid,
+    exited,
     stop(): Promise<void> {
       stopping ??= terminate(child);
       return stopping;

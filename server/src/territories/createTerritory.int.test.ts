@@ -400,6 +400,7 @@ describe("addContract and addAxis", () => {
       writeTransaction: (work) =>
         real.writeTransaction((tx) =>
           work({
+            changed: (territoryIds) => tx.changed(territoryIds),
             run: (name: QueryName, parameters: Record<string, unknown>) =>
               name === "auditEntryCreate" ? Promise.reject(new Error("audit write forced to fail")) : tx.run(name, parameters),
           }),

@@ -176,6 +176,7 @@ export class TerritoryService {
     const communeCount = (code: string): number => geography.communes.filter((commune) => commune.epciCode === code).length;
     try {
       await this.queries.writeTransaction(async (tx) => {
+        tx.changed(territory.id);
         const [existing] = await tx.run("territoryExists", { territoryId: territory.id });
         if (existing !== undefined) {
           throw new AppError("CONFLICT", `A territory with id "${territory.id}" already exists`, { argument: "input.id", territoryId: territory.id });
@@ -240,6 +241,7 @@ export class TerritoryService {
     const contract = parseContract(input, "input");
     const requestedAxes = parseOptionalIds(isPlain(input) ? input.axisIds : null, "input.axisIds", TERRITORY_LIMITS.axes);
     const stored = await this.queries.writeTransaction(async (tx) => {
+      tx.changed(territoryId);
       const state = await territoryState(tx, territoryId);
       if (state.contracts.some((existing) => existing.generation === contract.generation)) {
         throw new AppError("CONFLICT", `The territory already has a CLS ${contract.generation}`, { argument: "input.generation" });
@@ -274,6 +276,7 @@ export class TerritoryService {
     const axis: NewAxis = parseAxis(input, "input");
     const requestedContracts = parseOptionalIds(isPlain(input) ? input.contractIds : null, "input.contractIds", TERRITORY_LIMITS.contracts);
     const stored = await this.queries.writeTransaction(async (tx) => {
+      tx.changed(territoryId);
       const state = await territoryState(tx, territoryId);
       try {
         checkDistinctAxes([axis], "input.name", state.axes.map((existing) => existing.name));

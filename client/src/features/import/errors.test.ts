@@ -29,6 +29,11 @@ describe("describeImportError", () => {
     expect(describeImportError(errorFromResponse(500, { error: { code: "INTERNAL_SERVER_ERROR", message: "x" } })).text).toMatch(/journal du serveur/);
     expect(describeImportError(new Error("boom")).code).toBe("UNKNOWN");
   });
+
+  it("says that nothing was written when the database stopped", () => {
+    const body = { error: { code: "DATABASE_UNAVAILABLE", message: "x", nothingWritten: true } };
+    expect(describeImportError(errorFromResponse(503, body)).text).toMatch(/rien n'a été enregistré/);
+  });
 });
 
 describe("columnLetter", () => {

@@ -123,7 +123,8 @@ export const importTexts = {
     FORBIDDEN: "Votre rôle ne permet pas d'importer sur ce territoire : seuls ses coordinateurs et les administrateurs le peuvent. Demandez l'accès à l'administrateur de Maillage.",
     UNAUTHENTICATED: "Votre session a expiré. Reconnectez-vous, puis recommencez l'import.",
     NOT_FOUND: "Ce territoire n'existe plus. Rechargez la page.",
-    DATABASE_UNAVAILABLE: "La base de données ne répond pas. Réessayez dans un instant.",
+    // An import is written in one transaction: when the database stops, nothing of the file is written.
+    DATABASE_UNAVAILABLE: "La base de données ne répond pas : rien n'a été enregistré. Réessayez dans un instant.",
     unreachable: "Impossible de joindre le serveur Maillage. Vérifiez votre connexion et que le serveur est démarré, puis réessayez.",
     other: "Le serveur Maillage a répondu par une erreur. Réessayez ; si l'erreur persiste, consultez le journal du serveur.",
     invalid: "La réponse du serveur est inattendue. Vérifiez que le client et le serveur viennent de la même version, puis rechargez la page.",
