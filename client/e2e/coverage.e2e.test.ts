@@ -26,17 +26,23 @@ async function fills(): Promise<Map<string, string>> {
   return new Map(text.split(" ").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
 }
 
+/** Waits until every drawn commune has a coverage fill, other than the colouring `before`. */
+async function coloured(before: string): Promise<string> {
+  await page.waitForFunction(
+    ({ selector, before }) => {
+      const value = document.querySelector<HTMLElement>(selector)?.dataset.fills ?? "";
+      return value !== "" && value !== before && value.split(" ").every((pair) => /=#[0-9A-Fa-f]{6}$/.test(pair));
+    },
+    { selector: underlay, before },
+    { timeout: 60_000 },
+  );
+  return (await page.getAttribute(underlay, "data-fills")) ?? "";
+}
+
 /** Chooses an axis in the coverage control and waits until the map shows another colouring than `before`. */
 async function showAxis(label: string, before: string): Promise<Map<string, string>> {
   await page.selectOption('[data-testid="coverage-axis"]', { label });
-  await page.waitForFunction(
-    ({ selector, before, neutral }) => {
-      const value = document.querySelector<HTMLElement>(selector)?.dataset.fills ?? "";
-      return value !== "" && value !== before && !value.includes(neutral);
-    },
-    { selector: underlay, before, neutral: "#EEF1F4" },
-    { timeout: 60_000 },
-  );
+  await coloured(before);
   return fills();
 }
 
@@ -57,7 +63,9 @@ afterAll(async () => {
 describe("coverage mode of the map (Pays Cévennes)", () => {
   it("colours communes by who works on the axis, so that two axes give two different maps", async () => {
     await page.check('[data-testid="coverage-toggle"]');
-    const first = await showAxis(AXES[0], (await page.getAttribute(underlay, "data-fills")) ?? "");
+    // Every axis at once first, then one axis after the other.
+    const allAxes = await coloured("");
+    const first = await showAxis(AXES[0], allAxes);
     await page.locator('[data-testid="legend-coverage"]').waitFor({ state: "visible" });
     await page.screenshot({ path: `${screenshots}coverage-sante-mentale.png` });
     const firstText = (await page.getAttribute(underlay, "data-fills")) ?? "";
