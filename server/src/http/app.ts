@@ -46,15 +46,18 @@ export interface App {
 export async function createApp({ schema, queries, log, limits, analytics, auth, onWrite }: AppDependencies): Promise<App> {
   // Analytics queries run compiled (graphql-jit), everything else through graphql-js: see graphql/executor.ts.
   const executor = createExecutor(schema, { compilable: compilableRootFields(schema, readTypeDefs()) });
+  const allLimits = { ...DEFAULT_GRAPHQL_LIMITS, ...limits };
   const apollo = new ApolloServer<RequestContext>({
     gateway: executorGateway(schema, executor),
+    // A document of too many tokens is refused while parsing (GRAPHQL_PARSE_FAILED), before validation.
+    parseOptions: { maxTokens: allLimits.maxTokens },
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
       // Cache hints are not used (no CDN or response cache in front of the API), and computing
       // them costs a hook call on every resolved field: ~14,000 ties per structure network.
       ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin({ ...DEFAULT_GRAPHQL_LIMITS, ...limits }, { estimate: analytics === undefined ? undefined : (request) => analytics.expectedBuildCost(request) }),
+      limitsPlugin(allLimits, { estimate: analytics === undefined ? undefined : (request) => analytics.expectedBuildCost(request) }),
       personalDataPlugin(),
       writeNotifierPlugin<RequestContext>(onWrite ?? (() => undefined)),
     ],
