@@ -107,7 +107,7 @@ describe("the network limits", () => {
 describe("the token limit of a document", () => {
   it("refuses the 1,000 aliases of the finding while parsing, and keeps the page's operations far below it", () => {
     const options = { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens };
-    expect(() => parse(aliases(1000, true), options)).toThrow(/Document contains more th.n 15000 tokens/);
+    expect(() => parse(aliases(1000, true), options)).toThrow(/Document contains more tha. 15000 tokens/);
     for (const operation of PAGE_OPERATIONS) expect(() => parse(operation.query, { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens / 20 })).not.toThrow();
   });
 });
