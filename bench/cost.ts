@@ -8,7 +8,7 @@
  *   aliases, as many new networks as one operation may build), and one user spending the whole
  *   budget of a minute; with the event loop's delay and /health's latency meanwhile.
  * Writes a section of bench/RESULTS.md between markers. Runs alone: `npx tsx bench/cost.ts`
- * (BENCH_NEO4J_URI=bolt://… uses a database already seeded with the two demo territories).
+ * (BENCH_DATA_DIR=.data/bench-cost keeps its database, seeded on the first run only).
  */
 import "../server/src/production.js";
 import { randomBytes } from "node:crypto";
@@ -174,7 +174,11 @@ async function underWatch(app: Server_, work: () => Promise<{ status: string; ne
   const watcher = (async () => {
     while (!done) {
       const started = performance.now();
-      await fetch(`${app.url}/health`);
+      // A reset connection (a kept-alive socket closed by the server) counts as an answer that took this long.
+      await fetch(`${app.url}/health`).then(
+        (response) => response.arrayBuffer(),
+        () => undefined,
+      );
       health.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -231,24 +235,22 @@ async function abuses(app: Server_): Promise<Abuse[]> {
 
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
-  const given = process.env.BENCH_NEO4J_URI;
-  let stopNeo4j: () => Promise<void> = async () => undefined;
-  let uri: string;
-  if (given !== undefined && given !== "") {
-    uri = given;
-  } else {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-bench-cost-"));
-    const neo4j = await startLocalNeo4j({ dataDir });
-    stopNeo4j = async () => {
-      await neo4j.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
-    uri = neo4j.uri;
-    const driver = await connectDriver({ uri });
-    await applySchema(driver);
+  // BENCH_DATA_DIR keeps the database between runs (seeded on the first one only); else a temporary one.
+  const kept = process.env.BENCH_DATA_DIR;
+  const dataDir = kept !== undefined && kept !== "" ? path.resolve(kept) : await mkdtemp(path.join(os.tmpdir(), "maillage-bench-cost-"));
+  const neo4j = await startLocalNeo4j({ dataDir });
+  const stopNeo4j = async (): Promise<void> => {
+    await neo4j.stop();
+    if (dataDir !== kept) await rm(dataDir, { recursive: true, force: true });
+  };
+  const uri = neo4j.uri;
+  const driver = await connectDriver({ uri });
+  await applySchema(driver);
+  const [row] = await createQueryRunner(driver, loadQueries()).read<{ isEmpty: boolean }>("databaseIsEmpty", {});
+  if (row?.isEmpty === true) {
     for (const spec of [PAYS_CEVENNES, GORGES_CAUSSES_CEVENNES]) await seedTerritory(driver, spec, { geoSource: LOCAL_GEO_COPY, log });
-    await driver.close();
   }
+  await driver.close();
   try {
     const served = await startApp(uri, undefined);
     const offThread = await otherUsers(served, halfYears(2024, 1));

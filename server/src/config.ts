@@ -53,6 +53,7 @@ export interface Config {
     readonly maxNetworkCost: number;
     readonly maxAnalyticsFields: number;
     readonly networkCostPerMinute: number;
+    readonly maxTokens: number;
   };
   /** Worker threads that build and measure networks (server/src/analytics/analysisPool.ts); 0 = on the main thread. */
   readonly analysisThreads: number | undefined;
@@ -189,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxNetworkCost: positiveInt("GRAPHQL_MAX_NETWORK_COST", 8),
       maxAnalyticsFields: positiveInt("GRAPHQL_MAX_ANALYTICS_FIELDS", 10),
       networkCostPerMinute: positiveInt("NETWORK_COST_PER_MINUTE", 60),
+      maxTokens: positiveInt("GRAPHQL_MAX_TOKENS", 15_000),
     }),
     analysisThreads: analysisThreads(),
     auth: Object.freeze(auth),

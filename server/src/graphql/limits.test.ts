@@ -192,6 +192,7 @@ describe("the limits configuration", () => {
       maxNetworkCost: DEFAULT_GRAPHQL_LIMITS.maxNetworkCost,
       maxAnalyticsFields: DEFAULT_GRAPHQL_LIMITS.maxAnalyticsFields,
       networkCostPerMinute: DEFAULT_GRAPHQL_LIMITS.networkCostPerMinute,
+      maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens,
     });
   });
 

@@ -45,6 +45,11 @@ export interface GraphQLLimits {
   readonly maxAnalyticsFields: number;
   /** Network cost units one user (token subject) may spend per minute; HTTP 429 with Retry-After above. */
   readonly networkCostPerMinute: number;
+  /**
+   * Most tokens a document may hold (graphql-js's `maxTokens`, applied while parsing): hundreds of
+   * aliases cost seconds of validation before any limit above can refuse them.
+   */
+  readonly maxTokens: number;
 }
 
 export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
@@ -56,6 +61,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = Object.freeze({
   maxNetworkCost: 8,
   maxAnalyticsFields: 10,
   networkCostPerMinute: 60,
+  maxTokens: 15_000,
 });
 
 /** Stable `extensions.code` of an operation rejected by a limit. */

@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { PAGE_OPERATIONS } from "./pageOperations.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatError } from "../errors.js";
 import { checkLimits, DEFAULT_GRAPHQL_LIMITS, limitsPlugin, type BuildCostEstimate, type GraphQLLimits } from "./limits.js";
@@ -11,7 +12,7 @@ let schema: GraphQLSchema;
 
 beforeAll(async () => {
   schema = await new Neo4jGraphQL({ typeDefs: readTypeDefs() }).getSchema();
-});
+}, 60_000);
 
 function demand(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
@@ -100,6 +101,14 @@ describe("the network limits", () => {
     expect(refused?.message).toMatch(/11 analytics fields .* at most 10 per operation/);
     const keyFigures = Array.from({ length: 11 }, (_, i) => `k${i}: keyFigures(territoryId: "t", year: 2023) { actors }`).join(" ");
     expect(check(`{ ${keyFigures} }`)?.code).toBe("TOO_MANY_ANALYTICS_FIELDS");
+  });
+});
+
+describe("the token limit of a document", () => {
+  it("refuses the 1,000 aliases of the finding while parsing, and keeps the page's operations far below it", () => {
+    const options = { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens };
+    expect(() => parse(aliases(1000, true), options)).toThrow(/Document contains more tha. 15000 tokens/);
+    for (const operation of PAGE_OPERATIONS) expect(() => parse(operation.query, { maxTokens: DEFAULT_GRAPHQL_LIMITS.maxTokens / 20 })).not.toThrow();
   });
 });
 

@@ -93,6 +93,13 @@ describe("networks per operation", () => {
     }
   });
 
+  it("refuses 1,000 aliases while parsing, before validation", async () => {
+    const thousand = Array.from({ length: 1000 }, (_, i) => metricsAlias(`a${i}`, GCC, "STRUCTURE", `{ from: "2022-01-01", to: "2022-12-31" }`)).join(" ");
+    const answer = await post("thousand", `{ ${thousand} }`);
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(["GRAPHQL_PARSE_FAILED"]);
+  });
+
   it("lets many aliases of one network through, built once", async () => {
     const window = `{ from: "2022-01-01", to: "2022-12-31" }`;
     const before = networkReads;

@@ -102,6 +102,8 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
   const graphqlLimits: GraphQLLimits = { ...DEFAULT_GRAPHQL_LIMITS, ...limits };
   const apollo = new ApolloServer<RequestContext>({
     gateway: executorGateway(schema, executor),
+    // A document of too many tokens is refused while parsing (GRAPHQL_PARSE_FAILED), before validation.
+    parseOptions: { maxTokens: graphqlLimits.maxTokens },
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
