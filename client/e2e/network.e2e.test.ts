@@ -169,6 +169,13 @@ describe("network page", () => {
     expect(await badge.textContent()).toBe("Données fictives");
   });
 
+  it("warns in the header that the development login is on", async () => {
+    const banner = page.locator('[data-testid="dev-login-banner"]');
+    await banner.waitFor({ state: "visible" });
+    expect(await banner.textContent()).toBe("Connexion de développement active");
+    expect(await banner.getAttribute("title")).toMatch(/n'importe quel rôle/);
+  });
+
   it("opens the details panel of the node clicked on the canvas", async () => {
     const largest = [...network.nodes].sort((a, b) => b.memberCount - a.memberCount)[0];
     if (!largest) throw new Error("réseau vide");

@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
-import { devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
+import { devLoginRouter, devLoginState, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
 import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
@@ -34,8 +34,15 @@ export interface AppDependencies {
   onWrite?: () => void;
 }
 
+/** Whether a territory that is not demo data exists (the development login stops then). */
+export function realTerritoryCheck(queries: QueryRunner): () => Promise<boolean> {
+  return async () => (await queries.read<{ exists: boolean }>("realTerritoryExists", {}))[0]?.exists === true;
+}
+
 export interface App {
   express: Express;
+  /** "off", "on" or "forced" now (see auth/devLogin.ts): the start-up log says which. */
+  devLoginState(): Promise<"off" | "on" | "forced">;
   /** Runs an operation as `viewer` through the whole API, without HTTP (the start-up warm-up, warmUp.ts). */
   execute(viewer: Viewer, query: string, variables: Record<string, unknown>): Promise<{ errorCodes: string[] }>;
   stop(): Promise<void>;
@@ -89,7 +96,7 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
   app.use("/api/import", importRouter({ service: new ImportService(queries, onWrite), auth, log }));
   app.use("/api/backups", backupRouter({ queries, auth, log, onWrite }));
 
-  app.use(devLoginRouter(auth.devLogin));
+  app.use(devLoginRouter(auth.devLogin, realTerritoryCheck(queries)));
 
   app.use(graphiqlRouter(clientDist));
 
@@ -109,5 +116,5 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
     return { errorCodes: errors.map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")) };
   };
 
-  return { express: app, execute, stop: () => apollo.stop() };
+  return { express: app, execute, devLoginState: () => devLoginState(auth.devLogin, realTerritoryCheck(queries)), stop: () => apollo.stop() };
 }

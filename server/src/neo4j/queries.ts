@@ -9,6 +9,7 @@ export const queriesDir = path.join(repoRoot, "cypher", "queries");
 export const QUERY_NAMES = [
   "ping",
   "databaseIsEmpty",
+  "realTerritoryExists",
   "structureNetwork",
   "collaborationData",
   "keyFigures",
