@@ -18,6 +18,7 @@ import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
 import { importRouter } from "./importRoutes.js";
 import { backupRouter } from "./backupRoutes.js";
+import { noStore, securityHeaders } from "./securityHeaders.js";
 import { variableDepthGuard } from "./variableDepth.js";
 
 export const clientDist = path.join(repoRoot, "client", "dist");
@@ -72,6 +73,9 @@ export async function createApp({ schema, queries, log, limits, auth, onWrite }:
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders());
+  // Answers that can hold people's data (GraphQL: exports and GDPR included; backups; imports; tokens): never cached.
+  app.use(["/graphql", "/api", "/auth"], noStore);
 
   app.get("/health", async (_request, response) => {
     try {
