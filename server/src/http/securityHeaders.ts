@@ -8,7 +8,7 @@ import helmet from "helmet";
 
 /**
  * The page's policy. Scripts, workers and connections stay on this origin; styles may be inline
- * (React and Cytoscape set style attributes, GraphiQL's editor too); images, fonts and workers may
+ * (React and Cytoscape set style attributes, GraphiQL's editor too); images, fonts, workers and reads (fetch, XHR) may
  * come from `data:` and `blob:` URLs, which the PNG, PDF and PPTX exports and GraphiQL's editor build
  * in the browser. Nothing may frame the page.
  */
@@ -21,7 +21,7 @@ export const CONTENT_SECURITY_POLICY = {
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", "data:", "blob:"],
     fontSrc: ["'self'", "data:"],
-    connectSrc: ["'self'"],
+    connectSrc: ["'self'", "data:", "blob:"],
     workerSrc: ["'self'", "blob:"],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
