@@ -48,7 +48,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const spec of DEMO_TERRITORIES) await seedTerritory(driver, spec, { geoSource: testGeoSource, log });
     const queries = createQueryRunner(driver, loadQueries());
     const auth = createAppAuth(
-      { jwksUrl: undefined, issuer: undefined, audience: undefined, devLogin: true },
+      // Forced: browser tests sign in through it while others create real territories.
+      { jwksUrl: undefined, issuer: undefined, audience: undefined, devLogin: true, devLoginForced: true },
       { jwtSecret: testJwtSecret, pseudonymSecret: derivePseudonymSecret(testJwtSecret) },
       { database: undefined, demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id) },
     );

@@ -25,3 +25,12 @@ export async function signedInContext(browser: Browser, login: DevLoginResult, o
   );
   return context;
 }
+
+/** Collects the page's Content-Security-Policy violations as the console reports them (the list fills as the page runs). */
+export function cspViolations(page: import("playwright-core").Page): string[] {
+  const found: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|create|frame|evaluate)/i.test(message.text())) found.push(message.text());
+  });
+  return found;
+}

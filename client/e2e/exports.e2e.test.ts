@@ -4,7 +4,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { launchChromium, signedInContext } from "./browser";
+import { cspViolations, launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type DevLoginResult } from "../src/api/auth";
 import { fetchCollaborationNetwork, fetchTerritories, type Territory } from "../src/api/network";
@@ -192,11 +192,13 @@ afterAll(async () => {
 
 describe("picture exports of Pays Cévennes' structures network", () => {
   let page: Page;
+  let violations: string[] = [];
   let drawnNodes: number;
   let canvasWidth: number;
 
   beforeAll(async () => {
     page = await (await exportContext(coordinator)).newPage();
+    violations = cspViolations(page);
     await openPage(page, `territory=${cevennes.id}&view=structures`);
     drawnNodes = Number(await page.getAttribute(canvas, "data-node-count"));
     canvasWidth = await page.locator(canvas).evaluate((element) => element.clientWidth);
@@ -350,6 +352,10 @@ describe("picture exports of Pays Cévennes' structures network", () => {
       expect(file.name).toMatch(extension);
       check(file.bytes.toString("utf8"));
     }
+  });
+
+  it("exports under the Content-Security-Policy without a violation", () => {
+    expect(violations).toEqual([]);
   });
 
   it("says in French what to do when an export fails", async () => {

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cspViolations } from "./browser";
 
 const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
@@ -9,6 +10,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let browser: Browser;
 let page: Page;
+let violations: string[] = [];
 const requestedUrls: string[] = [];
 
 /** A token from the development login, as the app's sign-in stores it. */
@@ -40,6 +42,7 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("request", (request) => requestedUrls.push(request.url()));
+  violations = cspViolations(page);
   await page.addInitScript((value) => window.sessionStorage.setItem("maillage.token", value), token);
 });
 
@@ -68,6 +71,10 @@ describe("the GraphiQL page", () => {
     expect(result).toContain('"nodes": [');
     expect(result).not.toContain("UNAUTHENTICATED");
     await page.screenshot({ path: `${screenshots}graphiql.png` });
+  });
+
+  it("runs under the Content-Security-Policy without a violation", () => {
+    expect(violations).toEqual([]);
   });
 
   it("loads everything from Maillage itself, no CDN", () => {

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { type Browser, type Page } from "playwright-core";
-import { launchChromium } from "./browser";
+import { cspViolations, launchChromium } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin } from "../src/api/auth";
 import {
@@ -21,6 +21,7 @@ const canvas = '[data-testid="network-canvas"]';
 
 let browser: Browser;
 let page: Page;
+let violations: string[] = [];
 let territory: Territory;
 let network: Network;
 let apiToken: string;
@@ -140,6 +141,7 @@ beforeAll(async () => {
   network = await networkFor(defaultWindow(territory.contracts), DEFAULT_MIN_WEIGHT);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+  violations = cspViolations(page);
 });
 
 afterAll(async () => {
@@ -167,6 +169,13 @@ describe("network page", () => {
     const badge = page.locator('[data-testid="demo-badge"]');
     expect(await badge.isVisible()).toBe(true);
     expect(await badge.textContent()).toBe("Données fictives");
+  });
+
+  it("warns in the header that the development login is on", async () => {
+    const banner = page.locator('[data-testid="dev-login-banner"]');
+    await banner.waitFor({ state: "visible" });
+    expect(await banner.textContent()).toBe("Connexion de développement active");
+    expect(await banner.getAttribute("title")).toMatch(/n'importe quel rôle/);
   });
 
   it("opens the details panel of the node clicked on the canvas", async () => {
@@ -360,6 +369,10 @@ describe("network page", () => {
     expect(places.spots).toBeGreaterThan(places.nodes * 0.98);
     await page.screenshot({ path: `${screenshots}actors-placed.png` });
   }, 180_000);
+
+  it("runs under the Content-Security-Policy without a violation", () => {
+    expect(violations).toEqual([]);
+  });
 
   it("signs out back to the login screen", async () => {
     await page.getByRole("button", { name: "Se déconnecter" }).click();

@@ -53,6 +53,23 @@ describe("loadConfig", () => {
     expect(config.auth).toMatchObject({ jwtSecret: undefined, secretFile: "/tmp/maillage/jwt-secret", devLogin: true });
   });
 
+  it("turns the development login off by default with an external Neo4j or a host others reach", () => {
+    const external = { NEO4J_URI: "bolt://db.example:7687", NEO4J_PASSWORD: "p", JWT_SECRET: "x".repeat(32) };
+    expect(loadConfig(external).auth).toMatchObject({ devLogin: false, devLoginForced: false, devLoginOffReasons: ["NEO4J_URI is set"] });
+    expect(loadConfig({ HOST: "0.0.0.0" }).auth).toMatchObject({ devLogin: false, devLoginOffReasons: ["HOST 0.0.0.0 is not a loopback address"] });
+    expect(loadConfig({ HOST: "192.168.1.20", AUTH_DEV_LOGIN: "true" }).auth.devLogin).toBe(false);
+    for (const loopback of ["127.0.0.1", "127.0.1.1", "localhost", "::1", "[::1]"]) {
+      expect(loadConfig({ HOST: loopback }).auth).toMatchObject({ devLogin: true, devLoginOffReasons: [] });
+    }
+    expect(loadConfig({ AUTH_DEV_LOGIN: "false" }).auth).toMatchObject({ devLogin: false, devLoginOffReasons: ["AUTH_DEV_LOGIN=false"] });
+  });
+
+  it("forces the development login on only when AUTH_DEV_LOGIN=force", () => {
+    const external = { NEO4J_URI: "bolt://db.example:7687", NEO4J_PASSWORD: "p", JWT_SECRET: "x".repeat(32), HOST: "0.0.0.0" };
+    expect(loadConfig({ ...external, AUTH_DEV_LOGIN: "force" }).auth).toMatchObject({ devLogin: true, devLoginForced: true });
+    expect(() => loadConfig({ AUTH_DEV_LOGIN: "always" })).toThrow(/AUTH_DEV_LOGIN must be auto, false or force/);
+  });
+
   it("refuses a short JWT secret and reads the token settings", () => {
     expect(() => loadConfig({ JWT_SECRET: "short" })).toThrow(/at least 32 characters/);
     const config = loadConfig({

@@ -28,7 +28,15 @@ export interface AuthConfig {
   readonly audience: string | undefined;
   /** Keys pseudonyms; derived from the JWT secret when unset. */
   readonly pseudonymSecret: string | undefined;
+  /**
+   * The development login may run: AUTH_DEV_LOGIN is `auto` (the default) and nothing here makes it
+   * risky, or it is `force`. At run time it also stops while a non-demo territory exists, unless forced.
+   */
   readonly devLogin: boolean;
+  /** AUTH_DEV_LOGIN=force: on whatever the database, NEO4J_URI or HOST. */
+  readonly devLoginForced: boolean;
+  /** Why the development login is off (for the start-up log); empty when it may run. */
+  readonly devLoginOffReasons: readonly string[];
   /** JWT_MAX_LIFETIME_DAYS: longest token lifetime accepted (`exp` − `iat`), and oldest `iat`. */
   readonly maxTokenLifetimeDays: number;
 }
@@ -79,6 +87,34 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** True for addresses only this machine reaches: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * AUTH_DEV_LOGIN: `auto` (default; `true` says the same) turns the development login off wherever it
+ * could hand out real people's data: an external Neo4j (NEO4J_URI), or a HOST other people reach.
+ * `false` turns it off, `force` on regardless (and then the log warns at every start).
+ */
+function devLoginSettings(
+  raw: string | undefined,
+  { externalNeo4j, host, problems }: { externalNeo4j: boolean; host: string; problems: string[] },
+): Pick<AuthConfig, "devLogin" | "devLoginForced" | "devLoginOffReasons"> {
+  const mode = raw?.toLowerCase() ?? "auto";
+  if (mode === "force") return { devLogin: true, devLoginForced: true, devLoginOffReasons: [] };
+  if (["0", "false", "no", "off"].includes(mode)) return { devLogin: false, devLoginForced: false, devLoginOffReasons: ["AUTH_DEV_LOGIN=false"] };
+  if (!["auto", "1", "true", "yes", "on"].includes(mode)) {
+    problems.push(`AUTH_DEV_LOGIN must be auto, false or force (got "${raw}")`);
+  }
+  const reasons = [
+    ...(externalNeo4j ? ["NEO4J_URI is set"] : []),
+    ...(isLoopbackHost(host) ? [] : [`HOST ${host} is not a loopback address`]),
+  ];
+  return { devLogin: reasons.length === 0, devLoginForced: false, devLoginOffReasons: reasons };
+}
 
 /** Parses the environment once into a frozen, typed object; reports every problem at once. */
 export function loadConfig(env: Env = process.env): Config {
@@ -147,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
+  const host = read("HOST") ?? "127.0.0.1";
   const jwtSecret = read("JWT_SECRET");
   const jwksUrl = read("JWT_JWKS_URL");
   const pseudonymSecret = read("PSEUDONYM_SECRET");
@@ -165,7 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
     issuer: read("JWT_ISSUER"),
     audience: read("JWT_AUDIENCE"),
     pseudonymSecret,
-    devLogin: bool("AUTH_DEV_LOGIN", true),
+    ...devLoginSettings(read("AUTH_DEV_LOGIN"), { externalNeo4j: neo4j.mode === "external", host, problems }),
     maxTokenLifetimeDays: positiveInt("JWT_MAX_LIFETIME_DAYS", 30),
   };
 
@@ -175,7 +212,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const config: Config = {
-    host: read("HOST") ?? "127.0.0.1",
+    host,
     port: port("PORT", 4000),
     neo4j,
     neo4jDatabase: read("NEO4J_DATABASE"),

@@ -5,7 +5,7 @@ import { AnalyticsService } from "./analytics/service.js";
 import { createAppAuth, resolveAuthSecrets } from "./auth/index.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildSchema } from "./graphql/schema.js";
-import { createApp } from "./http/app.js";
+import { createApp, type App } from "./http/app.js";
 import { warmUpServer } from "./http/warmUp.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase, type Database } from "./neo4j/database.js";
@@ -33,6 +33,20 @@ async function seedIfEmpty(db: Database, queries: QueryRunner, config: Config, l
   log.info("empty database: seeding the fictitious demo territory");
   for (const spec of DEMO_TERRITORIES) {
     await seedTerritory(db.driver, spec, { geoSource: config.geoSource, database: db.database, log });
+  }
+}
+
+/** Says at every start whether anyone reaching the app can sign in with any role (warn when so). */
+async function logDevLogin(app: App, config: Config, log: Logger): Promise<void> {
+  const state = await app.devLoginState();
+  if (state === "forced") {
+    log.warn("the development login is FORCED ON (AUTH_DEV_LOGIN=force): anyone who reaches the app can sign in as ADMIN, whatever data it holds", { host: config.host });
+  } else if (state === "on") {
+    log.warn("the development login is on (fictitious demo data only): anyone who reaches the app can sign in with any role; it stops by itself once a real territory exists. AUTH_DEV_LOGIN=false turns it off", { host: config.host });
+  } else {
+    const reasons = [...config.auth.devLoginOffReasons];
+    if (reasons.length === 0) reasons.push(config.auth.devLogin ? "a territory that is not demo data exists, or no HS256 secret to sign with" : "no HS256 secret to sign with");
+    log.info("the development login is off", { reasons });
   }
 }
 
@@ -67,9 +81,6 @@ async function main(): Promise<void> {
       demoTerritoryIds: DEMO_TERRITORIES.map((spec) => spec.id),
       kAnonymity: config.kAnonymity,
     });
-    if (auth.devLogin.enabled && config.host !== "127.0.0.1") {
-      log.warn("the development login is on while serving the network: set AUTH_DEV_LOGIN=false", { host: config.host });
-    }
     const app = await createApp({
       schema,
       queries,
@@ -84,6 +95,7 @@ async function main(): Promise<void> {
     server = app.express.listen(config.port, config.host, () => {
       const host = config.host === "127.0.0.1" ? "localhost" : config.host;
       log.info("Maillage is ready", { url: `http://${host}:${config.port}`, neo4j: db.uri, ms: Date.now() - startedAt });
+      void logDevLogin(app, config, log);
       if (!config.warmUpOnStart) warm = true;
       else void warmUpServer(analytics, app.execute, log).finally(() => {
         warm = true;

@@ -99,6 +99,9 @@ export const fr = {
     failed: "La connexion a échoué. Réessayez ; si l'erreur persiste, consultez le journal du serveur.",
     signOut: "Se déconnecter",
     roleBadge: (roleName: string) => `Rôle : ${roleName}`,
+    devBanner: "Connexion de développement active",
+    devBannerTitle:
+      "N'importe qui atteignant ce serveur peut se connecter avec n'importe quel rôle, administrateur compris. À réserver au développement et aux démonstrations sur données fictives.",
   },
   timeWindow: {
     label: "Période",

@@ -14,7 +14,7 @@ export interface AppAuth {
 }
 
 export function createAppAuth(
-  auth: Pick<AuthConfig, "jwksUrl" | "issuer" | "audience" | "devLogin"> & Partial<Pick<AuthConfig, "maxTokenLifetimeDays">>,
+  auth: Pick<AuthConfig, "jwksUrl" | "issuer" | "audience" | "devLogin"> & Partial<Pick<AuthConfig, "maxTokenLifetimeDays" | "devLoginForced">>,
   secrets: AuthSecrets,
   options: { database: string | undefined; demoTerritoryIds: readonly string[]; kAnonymity?: number | undefined },
 ): AppAuth {
@@ -30,6 +30,7 @@ export function createAppAuth(
     contextFor: (viewer) => contextFor(viewer, { pseudonymSecret: secrets.pseudonymSecret, database: options.database, kAnonymity: options.kAnonymity }),
     devLogin: {
       enabled: auth.devLogin && secrets.jwtSecret !== undefined,
+      forced: auth.devLoginForced ?? false,
       jwtSecret: secrets.jwtSecret,
       defaultTerritories: options.demoTerritoryIds,
       issuer: auth.issuer,
@@ -41,7 +42,7 @@ export function createAppAuth(
 export type { RequestContext } from "./context.js";
 export { actorResolvers } from "./actorResolvers.js";
 export { personalDataPlugin } from "./personalDataRule.js";
-export { devLoginRouter } from "./devLogin.js";
+export { devLoginRouter, devLoginState } from "./devLogin.js";
 export { resolveAuthSecrets } from "./secrets.js";
 export * from "./viewer.js";
 export { pseudonymFor } from "./pseudonym.js";

@@ -5,7 +5,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
-import { canSeePersonalData, devLoginRouter, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
+import { canSeePersonalData, devLoginRouter, devLoginState, personalDataPlugin, type AppAuth, type RequestContext, type Viewer } from "../auth/index.js";
 import { repoRoot } from "../config.js";
 import { formatError } from "../errors.js";
 import { compilableRootFields, createExecutor, executorGateway } from "../graphql/executor.js";
@@ -19,6 +19,7 @@ import { ImportService } from "../import/service.js";
 import { graphiqlRouter } from "./graphiql.js";
 import { importRouter } from "./importRoutes.js";
 import { backupRouter } from "./backupRoutes.js";
+import { noStore, securityHeaders } from "./securityHeaders.js";
 import { variableDepthGuard } from "./variableDepth.js";
 
 export const clientDist = path.join(repoRoot, "client", "dist");
@@ -76,8 +77,15 @@ function whileDatabaseDown(status: DatabaseStatus, shape: "graphql" | "json"): R
   };
 }
 
+/** Whether a territory that is not demo data exists (the development login stops then). */
+export function realTerritoryCheck(queries: QueryRunner): () => Promise<boolean> {
+  return async () => (await queries.read<{ exists: boolean }>("realTerritoryExists", {}))[0]?.exists === true;
+}
+
 export interface App {
   express: Express;
+  /** "off", "on" or "forced" now (see auth/devLogin.ts): the start-up log says which. */
+  devLoginState(): Promise<"off" | "on" | "forced">;
   /** Runs an operation as `viewer` through the whole API, without HTTP (the start-up warm-up, warmUp.ts). */
   execute(viewer: Viewer, query: string, variables: Record<string, unknown>): Promise<{ errorCodes: string[] }>;
   stop(): Promise<void>;
@@ -121,6 +129,9 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders());
+  // Answers that can hold people's data (GraphQL: exports and GDPR included; backups; imports; tokens): never cached.
+  app.use(["/graphql", "/api", "/auth"], noStore);
 
   // Liveness for a load balancer or a process manager: answers within a second, 503 with the reason when Neo4j is down or slow.
   app.get("/health", async (_request, response) => {
@@ -161,7 +172,7 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
   app.use("/api/import", whileDatabaseDown(status, "json"), importRouter({ service: new ImportService(queries, onWrite), auth, log }));
   app.use("/api/backups", whileDatabaseDown(status, "json"), backupRouter({ queries, auth, log, onWrite }));
 
-  app.use(devLoginRouter(auth.devLogin));
+  app.use(devLoginRouter(auth.devLogin, realTerritoryCheck(queries)));
 
   app.use(graphiqlRouter(clientDist));
 
@@ -181,5 +192,5 @@ export async function createApp({ schema, queries, log, limits, analytics, auth,
     return { errorCodes: errors.map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")) };
   };
 
-  return { express: app, execute, stop: () => apollo.stop() };
+  return { express: app, execute, devLoginState: () => devLoginState(auth.devLogin, realTerritoryCheck(queries)), stop: () => apollo.stop() };
 }

@@ -12,6 +12,7 @@ export const QUERY_NAMES = [
   "territoryVersion",
   "territoryVersionBump",
   "databaseIsEmpty",
+  "realTerritoryExists",
   "structureNetwork",
   "collaborationData",
   "keyFigures",

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { Role } from "../../api/auth";
 import type { Territory } from "../../api/network";
 import { fr } from "../../i18n/fr";
+import { DevLoginBanner } from "../login/DevLoginBanner";
 
 interface AppHeaderProps {
   territories: readonly Territory[];
@@ -55,6 +56,7 @@ export function AppHeader({ territories, territory, windowText, role, onChooseTe
         </p>
       )}
       <div className="viewer">
+        <DevLoginBanner />
         {children}
         <span className="role-badge" data-testid="role-badge" data-role={role}>
           {fr.login.roleBadge(fr.login.roles[role].name)}
