@@ -13,7 +13,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
 import { LOCAL_GEO_COPY } from "../server/src/config.js";
+import { AppError } from "../server/src/errors.js";
+import { readTable } from "../server/src/import/read.js";
 import { ImportService } from "../server/src/import/service.js";
+import { zipBombWorkbook } from "../server/src/import/testdata/zipBomb.js";
 import { createLogger } from "../server/src/logger.js";
 import { connectDriver } from "../server/src/neo4j/driver.js";
 import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
@@ -28,6 +31,8 @@ const TARGET_MS = 30_000;
 const TITLE_PREFIX = "Atelier d'essai";
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const log = createLogger("warn", { component: "bench-import" });
+/** Who the audit trail names for the bench's applies. */
+const BENCH_VIEWER = { subject: "bench-import", role: "ADMIN" as const, territories: "ALL" as const };
 
 /** The reference: Neo4j reads the same file itself and writes the same nodes and relationships. */
 const LOAD_CSV = `
@@ -64,6 +69,54 @@ function table(rows: readonly [string, string, string, string][]): string {
   return ["| measure | value | target | ratio |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
+/**
+ * `tsx bench/import.ts --zip-bomb`: only the zip bomb (issue 22): an .xlsx whose sheet inflates to
+ * 1.2 GB, read by the import's reader three times; time to the refusal and peak extra memory (RSS
+ * sampled every 5 ms), with the load average. Needs no database. Writes its section of RESULTS-import.md.
+ */
+async function zipBombBench(): Promise<void> {
+  const bomb = zipBombWorkbook(1.2e9);
+  const loadBefore = os.loadavg();
+  const runs: { ms: number; extraMiB: number; message: string }[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const rss = process.memoryUsage().rss;
+    let peak = rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const started = performance.now();
+    let message = "not refused";
+    try {
+      await readTable({ name: "annuaire.xlsx", bytes: bomb });
+    } catch (error) {
+      message = error instanceof AppError && typeof error.details.explanation === "string" ? error.details.explanation : String(error);
+    }
+    const ms = performance.now() - started;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    runs.push({ ms, extraMiB: (peak - rss) / (1024 * 1024), message });
+  }
+  const loadAfter = os.loadavg();
+  const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(" / ");
+  const worst = { ms: Math.max(...runs.map((r) => r.ms)), extraMiB: Math.max(...runs.map((r) => r.extraMiB)) };
+  const section = [
+    "## Zip bomb",
+    "",
+    `Measured by \`npx tsx bench/import.ts --zip-bomb\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, Node ${process.version},`,
+    `load average (1 / 5 / 15 min, as \`uptime\`) before ${load(loadBefore)}, after ${load(loadAfter)}. The file: an .xlsx of`,
+    `${(bomb.length / (1024 * 1024)).toFixed(1)} MiB whose sheet inflates to 1.2 GB (built by server/src/import/testdata/zipBomb.ts), read three times by the import's reader.`,
+    "",
+    "| measure | value | target |",
+    "|---|---|---|",
+    `| time to the refusal, worst of 3 (${runs.map((r) => `${Math.round(r.ms)}`).join(", ")} ms) | ${Math.round(worst.ms)} ms | under 2000 ms |`,
+    `| peak extra memory (RSS), worst of 3 | ${worst.extraMiB.toFixed(1)} MiB | under 200 MiB |`,
+    "",
+    `The refusal: « ${runs[0]?.message ?? ""} »`,
+  ].join("\n");
+  const file = path.join(benchDir, "RESULTS-import.md");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  await writeFile(file, spliceSection(existing, section, "<!-- zip-bomb:begin -->", "<!-- zip-bomb:end -->"));
+  process.stdout.write(`${section}\n`);
+}
+
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-bench-import-"));
   const neo4j = await startLocalNeo4j({ dataDir });
@@ -89,14 +142,14 @@ async function main(): Promise<void> {
     const forget = () => driver.executeQuery("MATCH (e:Event) WHERE e.title STARTS WITH $prefix DETACH DELETE e", { prefix: TITLE_PREFIX });
 
     const heapBefore = process.memoryUsage().heapUsed;
-    const dry = await timeIt(() => service.run({ territoryId: PAYS_CEVENNES.id, kind: "ATTENDANCE", file, apply: false }));
+    const dry = await timeIt(() => service.run({ territoryId: PAYS_CEVENNES.id, kind: "ATTENDANCE", file, apply: false, viewer: BENCH_VIEWER }));
     if (dry.value.errorCount > 0) throw new Error(`the sheet has errors: ${JSON.stringify(dry.value.errors.slice(0, 3))}`);
-    const apply = await timeIt(() => service.run({ territoryId: PAYS_CEVENNES.id, kind: "ATTENDANCE", file, apply: true }));
+    const apply = await timeIt(() => service.run({ territoryId: PAYS_CEVENNES.id, kind: "ATTENDANCE", file, apply: true, viewer: BENCH_VIEWER }));
     const rssAfter = process.memoryUsage().rss;
     const heapAfter = process.memoryUsage().heapUsed;
     const written = await counts();
     process.stdout.write(`dry run ${Math.round(dry.ms)} ms, apply ${Math.round(apply.ms)} ms: ${written}\n`);
-    const again = await timeIt(() => service.run({ territoryId: PAYS_CEVENNES.id, kind: "ATTENDANCE", file, apply: true }));
+    const again = await timeIt(() => service.run({ territoryId: PAYS_CEVENNES.id, kind: "ATTENDANCE", file, apply: true, viewer: BENCH_VIEWER }));
     const reimportWrites = again.value.counts.attendances.created + again.value.counts.attendances.updated;
     await forget();
 
@@ -132,7 +185,10 @@ async function main(): Promise<void> {
       table(rows),
       "",
     ].join("\n");
-    await writeFile(path.join(benchDir, "RESULTS-import.md"), section);
+    // The zip bomb's section (--zip-bomb) is kept below.
+    const previous = await readFile(path.join(benchDir, "RESULTS-import.md"), "utf8").catch(() => "");
+    const bombSection = /<!-- zip-bomb:begin -->[\s\S]*<!-- zip-bomb:end -->/.exec(previous)?.[0];
+    await writeFile(path.join(benchDir, "RESULTS-import.md"), bombSection === undefined ? section : `${section.trimEnd()}\n\n${bombSection}\n`);
     const resultsPath = path.join(benchDir, "RESULTS.md");
     const existing = await readFile(resultsPath, "utf8").catch(() => "");
     const embedded = section.replace(/^# .*\n/, "## Spreadsheet import\n\nAlso in [RESULTS-import.md](RESULTS-import.md), written by `bench/import.ts`.\n");
@@ -146,4 +202,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await (process.argv.includes("--zip-bomb") ? zipBombBench() : main());

@@ -57,6 +57,8 @@ export interface ImportReport {
   ignored: { line: number; reason: string }[];
   errorCount: number;
   errors: RowError[];
+  /** Rows written but that look wrong (a probable duplicate person); they do not stop an apply. */
+  warnings: RowError[];
   applied: boolean;
 }
 
@@ -141,6 +143,14 @@ export function parseImportReport(body: unknown): ImportReport {
         line: integer(row.line, `report.errors[${i}].line`),
         column: optionalString(row.column, `report.errors[${i}].column`),
         reason: string(row.reason, `report.errors[${i}].reason`),
+      };
+    }),
+    warnings: (report.warnings === undefined ? [] : array(report.warnings, "report.warnings")).map((item, i) => {
+      const row = record(item, `report.warnings[${i}]`);
+      return {
+        line: integer(row.line, `report.warnings[${i}].line`),
+        column: optionalString(row.column, `report.warnings[${i}].column`),
+        reason: string(row.reason, `report.warnings[${i}].reason`),
       };
     }),
     applied: boolean(report.applied, "report.applied"),

@@ -1,8 +1,9 @@
 import express, { type Request, type Router } from "express";
 import type { AppAuth } from "../auth/index.js";
 import { assertCanWriteTerritory } from "../auth/index.js";
+import type { Viewer } from "../auth/viewer.js";
 import { AppError } from "../errors.js";
-import { ImportService, MAX_IMPORT_BYTES, parseImportKind, parseMapping } from "../import/service.js";
+import { fileTooLarge, ImportService, MAX_IMPORT_BYTES, parseImportKind, parseMapping } from "../import/service.js";
 import type { Logger } from "../logger.js";
 import { jsonErrorHandler } from "./jsonErrors.js";
 
@@ -25,11 +26,11 @@ export function importRouter({ service, auth, log }: { service: ImportService; a
   const router = express.Router();
   const body = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES });
 
-  const authorise = async (request: Request): Promise<string> => {
+  const authorise = async (request: Request): Promise<{ territoryId: string; viewer: Viewer }> => {
     const context = await auth.createContext(request);
     const territoryId = queryText(request, "territoryId");
     assertCanWriteTerritory(context.viewer, territoryId);
-    return territoryId;
+    return { territoryId, viewer: context.viewer as Viewer };
   };
   const file = (request: Request) => ({
     name: typeof request.query.fileName === "string" ? request.query.fileName : "",
@@ -54,7 +55,7 @@ export function importRouter({ service, auth, log }: { service: ImportService; a
 
   router.post("/run", async (request, response, next) => {
     try {
-      response.locals.territoryId = await authorise(request);
+      response.locals.who = await authorise(request);
       next();
     } catch (error) {
       next(error);
@@ -74,8 +75,8 @@ export function importRouter({ service, auth, log }: { service: ImportService; a
         }
         mapping = parseMapping(kind, parsed);
       }
-      const territoryId = String(response.locals.territoryId);
-      response.json(await service.run({ territoryId, kind, file: file(request), mapping, apply: mode === "apply" }));
+      const { territoryId, viewer } = response.locals.who as { territoryId: string; viewer: Viewer };
+      response.json(await service.run({ territoryId, kind, file: file(request), mapping, apply: mode === "apply", viewer }));
     } catch (error) {
       next(error);
     }
@@ -84,7 +85,7 @@ export function importRouter({ service, auth, log }: { service: ImportService; a
   router.use(jsonErrorHandler({
     log,
     what: "import",
-    tooLarge: { code: "FILE_TOO_LARGE", message: `Imports take files up to ${MAX_IMPORT_BYTES} bytes`, maxBytes: MAX_IMPORT_BYTES },
+    tooLarge: { code: "FILE_TOO_LARGE", message: fileTooLarge(null).message, maxBytes: MAX_IMPORT_BYTES },
   }));
   return router;
 }

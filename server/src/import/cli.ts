@@ -5,6 +5,7 @@
  * Writes straight to Neo4j: a running app notices within its cache lifetime (10 minutes).
  */
 import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -81,7 +82,9 @@ async function main(): Promise<number> {
   const db = await openDatabase(config, log);
   try {
     const service = new ImportService(createQueryRunner(db.driver, loadQueries(), db.database));
-    const report = await service.run({ territoryId: values.territoire, kind, file: importFile, mapping, apply: values.appliquer });
+    // The trail names the script by the account that ran it.
+    const viewer = { subject: `cli:${userInfo().username}`, role: "ADMIN" as const, territories: "ALL" as const };
+    const report = await service.run({ territoryId: values.territoire, kind, file: importFile, mapping, apply: values.appliquer, viewer });
     process.stdout.write(`${formatReport(report)}\n`);
     return report.errorCount > 0 ? 3 : 0;
   } catch (error) {

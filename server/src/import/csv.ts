@@ -1,7 +1,10 @@
 /**
- * RFC 4180 CSV with the habits of French files: `;` (Excel in French) or `,` or tab as separator,
- * found from the header line; quoted fields with doubled quotes and line breaks inside; CRLF or LF.
+ * RFC 4180 CSV with the habits of French files, read by csv-parse: `;` (Excel in French) or `,` or
+ * tab as separator, found from the header line; quoted fields with doubled quotes and line breaks
+ * inside; CRLF, LF or CR.
  */
+import { parse, type Options } from "csv-parse";
+
 export type Delimiter = ";" | "," | "\t";
 
 export interface CsvTable {
@@ -13,7 +16,7 @@ export interface CsvTable {
 
 export class CsvError extends Error {
   constructor(
-    readonly code: "NO_HEADER" | "UNTERMINATED_QUOTE",
+    readonly code: "NO_HEADER" | "UNTERMINATED_QUOTE" | "TOO_MANY_ROWS" | "UNREADABLE_CSV",
     message: string,
     readonly line: number,
   ) {
@@ -45,61 +48,66 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): CsvTable {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let i = 0;
-  const endRecord = (): void => {
-    cells.push(field);
-    if (cells.some((cell) => cell.trim() !== "")) records.push({ line: recordLine, cells });
-    cells = [];
-    field = "";
+/** Limits checked while the rows come (a 20 MB file cannot hold more than these in real data). */
+export const CSV_LIMITS = { rows: 300_000, cells: 3_000_000 } as const;
+
+const LINE_BREAKS = /\r\n|\r|\n/g;
+const format = (value: number): string => new Intl.NumberFormat("fr-FR").format(value);
+
+/**
+ * Parses the text with csv-parse, streaming (the text is written in slices, the rows counted as they
+ * come), keeping each row's first line in the file; blank rows are left out.
+ */
+export async function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text), limits: { rows: number; cells: number } = CSV_LIMITS): Promise<CsvTable> {
+  let nextLine = 1;
+  const options: Options = {
+    delimiter,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true,
+    relax_quotes: true,
+    raw: true,
+    skip_empty_lines: false,
+    // Called by the parser as each record ends, so the line count is right even when it then fails;
+    // with `raw` the record comes as { record, raw }. The record's first line goes out as its first cell.
+    on_record: (output: unknown) => {
+      const { record, raw } = output as { record: string[]; raw: string };
+      const line = nextLine;
+      nextLine += raw.match(LINE_BREAKS)?.length ?? 0;
+      return [String(line), ...record];
+    },
   };
-  while (i < text.length) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (char === "\n") line += 1;
-        field += char;
-      }
-      i += 1;
-      continue;
+  const parser = parse(options);
+  const records: { line: number; cells: string[] }[] = [];
+  let cellCount = 0;
+  const feed = async () => {
+    for (let start = 0; start < text.length; start += 1 << 20) {
+      if (!parser.write(text.slice(start, start + (1 << 20)))) await new Promise((resolve) => parser.once("drain", resolve));
     }
-    if (char === '"' && field.trim() === "") {
-      quoted = true;
-      quoteLine = line;
-      field = "";
-    } else if (char === delimiter) {
-      cells.push(field);
-      field = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      i += 1;
-      continue;
-    } else if (char === "\n" || char === "\r") {
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else {
-      field += char;
+    parser.end();
+  };
+  const fed = feed();
+  try {
+    for await (const [lineText, ...cells] of parser as AsyncIterable<string[]>) {
+      const line = Number(lineText);
+      if (!cells.some((cell) => cell.trim() !== "")) continue;
+      cellCount += cells.length;
+      // The header is the first record: data rows are the others.
+      if (records.length > limits.rows) throw new CsvError("TOO_MANY_ROWS", `Le fichier a plus de ${format(limits.rows)} lignes (ligne ${format(line)}) : un import en prend au plus ${format(limits.rows)}.`, line);
+      if (cellCount > limits.cells) throw new CsvError("TOO_MANY_ROWS", `Le fichier a plus de ${format(limits.cells)} cellules (ligne ${format(line)}) : un import en prend au plus ${format(limits.cells)}.`, line);
+      records.push({ line, cells });
     }
-    i += 1;
+  } catch (error) {
+    parser.destroy();
+    if (error instanceof CsvError) throw error;
+    if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "CSV_QUOTE_NOT_CLOSED") {
+      throw new CsvError("UNTERMINATED_QUOTE", `Guillemet ouvert ligne ${nextLine} et jamais refermé.`, nextLine);
+    }
+    throw new CsvError("UNREADABLE_CSV", `Le fichier CSV est illisible vers la ligne ${nextLine}.`, nextLine);
+  } finally {
+    await fed.catch(() => undefined);
   }
-  if (quoted) throw new CsvError("UNTERMINATED_QUOTE", `Guillemet ouvert ligne ${quoteLine} et jamais refermé.`, quoteLine);
-  if (field !== "" || cells.length > 0) endRecord();
   const [head, ...rows] = records;
-  if (head === undefined || head.cells.every((cell) => cell.trim() === "")) {
+  if (head === undefined) {
     throw new CsvError("NO_HEADER", "Le fichier n'a pas de ligne d'en-tête (les noms des colonnes).", 1);
   }
   return { delimiter, header: head.cells.map((cell) => cell.trim()), rows };

@@ -7,6 +7,7 @@ import { AppError } from "../errors.js";
 import { createQueryRunner, loadQueries, type QueryRunner } from "../neo4j/queries.js";
 import { ImportService } from "./service.js";
 import { migrateImportedIds, MIGRATION_VIEWER } from "./idMigration.js";
+import { zipBombWorkbook } from "./testdata/zipBomb.js";
 
 /**
  * The spreadsheet import through its HTTP endpoints, on the small demo territory: each kind of file
@@ -28,6 +29,8 @@ interface Report {
   errorCount: number;
   errors: { line: number; column: string | null; reason: string }[];
   applied: boolean;
+  importId: string | null;
+  warnings: { line: number; column: string | null; reason: string }[];
 }
 interface ErrorBody {
   error: { code: string; message: string; explanation?: string; report?: Report; problems?: string[] };
@@ -132,7 +135,8 @@ describe("spreadsheet import", () => {
       const csv = `Nom de la structure;Commune;Secteur;Type\nCoupure ${RUN};Florac-Trois-Rivières;Social;Association\n`;
       const before = await fingerprint();
       const file = { name: "structures.csv", bytes: new TextEncoder().encode(csv) };
-      const failure = await new ImportService(lostBeforeCommit).run({ territoryId: TERRITORY, kind: "STRUCTURES", file, apply: true }).catch((error: unknown) => error);
+      const viewer = { subject: "test:coupure", role: "COORDINATOR" as const, territories: [TERRITORY] };
+      const failure = await new ImportService(lostBeforeCommit).run({ territoryId: TERRITORY, kind: "STRUCTURES", file, apply: true, viewer }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(AppError);
       expect(failure).toMatchObject({ code: "DATABASE_UNAVAILABLE", details: { nothingWritten: true } });
       expect((failure as AppError).message).toMatch(/nothing was written/);
@@ -142,7 +146,7 @@ describe("spreadsheet import", () => {
     }
   });
 
-  it("dry-runs a structures directory without writing, then applies it, then finds nothing to do the second time", async () => {
+  it("dry-runs a structures directory without writing, then applies it (audited), then finds nothing to do the second time", { timeout: 240_000 }, async () => {
     const csv = `\uFEFFNom de la structure;Commune;Secteur;Type\nMaison des aidants ${RUN};Florac-Trois-Rivières;Médico-social;Association\n"Épicerie solidaire; ${RUN}";48061;social;Épicerie\n`;
     const before = await fingerprint();
     const dry = await run("STRUCTURES", csv, "dry-run");
@@ -151,10 +155,41 @@ describe("spreadsheet import", () => {
     const applied = await run("STRUCTURES", csv, "apply");
     expect(applied).toMatchObject({ applied: true, counts: { structures: { created: 2 } } });
     expect(await countOf("MATCH (s:Structure)-[:LOCATED_IN]->(:Commune {code: '48061'}) WHERE s.name ENDS WITH $run RETURN count(s)")).toBe(2);
+    // Audited in the import's transaction: one entry for the import, one per structure it created.
+    const importId = String(applied.importId);
+    const { records: trail } = await driver.executeQuery(
+      "MATCH (e:AuditEntry) WHERE $id IN e.relatedIds RETURN e.entityKind AS kind, e.entityName AS name, e.operation AS operation, e.userId AS userId, e.territoryId AS territoryId, e.changes AS changes ORDER BY kind, name",
+      { id: importId },
+    );
+    const entries = trail.map((record) => ({
+      kind: String(record.get("kind")),
+      name: record.get("name") as string | null,
+      operation: String(record.get("operation")),
+      userId: String(record.get("userId")),
+      territoryId: String(record.get("territoryId")),
+      changes: JSON.parse(String(record.get("changes"))) as Record<string, { before: unknown; after: unknown }>,
+    }));
+    expect(entries.map((entry) => [entry.kind, entry.operation, entry.userId, entry.territoryId])).toEqual([
+      ["IMPORT", "CREATE", `test-coordinator-${TERRITORY}`, TERRITORY],
+      ["STRUCTURE", "CREATE", `test-coordinator-${TERRITORY}`, TERRITORY],
+      ["STRUCTURE", "CREATE", `test-coordinator-${TERRITORY}`, TERRITORY],
+    ]);
+    expect(entries[0]?.name).toBe("fichier.csv");
+    expect(entries[0]?.changes).toMatchObject({ fileName: { after: "fichier.csv" }, importKind: { after: "STRUCTURES" }, rowCount: { after: 2 }, created: { after: 2 }, updated: { after: 0 } });
+    expect(entries.slice(1).map((entry) => entry.name)).toEqual([`Maison des aidants ${RUN}`, `Épicerie solidaire; ${RUN}`].sort());
+    expect(entries[1]?.changes).toMatchObject({ name: { before: null }, communeCode: { before: null, after: "48061" } });
     const after = await fingerprint();
+    const auditBefore = await countOf("MATCH (e:AuditEntry {entityKind: 'IMPORT'}) RETURN count(e)");
     const again = await run("STRUCTURES", csv, "apply");
     expect(again.counts.structures).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.importId).toBeNull();
+    expect(await countOf("MATCH (e:AuditEntry {entityKind: 'IMPORT'}) RETURN count(e)")).toBe(auditBefore);
     expect(await fingerprint()).toBe(after);
+    // A change of one structure is one UPDATE entry whose `before` is the stored value.
+    const changed = await run("STRUCTURES", csv.replace("Médico-social;Association", "Médico-social;Accueil de jour"), "apply");
+    expect(changed.counts.structures).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const { records: update } = await driver.executeQuery("MATCH (e:AuditEntry {entityKind: 'STRUCTURE', operation: 'UPDATE'}) WHERE $id IN e.relatedIds RETURN e.changes AS changes", { id: changed.importId });
+    expect(update.map((record) => JSON.parse(String(record.get("changes"))) as unknown)).toEqual([{ kind: { before: "Association", after: "Accueil de jour" } }]);
   });
 
   it("imports an actors directory in Windows-1252 with ',' and quotes, matched again by e-mail on re-import", async () => {
@@ -205,6 +240,19 @@ describe("spreadsheet import", () => {
     expect(applied.errorCount).toBe(0);
     expect(applied.counts.actors).toMatchObject({ created: 0, updated: 1 });
     expect(await countOf("MATCH (a:Actor {id: $newId, phone: '04 66 00 00 01'}) RETURN count(a)", { newId })).toBe(1);
+  });
+
+  it("says in the dry run that a known person with another e-mail is a probable duplicate, writing nothing", async () => {
+    const before = await fingerprint();
+    const csv = `Nom;Prénom;Courriel;Structure\nLefèvre${RUN};Zoé;zoe.autre.${RUN}@exemple.test;Maison des aidants ${RUN}\n`;
+    const dry = await run("ACTORS", csv, "dry-run");
+    expect(dry).toMatchObject({ applied: false, errorCount: 0, counts: { actors: { created: 1 } } });
+    expect(dry.warnings).toEqual([{
+      line: 2,
+      column: "Courriel",
+      reason: expect.stringMatching(new RegExp(`^doublon probable : « Zoé Lefèvre${RUN} » de « Maison des aidants ${RUN} » existe déjà avec le courriel « zoe\\.${RUN}@exemple\\.test » ; le courriel « zoe\\.autre\\.${RUN}@exemple\\.test »`)),
+    }]);
+    expect(await fingerprint()).toBe(before);
   });
 
   it("imports a work-group list, creating the group on its territory with its axis", async () => {
@@ -259,6 +307,10 @@ describe("spreadsheet import", () => {
       "html-names.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /HTML/ },
       "unknown-commune.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /commune inconnue sur ce territoire : « Nîmes »/ },
       "one-good-row-one-bad.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /Sport/ },
+      // Issue 22: a UTF-8 file with one stray byte is UTF-8, the row with the byte refused; in the header the file is refused.
+      "stray-byte.csv": { status: 422, code: "IMPORT_HAS_ERRORS", text: /caractère illisible ligne 4 : octet 0xE9 dans « Accueil H\?lène »/ },
+      "accented-header-stray-byte.csv": { status: 400, code: "UNREADABLE_FILE", text: /caractère illisible ligne 1 \(ligne d'en-tête\) : octet 0xE9 dans la colonne « Type d'\?tablissement »/ },
+      "header-only.csv": { status: 400, code: "UNREADABLE_FILE", text: /aucune ligne de données/ },
     };
     const files = (await readdir(bad)).sort();
     expect(files).toEqual(Object.keys(expected).sort());
@@ -268,6 +320,9 @@ describe("spreadsheet import", () => {
       const error = (json as ErrorBody).error;
       const rule = expected[file];
       const said = [error.explanation, ...(error.problems ?? []), ...(error.report?.errors.map((e) => e.reason) ?? [])].join(" | ");
+      // Every message a user reads is French: never the English of the API's `message` alone.
+      expect(said, file).not.toMatch(/\b(rows have errors|nothing was written|bytes)\b/);
+      if (file !== "missing-columns.csv") expect(said, file).not.toMatch(/Colonne obligatoire manquante/);
       expect({ file, status, code: error.code }).toEqual({ file, status: rule?.status, code: rule?.code });
       expect(said, file).toMatch(rule?.text ?? /./);
       if (error.report) expect(error.report.errors.length, file).toBe(error.report.errorCount);
@@ -275,12 +330,25 @@ describe("spreadsheet import", () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it("refuses a zip bomb (an .xlsx whose sheet inflates to 1.2 GB) in French, quickly, and the database is unchanged", async () => {
+    const bomb = zipBombWorkbook(1.2e9);
+    const before = await fingerprint();
+    const started = performance.now();
+    const { status, json } = await post("run", "STRUCTURES", bomb, { mode: "apply", fileName: "annuaire.xlsx" });
+    const elapsed = performance.now() - started;
+    expect(status).toBe(400);
+    expect((json as ErrorBody).error).toMatchObject({ code: "UNREADABLE_FILE", explanation: expect.stringMatching(/se décompresse en plus de 200 Mo/) });
+    expect(elapsed).toBeLessThan(2000);
+    expect(await fingerprint()).toBe(before);
+  }, 120_000);
+
   it("refuses a 50 MB file before reading it", async () => {
     const line = `Maison ${"x".repeat(80)};Florac-Trois-Rivières;Soin\n`;
     const big = `Nom de la structure;Commune;Secteur\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`;
     const { status, json } = await post("run", "STRUCTURES", big, { mode: "dry-run" });
     expect(status).toBe(413);
     expect((json as ErrorBody).error.code).toBe("FILE_TOO_LARGE");
+    expect((json as ErrorBody).error.message).toMatch(/dépasse la taille permise : un import prend des fichiers de 20 Mo au plus/);
   });
 
   it("is for coordinators of the territory and administrators: analysts, other territories and anonymous users are refused", async () => {

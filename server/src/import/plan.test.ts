@@ -27,8 +27,8 @@ function snapshot(): TerritorySnapshot {
   };
 }
 
-function plan(kind: ImportKind, csv: string, base = snapshot()): ImportPlan {
-  const table = parseCsv(csv);
+async function plan(kind: ImportKind, csv: string, base = snapshot()): Promise<ImportPlan> {
+  const table = await parseCsv(csv);
   const mapping = guessMapping(kind, table.header);
   expect(mappingProblems(kind, mapping, table.header.length)).toEqual([]);
   return planImport(kind, table, mapping, base, "2026-12-01");
@@ -55,20 +55,20 @@ function applied(base: TerritorySnapshot, result: ImportPlan): TerritorySnapshot
 }
 
 describe("guessMapping", () => {
-  it("matches French headers whatever their accents and case, each column to one field", () => {
+  it("matches French headers whatever their accents and case, each column to one field", async () => {
     const header = ["NOM", "Prénom", "E-mail", "Structure de rattachement", "Catégorie", "Tél."];
     expect(guessMapping("ACTORS", header)).toEqual({ lastName: 0, firstName: 1, email: 2, organisation: 3, category: 4, phone: 5 });
   });
 
-  it("names the missing required columns", () => {
+  it("names the missing required columns", async () => {
     expect(mappingProblems("STRUCTURES", { name: 0 }, 1)).toEqual(["Colonne obligatoire manquante : « Commune (nom ou code INSEE) »."]);
     expect(mappingProblems("ATTENDANCE", { event: 0, date: 1, lastName: 2 }, 3)[0]).toMatch(/Courriel/);
   });
 });
 
 describe("planImport", () => {
-  it("creates new structures, matches existing ones by name and commune, and updates what changed", () => {
-    const result = plan("STRUCTURES", "Nom;Commune;Secteur;Type\nccas d’ales;30007;Social;CCAS\nCCAS d'Alès;Alès;Médico-social;\nMaison de santé;Bagard;Soins;MSP\n");
+  it("creates new structures, matches existing ones by name and commune, and updates what changed", async () => {
+    const result = await plan("STRUCTURES", "Nom;Commune;Secteur;Type\nccas d’ales;30007;Social;CCAS\nCCAS d'Alès;Alès;Médico-social;\nMaison de santé;Bagard;Soins;MSP\n");
     // Row 2 and 3 describe the same structure differently: the second is an error, not a silent overwrite.
     expect(result.errors).toEqual([{ line: 3, column: null, reason: "contredit la ligne 2 (même enregistrement, autres valeurs)" }]);
     expect(result.counts.structures).toEqual({ created: 1, updated: 0, unchanged: 1 });
@@ -77,8 +77,8 @@ describe("planImport", () => {
     ]);
   });
 
-  it("reports each bad cell with its line, column and a French reason", () => {
-    const result = plan("STRUCTURES", "Nom;Commune;Secteur\n=1+1;Alès;Social\nAsso;Nîmes;Social\nAsso;Alès;Sport\n<b>x</b>;Alès;\n;Alès;\n");
+  it("reports each bad cell with its line, column and a French reason", async () => {
+    const result = await plan("STRUCTURES", "Nom;Commune;Secteur\n=1+1;Alès;Social\nAsso;Nîmes;Social\nAsso;Alès;Sport\n<b>x</b>;Alès;\n;Alès;\n");
     expect(result.errors).toEqual([
       { line: 2, column: "Nom", reason: "commence par =, +, - ou @ : une formule de tableur n'est pas acceptée" },
       { line: 3, column: "Commune", reason: "commune inconnue sur ce territoire : « Nîmes »" },
@@ -89,14 +89,14 @@ describe("planImport", () => {
     expect(result.writes.structures).toEqual([]);
   });
 
-  it("adds actors with their membership, matching existing people by e-mail or by name", () => {
+  it("adds actors with their membership, matching existing people by e-mail or by name", async () => {
     const csv = [
       "Nom;Prénom;Courriel;Structure;Catégorie;Téléphone;Depuis",
       "FABRE;Dr Elodie;;CCAS d'Alès;;;",
       "Roux;Marc;marc.roux@exemple.test;ARS Occitanie;Élu·e;04 66 12 34 56;01/02/2020",
       "Martin;Léa;lea.martin@exemple.test;CCAS d'Alès;Bénévole;+33639981234;mars 2021",
     ].join("\n");
-    const result = plan("ACTORS", csv);
+    const result = await plan("ACTORS", csv);
     expect(result.errors).toEqual([{ line: 4, column: "Depuis", reason: "date illisible « mars 2021 » (attendu par exemple 12/03/2023)" }]);
     expect(result.counts.actors).toEqual({ created: 0, updated: 1, unchanged: 1 });
     expect(result.writes.actors).toEqual([
@@ -106,23 +106,23 @@ describe("planImport", () => {
     expect(result.writes.memberships).toEqual([{ actorId: "t-a-2", organisationId: "t-i-1", role: null, since: "2020-02-01", until: null }]);
   });
 
-  it("finds a person by the e-mail of someone merged into them, without creating anyone or taking that e-mail back", () => {
+  it("finds a person by the e-mail of someone merged into them, without creating anyone or taking that e-mail back", async () => {
     // Élodie Fabre (t-a-1) is who "E. Fabre <e.fabre@ancien.test>" was merged into.
     const base = { ...snapshot(), formerEmails: [{ actorId: "t-a-1", email: "e.fabre@ancien.test" }] };
-    const directory = plan("ACTORS", "Nom;Prénom;Courriel;Structure\nFabre;E.;E.Fabre@ancien.test;CCAS d'Alès\n", base);
+    const directory = await plan("ACTORS", "Nom;Prénom;Courriel;Structure\nFabre;E.;E.Fabre@ancien.test;CCAS d'Alès\n", base);
     expect(directory.errors).toEqual([]);
     expect(directory.counts.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
     expect(directory.writes.actors).toEqual([]);
-    const groups = plan("MEMBERSHIPS", "Courriel;Groupe de travail;Rôle\ne.fabre@ancien.test;Réseau santé mentale;Pilote\n", base);
+    const groups = await plan("MEMBERSHIPS", "Courriel;Groupe de travail;Rôle\ne.fabre@ancien.test;Réseau santé mentale;Pilote\n", base);
     expect(groups.errors).toEqual([]);
     expect(groups.counts.participations).toEqual({ created: 0, updated: 0, unchanged: 1 });
     // Without the former e-mail, the same directory row is a new person.
-    expect(plan("ACTORS", "Nom;Prénom;Courriel;Structure\nFabre;E.;e.fabre@ancien.test;CCAS d'Alès\n").counts.actors.created).toBe(1);
+    expect((await plan("ACTORS", "Nom;Prénom;Courriel;Structure\nFabre;E.;e.fabre@ancien.test;CCAS d'Alès\n")).counts.actors.created).toBe(1);
   });
 
-  it("creates a work group on its first member and finds people with first and last names swapped", () => {
+  it("creates a work group on its first member and finds people with first and last names swapped", async () => {
     const csv = "Nom;Prénom;Groupe de travail;Rôle;Depuis;Axe\nMarc;Roux;Groupe prévention suicide;Co-pilote;15/01/2024;Santé mentale\nFabre;Élodie;Groupe prévention suicide;;10/01/2024;\nFabre;Élodie;Réseau santé mentale;Pilote;;\n";
-    const result = plan("MEMBERSHIPS", csv);
+    const result = await plan("MEMBERSHIPS", csv);
     expect(result.errors).toEqual([]);
     expect(result.writes.workGroups).toEqual([
       { id: expect.stringMatching(/^t-imp-g-/), name: "Groupe prévention suicide", kind: "WORK_GROUP", startedOn: "2024-01-10", endedOn: null, axisIds: ["t-ax-1"] },
@@ -130,7 +130,7 @@ describe("planImport", () => {
     expect(result.counts.participations).toEqual({ created: 2, updated: 0, unchanged: 1 });
   });
 
-  it("adds attendances, creates events that need it, ignores repeated rows and refuses unknown people", () => {
+  it("adds attendances, creates events that need it, ignores repeated rows and refuses unknown people", async () => {
     const csv = [
       "Nom;Prénom;Événement;Date;Commune;Heures bénévoles;Organisé par",
       "Fabre;Élodie;Réunion plénière;12/03/2023;;;",
@@ -140,7 +140,7 @@ describe("planImport", () => {
       "Inconnu;Paul;Forum santé jeunes;04/05/2023;Bagard;;",
       "Roux;Marc;Atelier mémoire;05/05/2023;;;",
     ].join("\n");
-    const result = plan("ATTENDANCE", csv);
+    const result = await plan("ATTENDANCE", csv);
     expect(result.ignored).toEqual([{ line: 4, reason: "répète la ligne 3" }]);
     expect(result.errors).toEqual([
       { line: 6, column: "Nom", reason: "personne inconnue « Paul Inconnu » : importez d'abord l'annuaire des acteurs" },
@@ -151,8 +151,8 @@ describe("planImport", () => {
     expect(result.counts.attendances).toEqual({ created: 2, updated: 0, unchanged: 1 });
   });
 
-  it("lists the events a sheet names, for fetching their attendances only", () => {
-    const table = parseCsv("Événement;Date\nRéunion plénière;12/03/2023\nRÉUNION  plénière;12 mars 2023\nForum;demain\n;01/01/2024\n");
+  it("lists the events a sheet names, for fetching their attendances only", async () => {
+    const table = await parseCsv("Événement;Date\nRéunion plénière;12/03/2023\nRÉUNION  plénière;12 mars 2023\nForum;demain\n;01/01/2024\n");
     expect([...sheetEventKeys(table, guessMapping("ATTENDANCE", table.header))]).toEqual(["reunion pleniere|2023-03-12"]);
   });
 
@@ -161,10 +161,10 @@ describe("planImport", () => {
     ["ACTORS", "Nom;Prénom;Courriel;Structure\nMartin;Léa;lea.martin@exemple.test;CCAS d'Alès\nRoux;Marc;;ARS Occitanie\n"],
     ["MEMBERSHIPS", "Courriel;Groupe de travail;Rôle;Axe\nelodie.fabre@exemple.test;Nouveau groupe;Membre;Santé mentale\n"],
     ["ATTENDANCE", "Nom;Prénom;Événement;Date;Commune;Heures bénévoles\nRoux;Marc;Forum;04/05/2023;Bagard;2\n"],
-  ])("plans nothing to write when the same %s file comes again after being applied", (kind, csv) => {
-    const first = plan(kind, csv);
+  ])("plans nothing to write when the same %s file comes again after being applied", async (kind, csv) => {
+    const first = await plan(kind, csv);
     expect(first.errors).toEqual([]);
-    const again = plan(kind, csv, applied(snapshot(), first));
+    const again = await plan(kind, csv, applied(snapshot(), first));
     expect(again.errors).toEqual([]);
     for (const writes of Object.values(again.writes)) expect(writes).toEqual([]);
   });

@@ -57,6 +57,8 @@ export interface ImportPlan {
   counts: Record<Entity, EntityCounts>;
   ignored: { line: number; reason: string }[];
   errors: RowError[];
+  /** What is written but looks wrong (a probable duplicate person); does not stop an apply. */
+  warnings: RowError[];
   writes: ImportWrites;
 }
 
@@ -155,6 +157,7 @@ export function planImport(kind: ImportKind, table: ImportTable, mapping: Column
 
 class Planner {
   private readonly errors: RowError[] = [];
+  private readonly warnings: RowError[] = [];
   private readonly ignored: { line: number; reason: string }[] = [];
   private readonly communeByCode;
   private readonly communesByName;
@@ -247,7 +250,7 @@ class Planner {
     }
     const counts = Object.fromEntries(ENTITIES.map((entity) => [entity, this.tallies[entity].counts()])) as Record<Entity, EntityCounts>;
     const writes = Object.fromEntries(ENTITIES.map((entity) => [entity, this.tallies[entity].writes()])) as unknown as ImportWrites;
-    return { kind: this.kind, rowCount: this.table.rows.length, counts, ignored: this.ignored, errors: this.errors, writes };
+    return { kind: this.kind, rowCount: this.table.rows.length, counts, ignored: this.ignored, errors: this.errors, warnings: this.warnings, writes };
   }
 
   private columnName(field: FieldId): string | null {
@@ -275,7 +278,8 @@ class Planner {
     const value = this.text(field);
     if (value === "") return null;
     const parsed = parseFrenchDate(value);
-    if (!parsed.ok) throw new RowProblem(field, parsed.reason);
+    // The value is quoted, so that the message says what was read ("date impossible : « 31/02/2024 »").
+    if (!parsed.ok) throw new RowProblem(field, parsed.reason.includes("«") ? parsed.reason : `${parsed.reason} : « ${value} »`);
     return parsed.value;
   }
 
@@ -425,6 +429,7 @@ class Planner {
       if (candidates.length > 1) throw new RowProblem("lastName", `plusieurs « ${firstName} ${lastName} » dans cette structure : ajoutez une colonne Courriel`);
       existing = candidates[0];
     }
+    if (existing === undefined && email !== "") this.warnIfProbableDuplicate(firstName, lastName, email, organisation);
     const record: SnapshotActor = existing
       ? {
           id: existing.id,
@@ -455,6 +460,22 @@ class Planner {
       : { actorId: record.id, organisationId: organisation.id, role: memberRole || null, since, until };
     this.tallies.memberships.record(key, !current ? "created" : same(current, membership) ? "unchanged" : "updated", membership);
     this.memberships.set(key, membership);
+  }
+
+  /**
+   * A new person (by e-mail) with the name of someone already in the same organisation under another
+   * e-mail is probably that person with a second address: said, so that the dry run shows it.
+   */
+  private warnIfProbableDuplicate(firstName: string, lastName: string, email: string, organisation: SnapshotOrganisation): void {
+    const twin = (this.actorsByName.get(normalisePersonName(`${firstName} ${lastName}`)) ?? []).find(
+      (actor) => actor.email !== null && actor.email !== email && this.memberships.has(`${actor.id}|${organisation.id}`),
+    );
+    if (twin === undefined) return;
+    this.warnings.push({
+      line: this.line,
+      column: this.columnName("email"),
+      reason: `doublon probable : « ${twin.firstName} ${twin.lastName} » de « ${organisation.name} » existe déjà avec le courriel « ${twin.email ?? ""} » ; le courriel « ${email} » créera une deuxième personne (corrigez le courriel, ou fusionnez ensuite les doublons)`,
+    });
   }
 
   private membershipRow(): void {

@@ -31,6 +31,14 @@ describe("audit texts", () => {
     expect(describeWhat({ ...entry, entityKind: "PARTICIPATION", entityName: "Réseau santé mentale", operation: "DELETE" })).toBe("Suppression · Participation « Réseau santé mentale »");
   });
 
+  it("says an applied import in French: file, kind, rows and counts", () => {
+    expect(describeWhat({ ...entry, entityKind: "IMPORT", entityName: "annuaire.csv", operation: "CREATE" })).toBe("Création · Import de fichier « annuaire.csv »");
+    expect(describeChange({ field: "importKind", before: null, after: "ACTORS" })).toBe("type de fichier : annuaire des acteurs");
+    expect(describeChange({ field: "created", before: null, after: 12 })).toBe("fiches créées : 12");
+    expect(describeChange({ field: "actorsUpdated", before: null, after: 3 })).toBe("personnes modifiées : 3");
+    expect(describeWhat({ ...entry, entityKind: "ATTENDANCE", entityName: "Réunion", operation: "CREATE" })).toBe("Création · Présence « Réunion »");
+  });
+
   it("says a new territory, contract or axis in French, with their fields", () => {
     expect(describeWhat({ ...entry, entityKind: "TERRITORY", entityName: "Pays des Vans", operation: "CREATE" })).toBe("Création · Territoire « Pays des Vans »");
     expect(describeWhat({ ...entry, entityKind: "CONTRACT", entityName: "CLS 2", operation: "CREATE" })).toBe("Création · Contrat « CLS 2 »");

@@ -9,6 +9,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   kind: { ...fr.editing.workGroupKinds, ...fr.editing.eventKinds, ...fr.newTerritory.axisKinds },
   // A participation's role (a membership's is free text, shown as typed).
   role: ROLE_LABELS,
+  importKind: t.importKinds,
 };
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" });

@@ -306,6 +306,14 @@ function ReportStep({ report, state, onApply }: { report: ImportReport; state: I
           </ul>
         </details>
       )}
+      {report.warnings.length > 0 && (
+        <div className="dialog-note dialog-note--warning" role="note" data-testid="import-warnings">
+          <p>{t.warningsTitle(report.warnings.length)}</p>
+          <ul className="import-problems">
+            {report.warnings.map((row) => <li key={`${row.line}-${row.column ?? ""}`}>{t.line} {formatCount(row.line)}{row.column ? `, ${row.column}` : ""} : {row.reason}</li>)}
+          </ul>
+        </div>
+      )}
       {report.errorCount === 0 ? (
         <p className="dialog-note dialog-note--ok" data-testid="import-no-errors">{hasWrites(report) ? t.noErrors : t.nothingToDo}</p>
       ) : (

@@ -10,7 +10,7 @@ const preview: ImportPreview = {
 };
 const zero = { created: 0, updated: 0, unchanged: 0 };
 const report = (errorCount: number, applied = false): ImportReport => ({
-  kind: "STRUCTURES", territoryId: "t", rowCount: 1, applied, errorCount, ignored: [], errors: [],
+  kind: "STRUCTURES", territoryId: "t", rowCount: 1, applied, errorCount, ignored: [], errors: [], warnings: [],
   counts: { structures: { created: 1, updated: 0, unchanged: 0 }, actors: zero, memberships: zero, workGroups: zero, participations: zero, events: zero, attendances: zero },
 });
 

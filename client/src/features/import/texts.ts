@@ -88,6 +88,7 @@ export const importTexts = {
   } satisfies Record<ImportEntity, string>,
   rowsRead: (n: number) => plural(n, "ligne lue", "lignes lues"),
   ignoredTitle: (n: number) => plural(n, "ligne ignorée", "lignes ignorées"),
+  warningsTitle: (n: number) => `${plural(n, "ligne à vérifier", "lignes à vérifier")} avant d'importer (elles seront écrites telles quelles) :`,
   reason: "Raison",
   column: "Colonne",
   wholeRow: "(toute la ligne)",
