@@ -8,7 +8,8 @@ export const KIND_LABELS: Readonly<Record<ExportNodeKind, string>> = {
   WORK_GROUP: "Groupe de travail",
 };
 
-const SECTOR_LABELS: Readonly<Record<string, string>> = {
+/** Organisations' sectors in French, as the page's legend names them. */
+export const SECTOR_LABELS: Readonly<Record<string, string>> = {
   CARE: "Soin",
   PREVENTION: "Prévention",
   SOCIAL: "Social",

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphqlAs, type GraphQLResponse, type TestViewer } from "../../../test/graphql.js";
 import { MAX_INSPECTED_DEPTH } from "../auth/personalDataRule.js";
+import { mulberry32 } from "../network/prng.js";
 
 const CEVENNES = "pays-cevennes";
 const analyst: TestViewer = { role: "ANALYST", territories: [CEVENNES] };
@@ -102,17 +103,8 @@ function literal(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A small deterministic generator (mulberry32), so that a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator, so that a failure can be replayed from its seed. */
+const random = mulberry32;
 
 const PERSONAL = ["firstName", "lastName", "email", "phone"] as const;
 const OPERATORS = ["eq", "startsWith", "contains", "endsWith"] as const;

@@ -3,6 +3,7 @@
  * the closed list of texts a legend row may carry. Neither is free text a client can choose, so
  * neither can carry a person's name or e-mail to the analysts of the territory (issue 19).
  */
+import { SECTOR_LABELS as EXPORT_SECTOR_LABELS } from "../export/labels.js";
 
 /** Names of what the state's filters point at, looked up in the view's territory (null when not found). */
 export interface ViewNames {
@@ -20,14 +21,9 @@ export interface ViewReferences {
   readonly communeCode: string | null;
 }
 
+/** The legend's categories: the sectors of the exports, plus institutions and work groups. */
 const SECTOR_LABELS: Readonly<Record<string, string>> = {
-  CARE: "Soin",
-  PREVENTION: "Prévention",
-  SOCIAL: "Social",
-  MEDICO_SOCIAL: "Médico-social",
-  EDUCATION: "Éducation",
-  JUSTICE: "Justice",
-  LOCAL_AUTHORITY: "Collectivité",
+  ...EXPORT_SECTOR_LABELS,
   INSTITUTION: "Institution",
   WORK_GROUP: "Groupe de travail",
 };
