@@ -16,9 +16,17 @@ const appUrl = inject("appUrl");
 const screenshots = fileURLToPath(new URL("../../test-artifacts/screenshots/", import.meta.url));
 const canvas = '[data-testid="network-canvas"]';
 
-/** Defaults of the views, written here rather than read from the app. */
-const STRUCTURE_MIN_WEIGHT = 20;
-const ACTOR_MIN_WEIGHT = 8;
+/**
+ * Defaults of the views, written here rather than read from the app: no weight threshold, the
+ * backbone at alpha 0.05 (the API lists ties up to 0.2; the page draws those below 0.05).
+ */
+const STRUCTURE_MIN_WEIGHT = 1;
+const ACTOR_MIN_WEIGHT = 1;
+const ALPHA = 0.05;
+const BACKBONE = { alpha: ALPHA, listUpTo: 0.2 };
+const BACKBONE_INPUT = { method: "DISPARITY", alpha: ALPHA };
+/** What the page draws of an API network: the ties significant at ALPHA. */
+const drawn = (network: Network): Network => ({ ...network, ties: network.ties.filter((t) => (t.significance ?? 0) < ALPHA) });
 
 let browser: Browser;
 let page: Page;
@@ -38,8 +46,8 @@ async function gql<T>(query: string, variables: Record<string, unknown>): Promis
   return body.data;
 }
 
-const structures = (minWeight: number, extra: Record<string, unknown> = {}, at: TimeWindow = period): Promise<Network> =>
-  fetchCollaborationNetwork(territory.id, "STRUCTURE", at, { minWeight, ...extra }, { endpoint, token });
+const structures = async (minWeight: number, extra: Record<string, unknown> = {}, at: TimeWindow = period): Promise<Network> =>
+  drawn(await fetchCollaborationNetwork(territory.id, "STRUCTURE", at, { ...(minWeight > 1 ? { minWeight } : {}), ...extra, backbone: BACKBONE }, { endpoint, token }));
 
 async function waitForDrawn(target: Page, nodes: number | null, edges: number | null): Promise<void> {
   await target.waitForFunction(
@@ -354,7 +362,7 @@ describe("views of the network", () => {
   });
 
   it("switches to the actors view: people tied by shared work groups and events", async () => {
-    const expected = await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT }, { endpoint, token });
+    const expected = drawn(await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT, backbone: BACKBONE }, { endpoint, token }));
     await page.click('[data-view="actors"]');
     await waitForDrawn(page, expected.nodes.length, expected.ties.length);
     expect(await page.locator('[data-testid="network-counts"]').textContent()).toContain("acteurs");
@@ -496,15 +504,15 @@ describe("filters", () => {
     await waitForDrawn(page, all.nodes.length, all.ties.length);
   });
 
-  it("draws every tie once the threshold chip is removed, and the slider brings the threshold back", async () => {
+  it("filters by a minimum weight with a chip, and removing the chip brings every significant tie back", async () => {
     const every = await structures(1);
     const chip = page.locator('[data-testid="filter-chips"] [data-filter="minWeight"]');
+    await page.fill("#min-weight", "2");
+    await waitForDrawn(page, null, (await structures(2)).ties.length);
+    expect(await chip.textContent()).toContain("au moins 2 groupes");
     await chip.getByRole("button").click();
     await chip.waitFor({ state: "detached" });
     await waitForDrawn(page, every.nodes.length, every.ties.length);
-    await page.fill("#min-weight", String(STRUCTURE_MIN_WEIGHT));
-    await waitForDrawn(page, null, (await structures(STRUCTURE_MIN_WEIGHT)).ties.length);
-    expect(await chip.textContent()).toContain(`au moins ${STRUCTURE_MIN_WEIGHT} groupes`);
   });
 
   it("keeps the organisations of one commune, with a chip", async () => {
@@ -538,7 +546,7 @@ describe("filters", () => {
 
   it("keeps only the chosen categories of actors in the actors view", async () => {
     const kept = ["PROFESSIONAL", "VOLUNTEER", "INSTITUTIONAL"] as const;
-    const expected = await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT, categories: [...kept] }, { endpoint, token });
+    const expected = drawn(await fetchCollaborationNetwork(territory.id, "ACTOR", period, { minWeight: ACTOR_MIN_WEIGHT, categories: [...kept], backbone: BACKBONE }, { endpoint, token }));
     await page.click('[data-view="actors"]');
     await waitForDrawn(page, null, null);
     await page.uncheck('input[data-actor-category="ELECTED"]');
@@ -620,12 +628,12 @@ describe("focus", () => {
     await page.locator('[data-testid="details-panel"] h2', { hasText: candidate.name }).waitFor();
     const centre = await page.getAttribute(canvas, "data-selected-id");
     if (!centre) throw new Error("aucun nœud sélectionné");
-    const egoQuery = `query ($territoryId: ID!, $nodeId: ID!, $depth: Int!, $window: WindowInput, $filter: NetworkFilterInput) {
-      egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: $depth, window: $window, filter: $filter) {
+    const egoQuery = `query ($territoryId: ID!, $nodeId: ID!, $depth: Int!, $window: WindowInput, $filter: NetworkFilterInput, $backbone: BackboneInput) {
+      egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: $depth, window: $window, filter: $filter, backbone: $backbone) {
         members { distance node { id label } } ties { weight } } }`;
     type Ego = { egoNetwork: { members: { distance: number; node: { id: string; label: string } }[]; ties: unknown[] } };
     const ego = async (nodeId: string, depth: number) =>
-      (await gql<Ego>(egoQuery, { territoryId: territory.id, nodeId, depth, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT } })).egoNetwork;
+      (await gql<Ego>(egoQuery, { territoryId: territory.id, nodeId, depth, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT }, backbone: BACKBONE_INPUT })).egoNetwork;
     const around = await ego(centre, 1);
     await page.selectOption('[data-testid="focus-depth"]', "1");
     await page.click('[data-testid="focus-ego"]');
@@ -675,9 +683,9 @@ describe("focus", () => {
     const target = [...network.nodes].reverse().find((n) => n.id !== from && tied.has(n.id));
     if (!from || !target) throw new Error("pas de paire de nœuds");
     const path = await gql<{ collaborationPath: { length: number | null } }>(
-      `query ($territoryId: ID!, $fromId: ID!, $toId: ID!, $window: WindowInput, $filter: NetworkFilterInput) {
-        collaborationPath(territoryId: $territoryId, fromId: $fromId, toId: $toId, window: $window, filter: $filter) { length } }`,
-      { territoryId: territory.id, fromId: from, toId: target.id, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT } },
+      `query ($territoryId: ID!, $fromId: ID!, $toId: ID!, $window: WindowInput, $filter: NetworkFilterInput, $backbone: BackboneInput) {
+        collaborationPath(territoryId: $territoryId, fromId: $fromId, toId: $toId, window: $window, filter: $filter, backbone: $backbone) { length } }`,
+      { territoryId: territory.id, fromId: from, toId: target.id, window: period, filter: { minWeight: STRUCTURE_MIN_WEIGHT }, backbone: BACKBONE_INPUT },
     );
     await page.fill('[data-testid="path-target"]', target.name);
     await page.keyboard.press("Enter");

@@ -28,16 +28,18 @@ let apiToken: string;
 let endpoint: string;
 
 /**
- * The structures view's default threshold (written here, not read from the app's code): ties of at
- * least 20 shared work groups and events over the current contract.
+ * The structures view opens on the backbone (written here, not read from the app's code): the ties
+ * whose disparity p-value is below 0.05, the API listing those up to 0.2 for the slider.
  */
-const DEFAULT_MIN_WEIGHT = 20;
-const tiesFrom = (n: Network, minWeight: number) => n.ties.filter((t) => t.weight >= minWeight).length;
+const DEFAULT_ALPHA = 0.05;
+const shown = (n: Network, alpha = DEFAULT_ALPHA, minWeight = 1) =>
+  n.ties.filter((t) => t.weight >= minWeight && (t.significance ?? 0) < alpha).length;
+const frenchCount = (n: number) => new Intl.NumberFormat("fr-FR").format(n).replace(/\s/g, " ");
 
-
-/** The organisations network of the API, every tie of weight `minWeight` or more. */
+/** The organisations network of the API as the page asks for it: the backbone, ties of weight `minWeight` or more. */
 async function networkFor(window: TimeWindow, minWeight = 1): Promise<Network> {
-  return fetchCollaborationNetwork(territory.id, "STRUCTURE", window, minWeight > 1 ? { minWeight } : {}, { endpoint, token: apiToken });
+  const filter = { ...(minWeight > 1 ? { minWeight } : {}), backbone: { alpha: DEFAULT_ALPHA, listUpTo: 0.2 } };
+  return fetchCollaborationNetwork(territory.id, "STRUCTURE", window, filter, { endpoint, token: apiToken });
 }
 
 async function edgeCount(target: Page): Promise<number> {
@@ -138,7 +140,7 @@ beforeAll(async () => {
   const cevennes = territories.find((t) => normalise(t.name) === "pays cevennes");
   if (!cevennes) throw new Error("Le territoire de démonstration Pays Cévennes manque : la mise en place des tests doit charger la démo.");
   territory = cevennes;
-  network = await networkFor(defaultWindow(territory.contracts), DEFAULT_MIN_WEIGHT);
+  network = await networkFor(defaultWindow(territory.contracts));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
   violations = cspViolations(page);
@@ -149,13 +151,13 @@ afterAll(async () => {
 });
 
 describe("network page", () => {
-  it("signs in as administrator and draws the current contract's network of Pays Cévennes, ties filtered at 20", async () => {
+  it("signs in as administrator and draws the current contract's network of Pays Cévennes on its backbone", async () => {
     const elapsed = await signIn(page, /^Administrateur/, "login.png");
     const nodeCount = Number(await page.getAttribute(canvas, "data-node-count"));
     expect(network.nodes.length).toBeGreaterThan(0);
     expect(nodeCount).toBe(network.nodes.length);
-    expect(await edgeCount(page)).toBe(network.ties.length);
-    expect(network.ties.every((t) => t.weight >= DEFAULT_MIN_WEIGHT)).toBe(true);
+    expect(await edgeCount(page)).toBe(shown(network));
+    expect(network.ties.every((t) => (t.significance ?? 1) < 0.2)).toBe(true);
     await expect(page.locator('[data-testid="network-counts"]').textContent()).resolves.toContain("structures et institutions");
     const latest = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];
     if (latest) expect(await page.locator('[data-testid="active-window"]').textContent()).toContain(latest.name);
@@ -201,7 +203,7 @@ describe("network page", () => {
   });
 
   it("selects with the keyboard, follows a partner, and closes with Escape", async () => {
-    const strong = network.ties.filter((t) => t.weight >= DEFAULT_MIN_WEIGHT);
+    const strong = network.ties.filter((t) => (t.significance ?? 0) < DEFAULT_ALPHA);
     const degree = (id: string) => strong.filter((t) => t.source === id || t.target === id).length;
     const hub = [...network.nodes].sort((a, b) => degree(b.id) - degree(a.id))[0];
     if (!hub) throw new Error("réseau vide");
@@ -241,18 +243,29 @@ describe("network page", () => {
     await page.keyboard.press("Escape");
   });
 
-  it("shows the minimum weight as a removable chip, and the slider changes what is drawn", async () => {
-    const chip = page.locator('[data-testid="filter-chips"] [data-filter="minWeight"]');
-    expect(await chip.textContent()).toContain("au moins 20 groupes ou événements");
-    const stronger = await networkFor(defaultWindow(territory.contracts), 30);
-    await page.fill("#min-weight", "30");
-    await waitForEdges(page, stronger.ties.length);
-    expect(stronger.ties.length).toBeLessThan(network.ties.length);
-    expect(await chip.textContent()).toContain("au moins 30 groupes");
-    await page.screenshot({ path: `${screenshots}filter-min-weight.png` });
-    await page.fill("#min-weight", String(DEFAULT_MIN_WEIGHT));
-    await waitForEdges(page, network.ties.length);
-    expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBe(network.nodes.length);
+  it("says how many significant ties it draws of how many, and the backbone's slider applies on the page, by keyboard", async () => {
+    const chip = page.locator('[data-testid="filter-chips"] [data-filter="backbone"]');
+    const total = network.totalTieCount ?? 0;
+    expect(total).toBeGreaterThan(shown(network));
+    expect((await chip.textContent())?.replace(/\s/g, " ")).toContain(`liens significatifs : ${frenchCount(shown(network))} sur ${frenchCount(total)}`);
+    let requests = 0;
+    const count = (request: { url(): string }) => {
+      if (request.url().includes("/graphql")) requests += 1;
+    };
+    page.on("request", count);
+    // One step looser (0.05 → 0.1) from the keyboard: more ties, from their p-values, no request.
+    await page.focus("#backbone-alpha");
+    await page.keyboard.press("ArrowRight");
+    const looser = shown(network, 0.1);
+    expect(looser).toBeGreaterThan(shown(network));
+    await waitForEdges(page, looser);
+    expect(await page.locator('[data-testid="backbone-alpha-value"]').textContent()).toBe("α = 0,1");
+    expect((await chip.textContent())?.replace(/\s/g, " ")).toContain(`liens significatifs : ${frenchCount(looser)} sur`);
+    await page.screenshot({ path: `${screenshots}backbone-slider.png` });
+    await page.keyboard.press("ArrowLeft");
+    await waitForEdges(page, shown(network));
+    page.off("request", count);
+    expect(requests).toBe(0);
   });
 
   it("hides a sector from the legend, with a chip, and the legend counts what is drawn", async () => {
@@ -261,7 +274,7 @@ describe("network page", () => {
     await page.click('input[data-category="CARE"]');
     const hidden = new Set(care);
     const expectedTies = network.ties.filter(
-      (t) => t.weight >= DEFAULT_MIN_WEIGHT && !hidden.has(t.source) && !hidden.has(t.target),
+      (t) => (t.significance ?? 0) < DEFAULT_ALPHA && !hidden.has(t.source) && !hidden.has(t.target),
     ).length;
     await waitForEdges(page, expectedTies);
     expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBe(network.nodes.length - care.length);
@@ -269,7 +282,7 @@ describe("network page", () => {
     expect(await chip.textContent()).toContain("tout sauf Soin");
     await page.screenshot({ path: `${screenshots}filter-sector.png` });
     await chip.getByRole("button").click();
-    await waitForEdges(page, tiesFrom(network, DEFAULT_MIN_WEIGHT));
+    await waitForEdges(page, shown(network));
   });
 
   it("changes the tie count when another period is chosen, says which period is shown, and removes the threshold chip", async () => {
@@ -278,26 +291,26 @@ describe("network page", () => {
     if (!oldest) throw new Error("le territoire n'a pas de contrat");
     const first = await networkFor({ from: oldest.signedOn, to: oldest.endsOn });
     await page.selectOption('[data-testid="time-window-preset"]', oldest.id);
-    await waitForEdges(page, tiesFrom(first, DEFAULT_MIN_WEIGHT));
-    expect(tiesFrom(first, DEFAULT_MIN_WEIGHT)).not.toBe(network.ties.length);
+    await waitForEdges(page, shown(first));
+    expect(shown(first)).not.toBe(shown(network));
     expect(await page.locator('[data-testid="network-counts"]').textContent()).not.toBe(before);
     expect(await page.locator('[data-testid="active-window"]').textContent()).toContain(oldest.name);
     await page.screenshot({ path: `${screenshots}period-cls1.png` });
 
-    // Removing the threshold chip sets the slider to 1 (drawing every tie is tested on the smaller
-    // territory in explorer.e2e.test.ts: here it is tens of thousands of ties).
+    // A weight threshold still filters (asked of the API), with a removable chip.
+    await page.fill("#min-weight", "2");
     const chip = page.locator('[data-testid="filter-chips"] [data-filter="minWeight"]');
+    await chip.waitFor({ state: "visible" });
+    await waitForEdges(page, shown(first, DEFAULT_ALPHA, 2));
     await chip.getByRole("button").click();
     await chip.waitFor({ state: "detached" });
     expect(await page.inputValue("#min-weight")).toBe("1");
-    await page.fill("#min-weight", String(DEFAULT_MIN_WEIGHT));
-    expect(await page.inputValue("#min-weight")).toBe(String(DEFAULT_MIN_WEIGHT));
-    await waitForEdges(page, tiesFrom(first, DEFAULT_MIN_WEIGHT));
+    await waitForEdges(page, shown(first));
 
     const current = [...territory.contracts].sort((a, b) => b.generation - a.generation)[0];
     if (current) {
       await page.selectOption('[data-testid="time-window-preset"]', current.id);
-      await waitForEdges(page, network.ties.length);
+      await waitForEdges(page, shown(network));
     }
   }, 180_000);
 
@@ -330,7 +343,7 @@ describe("network page", () => {
 
   it("draws no permanent label over another, and gives more names room as the view zooms in", async () => {
     await page.goto(`${appUrl}/?territory=${territory.id}&view=structures&bench=1`);
-    await waitForEdges(page, network.ties.length);
+    await waitForEdges(page, shown(network));
     const before = await drawnLabels(page);
     // The largest structures sit together at the centre: some candidates must give way.
     expect(before.crowded).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ import { FilterChips } from "./features/filters/FilterChips";
 import { FilterPanel } from "./features/filters/FilterPanel";
 import { filterChips, NO_FILTERS, presentCategories, removeFilter, toggleCategory } from "./features/filters/filters";
 import { FocusBanner } from "./features/focus/FocusBanner";
+import { CanvasTitle } from "./features/canvasTitle/CanvasTitle";
 import { GdprDialog } from "./features/gdpr/GdprDialog";
 import type { GdprPerson } from "./features/gdpr/person";
 import { PersonGdprAction } from "./features/gdpr/PersonGdprAction";
@@ -31,6 +32,9 @@ import { useModal } from "./features/header/useModal";
 import { ImportEntry } from "./features/import/ImportEntry";
 import { Legend } from "./features/legend/Legend";
 import { CoverageControl } from "./features/map/CoverageControl";
+import { MapUnderlay } from "./features/map/MapUnderlay";
+import type { MapCommune } from "./features/map/types";
+import type { Projection } from "./features/map/projection";
 import { coverageFills, coverageLegend, maxCountOf } from "./features/map/coverage";
 import { communeAt } from "./features/map/hitTest";
 import { createProjection, projectCommunes } from "./features/map/projection";
@@ -48,16 +52,25 @@ import { SearchBox } from "./features/search/SearchBox";
 import { NewTerritoryEntry } from "./features/territories/NewTerritoryEntry";
 import { EmptyMessage, ErrorMessage, LoadingMessage } from "./features/status/StatusMessage";
 import { TimeWindowControl } from "./features/timeWindow/TimeWindowControl";
-import { describeWindow, windowPresets } from "./features/timeWindow/timeWindow";
+import { defaultWindow, describeWindow, windowPresets } from "./features/timeWindow/timeWindow";
 import { ViewSwitcher } from "./features/views/ViewSwitcher";
 import { viewFromAddress } from "./features/views/address";
 import { VIEWS } from "./features/views/views";
 import { prepareLayoutWorker } from "./graph/backgroundLayout";
-import { NetworkCanvas, type CanvasMap } from "./graph/NetworkCanvas";
+import { NetworkCanvas, type CanvasUnderlay } from "./graph/NetworkCanvas";
 import type { NodeCategory } from "./graph/palette";
-import { selectSelectedNode, selectSelectedPartners, selectTerritory } from "./graph/store";
-import { useNetworkView } from "./graph/useNetworkView";
+import { raisedThreshold, selectSelectedNode, selectSelectedPartners, selectTerritory } from "./explorer/store";
+import type { ErrorAction } from "./features/status/viewError";
+import { useNetworkView } from "./explorer/useNetworkView";
 import { fr } from "./i18n/fr";
+
+/** The map under the network (map view with contours). */
+interface CanvasMap {
+  communes: readonly MapCommune[];
+  projection: Projection;
+  fills: Readonly<Record<string, string>>;
+  selectedCode: string | null;
+}
 
 interface ExplorerProps {
   role: Role;
@@ -95,13 +108,15 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
   const presets = useMemo(() => windowPresets(territory?.contracts ?? []), [territory]);
   const categories = useMemo(() => (model ? presentCategories(model) : []), [model]);
   const maxWeight = useMemo(() => (model ? Math.max(1, ...model.ties.map((t) => t.weight)) : 1), [model]);
-  const lists = useMemo(() => (visible ? coordinatorLists(visible) : null), [visible]);
+  const listed = state.listed;
+  const lists = useMemo(() => (listed ? coordinatorLists(listed) : null), [listed]);
   const chips = filterChips(filters, {
     categories,
     epcis: territory?.epcis ?? [],
     communes: catalogReady ? catalog.communes : [],
     axes: catalogReady ? catalog.axes : [],
     workGroups: catalogReady ? catalog.workGroups : [],
+    tieCounts: visible && state.loaded?.network.totalTieCount != null ? { shown: visible.ties.length, total: state.loaded.network.totalTieCount } : null,
   });
   const searchEntries = useMemo((): SearchEntry[] => {
     if (!catalogReady) return [];
@@ -134,6 +149,11 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
     const fills = coverageCounts ? coverageFills(coverageCounts.working, codes, coverageCounts.attending) : {};
     return { communes: catalog.communes, projection: map.projection, fills, selectedCode: selectedCommune };
   }, [map, catalog, coverageCounts, selectedCommune]);
+  const underlay = useMemo((): CanvasUnderlay | null => {
+    if (!canvasMap) return null;
+    const { communes, projection, fills, selectedCode } = canvasMap;
+    return (cy) => <MapUnderlay cy={cy} communes={communes} projection={projection} fills={fills} selectedCode={selectedCode} />;
+  }, [canvasMap]);
   const coverageLegendRows =
     coverageCounts && state.coverageMode
       ? { title: fr.map.coverageTitle[state.coverageMode.unit], rows: coverageLegend(maxCountOf(coverageCounts.working), state.coverageMode.unit) }
@@ -219,8 +239,8 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
     [actions],
   );
   const onOpenWorkGroup = useCallback(
-    (id: string) => (visible?.nodesById.has(id) ? selectNode(id, "panel") : actions.showPanel({ kind: "workGroup", id })),
-    [visible, selectNode, actions],
+    (id: string) => (listed?.nodesById.has(id) ? selectNode(id, "panel") : actions.showPanel({ kind: "workGroup", id })),
+    [listed, selectNode, actions],
   );
   const onTapBackground = useCallback(
     (point: Position) => {
@@ -233,6 +253,39 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
   const onToggleCategory = useCallback(
     (category: NodeCategory) => setFilters(toggleCategory(filters, category)),
     [filters, setFilters],
+  );
+
+  const tieRule = fr.compare.thresholdRule(definition.hasWeights ? filters.minWeight : 1);
+  const titleParts = territory
+    ? [
+        territory.name,
+        fr.canvasTitle.viewNames[view],
+        describeWindow(presets, state.window) + (state.compareWindow ? ` (${fr.canvasTitle.comparedWith(describeWindow(presets, state.compareWindow).split(" · ")[0] ?? "")})` : ""),
+        tieRule,
+      ]
+    : [];
+  const titleLegendExtra = state.comparison
+    ? (["gained", "lost", "kept"] as const)
+        .filter((kind) => state.compareTies[kind])
+        .map((kind) => ({ key: kind, label: fr.canvasTitle[kind], className: `canvas-legend-line canvas-legend-line--${kind}` }))
+    : [];
+  // A commune chosen from the search (or on the map): its structures are marked and brought into view.
+  const communeCode = state.panel?.kind === "commune" ? state.panel.code : null;
+  const communeNodes = useMemo(
+    () => (communeCode && visible ? visible.nodes.filter((n) => n.communeCode === communeCode).map((n) => n.id) : []),
+    [communeCode, visible],
+  );
+  // A path is brought into view as a whole (its ends may sit on both sides of the network).
+  const pathNodes = state.focus?.kind === "path" ? state.focus.pathIds : null;
+  const onErrorAction = useCallback(
+    (action: ErrorAction) => {
+      if (action === "retry") actions.retry();
+      else if (action === "raiseThreshold") setFilters({ ...filters, minWeight: raisedThreshold(filters.minWeight, definition.defaultMinWeight) });
+      else if (action === "clearFilters") setFilters({ ...NO_FILTERS, minWeight: definition.defaultMinWeight });
+      else if (action === "resetWindow") actions.setWindow(defaultWindow(territory?.contracts ?? []));
+      else window.location.reload();
+    },
+    [actions, filters, setFilters, definition, territory],
   );
 
   // The layout worker loads while territories and the network are fetched.
@@ -264,14 +317,16 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
         {territory && (
           <div className="sidebar">
             <ViewSwitcher view={view} onChange={actions.setView} />
-            {visible && (
-              <SearchBox nodes={visible.nodes} entries={searchEntries} onSelect={onSearchSelect} onSelectEntry={onSearchEntry} />
+            {listed && (
+              <SearchBox nodes={listed.nodes}
+                elsewhere={view === "structures" || view === "map" ? { label: fr.search.inActors, onSelect: () => actions.setView("actors") } : null} entries={searchEntries} onSelect={onSearchSelect} onSelectEntry={onSearchEntry} />
             )}
             <TimeWindowControl presets={presets} window={state.window} onChange={actions.setWindow} />
             <CompareControl presets={presets} window={state.window} compareWindow={state.compareWindow}
-              comparison={state.comparison} onChange={actions.setCompareWindow} />
+              comparison={state.comparison} tieRule={tieRule}
+              tieKinds={state.compareTies} onChange={actions.setCompareWindow} onTieKinds={actions.setCompareTies} />
             {view === "map" && catalogReady && catalog.hasContours && (
-              <CoverageControl mode={state.coverageMode} axes={catalog.axes} onChange={actions.setCoverageMode} />
+              <CoverageControl mode={state.coverageMode} axes={catalog.axes} filterAxisId={filters.axisId} onChange={actions.setCoverageMode} />
             )}
             {model && (
               <FilterPanel filters={filters} maxWeight={definition.hasWeights ? maxWeight : null} epcis={territory.epcis}
@@ -305,12 +360,23 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
             <FilterChips chips={chips}
               countsText={visible ? fr.app.countsByView[view](visible.nodes.length, visible.ties.length) : ""}
               onRemove={(key) => setFilters(removeFilter(filters, key))}
-              onClearAll={() => setFilters({ ...NO_FILTERS })} />
+              onClearAll={() => setFilters({ ...NO_FILTERS })}
+              isolated={{ count: state.isolatedCount, noun: fr.isolated.nouns[view], shown: state.showIsolated, onToggle: () => actions.setShowIsolated(!state.showIsolated) }} />
           )}
           {state.focus && model && (
             <FocusBanner focus={state.focus} model={model} centreName={focusNode?.name ?? null} onClear={actions.clearFocus} />
           )}
           <RestoreNotice report={state.restoreReport} />
+          {state.focusEnded && !state.focus && (
+            <p className="notice" role="status" data-testid="focus-ended">
+              {fr.canvasTitle.focusEnded(state.focusEnded.name, fr.canvasTitle.viewNames[state.focusEnded.view])}
+            </p>
+          )}
+          {state.thresholdRaised && (
+            <p className="notice" role="status" data-testid="threshold-raised">
+              {fr.errors.thresholdRaised(state.thresholdRaised.from, state.thresholdRaised.to, state.thresholdRaised.ties)}
+            </p>
+          )}
           {view === "map" && catalogReady && !catalog.hasContours && (
             <p className="notice" role="note" data-testid="map-no-contours">
               {fr.map.noContours} {fr.map.noContoursHelp}
@@ -322,19 +388,26 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
                 elements={state.elements}
                 layoutPlan={state.layoutPlan}
                 selection={state.selection}
+                highlighted={pathNodes ?? communeNodes}
                 ariaLabel={fr.app.canvasLabel(territory.name)}
-                map={canvasMap}
+                underlay={underlay}
                 onSelectNode={onCanvasSelect}
                 onClearSelection={actions.clearSelection}
                 onTapBackground={onTapBackground}
                 onReady={onCanvasReady}
               />
             )}
+            {territory && visible && state.status !== "error" && (
+              <CanvasTitle parts={titleParts} nodes={visible.nodes} categories={categories} extra={titleLegendExtra} />
+            )}
             {territory && <ExportMenu getSource={getExportSource} disabled={state.status !== "ready" || !visible || visible.nodes.length === 0} />}
             {isLoading && (isSlow || !model) && (
               <LoadingMessage text={state.territories ? fr.app.loading : fr.app.loadingTerritories} />
             )}
-            {state.status === "error" && state.error && <ErrorMessage error={state.error} onRetry={actions.retry} />}
+            {state.status === "error" && state.error && (
+              <ErrorMessage error={state.error} raisedThreshold={definition.hasWeights ? raisedThreshold(filters.minWeight, definition.defaultMinWeight) : null}
+                onAction={onErrorAction} />
+            )}
             {noTerritory && <EmptyMessage title={fr.app.noTerritory} help={fr.app.noTerritoryHelp} />}
             {state.status === "ready" && model && model.nodes.length === 0 && <EmptyMessage title={fr.app.emptyByView[view]} />}
             {state.status === "ready" && model && model.nodes.length > 0 && visible?.nodes.length === 0 && (

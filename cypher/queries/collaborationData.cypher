@@ -6,6 +6,9 @@
 // $workGroupIds (lists or null) restrict which groups and events count; $roles (a list or null)
 // keeps only work-group participations in one of those roles, and then no event counts (attendance
 // has no role).
+// Dates come as ISO strings (an event's date, each participation's and membership's since/until,
+// null when open) so that server/src/network/dated.ts can tie people and organisations per
+// activity (see docs/api.md, "What a tie is").
 // Rows are lists, not maps (the order is documented at each collect and read by
 // server/src/analytics/service.ts): the driver decodes every key of every map, and on a year of
 // the demo territory (~2,600 rows) keys doubled the time spent receiving the result.
@@ -51,9 +54,9 @@ CALL (t) {
   WHERE ($to IS NULL OR p.since IS NULL OR p.since <= $to)
     AND ($from IS NULL OR p.until IS NULL OR p.until >= $from)
     AND ($roles IS NULL OR p.role IN $roles)
-  WITH g, axisIds, collect(DISTINCT a.id) AS actorIds
-  // [id, kind, axisIds, actorIds]
-  RETURN collect([g.id, 'WORK_GROUP', axisIds, actorIds]) AS workGroupRows
+  WITH g, axisIds, collect(DISTINCT a.id) AS actorIds, collect([a.id, toString(p.since), toString(p.until)]) AS spans
+  // [id, kind, axisIds, actorIds, date, spans]: spans = [actorId, since, until] per participation
+  RETURN collect([g.id, 'WORK_GROUP', axisIds, actorIds, null, spans]) AS workGroupRows
 }
 CALL (t) {
   MATCH (t)<-[:PART_OF]-(:Epci)<-[:PART_OF]-(:Commune)<-[:HELD_IN]-(ev:Event)
@@ -67,8 +70,8 @@ CALL (t) {
   WHERE $axisIds IS NULL OR any(axisId IN axisIds WHERE axisId IN $axisIds)
   MATCH (ev)<-[:ATTENDED]-(a:Actor)
   WITH ev, axisIds, collect(DISTINCT a.id) AS actorIds
-  // [id, kind, axisIds, actorIds]
-  RETURN collect([ev.id, 'EVENT', axisIds, actorIds]) AS eventRows
+  // [id, kind, axisIds, actorIds, date, spans]
+  RETURN collect([ev.id, 'EVENT', axisIds, actorIds, toString(ev.date), []]) AS eventRows
 }
 CALL (workGroupRows, eventRows) {
   UNWIND workGroupRows + eventRows AS grp
@@ -78,8 +81,8 @@ CALL (workGroupRows, eventRows) {
   OPTIONAL MATCH (a)-[m:MEMBER_OF]->(o)
   WHERE ($to IS NULL OR m.since IS NULL OR m.since <= $to)
     AND ($from IS NULL OR m.until IS NULL OR m.until >= $from)
-  WITH a, collect(DISTINCT o.id) AS memberOf
-  // [id, firstName, lastName, category, profession, organisationIds]
-  RETURN collect([a.id, a.firstName, a.lastName, a.category, a.profession, memberOf]) AS actorRows
+  WITH a, collect(DISTINCT o.id) AS memberOf, collect(CASE WHEN o IS NULL THEN null ELSE [o.id, toString(m.since), toString(m.until)] END) AS memberships
+  // [id, firstName, lastName, category, profession, organisationIds, memberships]: memberships = [organisationId, since, until]
+  RETURN collect([a.id, a.firstName, a.lastName, a.category, a.profession, memberOf, memberships]) AS actorRows
 }
 RETURN organisationRows, workGroupRows + eventRows AS groupRows, actorRows

@@ -21,6 +21,8 @@ export type ErrorCode =
   // Merging duplicates (server/src/duplicates): a node merged with itself, an actor with a structure.
   | "MERGE_SAME_NODE"
   | "MERGE_KIND_MISMATCH"
+  // A network with too many ties for metrics (server/src/analytics/analysis.ts): its backbone is the way out.
+  | "NETWORK_TOO_LARGE"
   // Operations rejected before they run (server/src/graphql/limits.ts).
   | "QUERY_TOO_DEEP"
   | "QUERY_TOO_COMPLEX"

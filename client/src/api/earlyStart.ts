@@ -8,7 +8,7 @@ import { fetchTerritories, type Network, type Territory } from "./network";
 let early: { token: string; territories: Promise<Territory[]> } | null = null;
 
 /**
- * The page's first network, asked for by client/src/graph/firstNetwork.ts as soon as the early
+ * The page's first network, asked for by client/src/explorer/firstNetwork.ts as soon as the early
  * territories answer, for the request the page will make (its key).
  */
 let earlyNetwork: { token: string; key: string; network: Promise<Network> } | null = null;

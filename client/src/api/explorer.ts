@@ -175,8 +175,17 @@ export interface EgoResult {
 }
 
 export const GET_EGO_NETWORK = /* GraphQL */ `
-  query GetEgoNetwork($territoryId: ID!, $nodeId: ID!, $depth: Int!, $level: NetworkLevel!, $window: WindowInput, $filter: NetworkFilterInput) {
-    egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: $depth, level: $level, window: $window, filter: $filter) {
+  query GetEgoNetwork(
+    $territoryId: ID!
+    $nodeId: ID!
+    $depth: Int!
+    $level: NetworkLevel!
+    $window: WindowInput
+    $filter: NetworkFilterInput
+    $weighting: Weighting
+    $backbone: BackboneInput
+  ) {
+    egoNetwork(territoryId: $territoryId, nodeId: $nodeId, depth: $depth, level: $level, window: $window, filter: $filter, weighting: $weighting, backbone: $backbone) {
       members { distance node { id } }
     }
   }
@@ -189,8 +198,17 @@ export interface NetworkScope {
   filter: NetworkQueryFilter;
 }
 
+/** The network of the scope as the page draws it: same filter, weighting and backbone (measured at its alpha). */
 function scopeVariables(scope: NetworkScope): Json {
-  return { territoryId: scope.territoryId, level: scope.level, window: windowInput(scope.window), filter: toFilterInput(scope.filter) };
+  const { weighting, backbone } = scope.filter;
+  return {
+    territoryId: scope.territoryId,
+    level: scope.level,
+    window: windowInput(scope.window),
+    filter: toFilterInput(scope.filter),
+    weighting: weighting ?? "COUNT",
+    backbone: backbone ? { method: "DISPARITY", alpha: backbone.alpha, listUpTo: backbone.listUpTo } : null,
+  };
 }
 
 export async function fetchEgoNetwork(scope: NetworkScope, nodeId: string, depth: number, options?: RequestOptions): Promise<EgoResult> {
@@ -205,8 +223,17 @@ export async function fetchEgoNetwork(scope: NetworkScope, nodeId: string, depth
 }
 
 export const GET_COLLABORATION_PATH = /* GraphQL */ `
-  query GetCollaborationPath($territoryId: ID!, $fromId: ID!, $toId: ID!, $level: NetworkLevel!, $window: WindowInput, $filter: NetworkFilterInput) {
-    collaborationPath(territoryId: $territoryId, fromId: $fromId, toId: $toId, level: $level, window: $window, filter: $filter) {
+  query GetCollaborationPath(
+    $territoryId: ID!
+    $fromId: ID!
+    $toId: ID!
+    $level: NetworkLevel!
+    $window: WindowInput
+    $filter: NetworkFilterInput
+    $weighting: Weighting
+    $backbone: BackboneInput
+  ) {
+    collaborationPath(territoryId: $territoryId, fromId: $fromId, toId: $toId, level: $level, window: $window, filter: $filter, weighting: $weighting, backbone: $backbone) {
       isConnected
       nodes { id }
     }

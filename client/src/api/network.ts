@@ -90,6 +90,8 @@ export interface NetworkTie {
   source: string;
   target: string;
   weight: number;
+  /** Disparity-filter p-value (collaboration views asked with a backbone): lower is more significant. */
+  significance?: number | null;
   /** Two-mode view: the actor's role in the work group. */
   role?: ParticipationRole | null;
 }
@@ -97,7 +99,12 @@ export interface NetworkTie {
 export interface Network {
   nodes: NetworkNode[];
   ties: NetworkTie[];
+  /** Ties of the window and filter before the backbone (collaboration views), for "612 sur 33 342". */
+  totalTieCount?: number | null;
 }
+
+/** What tie weights add up: shared activities, or Newman's 1/(n − 1) per activity of n participants. */
+export type Weighting = "COUNT" | "NEWMAN";
 
 /** Which collaborations count, sent to the analytics API (it computes metrics on that network). */
 export interface NetworkQueryFilter {
@@ -106,6 +113,10 @@ export interface NetworkQueryFilter {
   categories?: ActorCategory[];
   roles?: ParticipationRole[];
   minWeight?: number;
+  /** Sent as the query's `weighting` argument (default COUNT). */
+  weighting?: Weighting;
+  /** Sent as the query's `backbone` argument: measures on alpha's ties, ties listed up to `listUpTo`. */
+  backbone?: { alpha: number; listUpTo: number };
 }
 
 export type NetworkLevel = "STRUCTURE" | "ACTOR";
@@ -147,8 +158,18 @@ const NODE_FIELDS = /* GraphQL */ `
 `;
 
 export const GET_COLLABORATION_NETWORK = /* GraphQL */ `
-  query GetCollaborationNetwork($territoryId: ID!, $level: NetworkLevel!, $window: WindowInput, $filter: NetworkFilterInput) {
-    collaborationNetwork(territoryId: $territoryId, level: $level, window: $window, filter: $filter, first: 1) {
+  query GetCollaborationNetwork(
+    $territoryId: ID!
+    $level: NetworkLevel!
+    $window: WindowInput
+    $filter: NetworkFilterInput
+    $weighting: Weighting
+    $backbone: BackboneInput
+  ) {
+    collaborationNetwork(territoryId: $territoryId, level: $level, window: $window, filter: $filter, weighting: $weighting, backbone: $backbone, first: 1) {
+      rule {
+        totalTieCount
+      }
       nodes {
         ${NODE_FIELDS}
         metrics {
@@ -164,6 +185,7 @@ export const GET_COLLABORATION_NETWORK = /* GraphQL */ `
         sources
         targets
         weights
+        significance
       }
     }
   }
@@ -213,7 +235,7 @@ function parseMetrics(value: unknown, path: string): NodeMetrics | null {
   const m = record(value, path);
   return {
     degree: integer(m.degree, `${path}.degree`),
-    weightedDegree: integer(m.weightedDegree, `${path}.weightedDegree`),
+    weightedDegree: finite(m.weightedDegree, `${path}.weightedDegree`),
     betweenness: finite(m.betweenness, `${path}.betweenness`),
     closeness: finite(m.closeness, `${path}.closeness`),
     community: integer(m.community, `${path}.community`),
@@ -253,16 +275,21 @@ export function parseCollaborationNetwork(data: unknown): Network {
   const packed = record(network.packedTies, "packedTies");
   const sources = integers(packed.sources, "packedTies.sources");
   const targets = integers(packed.targets, "packedTies.targets");
-  const weights = integers(packed.weights, "packedTies.weights");
+  const weights = array(packed.weights, "packedTies.weights").map((v, i) => finite(v, `packedTies.weights[${i}]`));
+  const pValues =
+    packed.significance === null || packed.significance === undefined
+      ? null
+      : array(packed.significance, "packedTies.significance").map((v, i) => finite(v, `packedTies.significance[${i}]`));
   const ties: NetworkTie[] = [];
   for (let i = 0; i < sources.length; i += 1) {
     const source = nodes[sources[i] ?? -1];
     const target = nodes[targets[i] ?? -1];
     const weight = weights[i];
     if (!source || !target || weight === undefined) throw new TypeError(`packedTies[${i}] : lien invalide`);
-    ties.push({ source: source.id, target: target.id, weight });
+    ties.push({ source: source.id, target: target.id, weight, ...(pValues === null ? {} : { significance: pValues[i] ?? 1 }) });
   }
-  return { nodes, ties };
+  const rule = network.rule === null || network.rule === undefined ? null : record(network.rule, "rule");
+  return { nodes, ties, totalTieCount: rule === null ? null : integer(rule.totalTieCount, "rule.totalTieCount") };
 }
 
 export async function fetchTerritories(options?: RequestOptions): Promise<Territory[]> {
@@ -272,7 +299,8 @@ export async function fetchTerritories(options?: RequestOptions): Promise<Territ
 /** The API wants absent keys rather than empty lists (an empty list would still mean "no filter"). */
 export function toFilterInput(filter: NetworkQueryFilter): Json {
   const input: Json = {};
-  for (const [key, value] of Object.entries(filter)) {
+  const { weighting: _weighting, backbone: _backbone, ...rest } = filter;
+  for (const [key, value] of Object.entries(rest)) {
     if (Array.isArray(value) ? value.length > 0 : value !== undefined) input[key] = value;
   }
   return input;
@@ -291,6 +319,13 @@ export async function fetchCollaborationNetwork(
   filter: NetworkQueryFilter,
   options?: RequestOptions,
 ): Promise<Network> {
-  const variables = { territoryId, level, window: windowInput(window), filter: toFilterInput(filter) };
+  const variables = {
+    territoryId,
+    level,
+    window: windowInput(window),
+    filter: toFilterInput(filter),
+    weighting: filter.weighting ?? "COUNT",
+    backbone: filter.backbone ? { method: "DISPARITY", alpha: filter.backbone.alpha, listUpTo: filter.backbone.listUpTo } : null,
+  };
   return parseCollaborationNetwork(await requestGraphQL(GET_COLLABORATION_NETWORK, variables, options));
 }

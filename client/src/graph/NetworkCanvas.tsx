@@ -1,19 +1,15 @@
 import cytoscape, { type Core, type CytoscapeOptions, type ElementDefinition, type NodeSingular, type Position, type StylesheetJson } from "cytoscape";
-import { useEffect, useRef, useState } from "react";
-import { MapUnderlay } from "../features/map/MapUnderlay";
-import type { Projection } from "../features/map/projection";
-import { fitSavedViewport } from "../features/savedViews/restore";
-import type { SavedViewport } from "../features/savedViews/snapshot";
-import type { MapCommune } from "../features/map/types";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { fr } from "../i18n/fr";
 import { prepareLayoutWorker, startLayout, type LayoutJob } from "./backgroundLayout";
 import type { Positions } from "./layout";
 import type { CanvasLabel, LayoutPlan } from "./layoutPlan";
-import type { NetworkViewState } from "./store";
 import { addToEmpty, patchCanvasRenderer, patchCytoscape, resizeOnlyWhenResized, sameSize } from "./cytoscapePatch";
 import { declutterCanvas, declutterElements } from "./declutter";
 import { labelScale, stylesheetForZoom } from "./style";
-import { applyElements, applySelection } from "./sync";
+import { applyElements, applyGroupHighlight, applySelection } from "./sync";
+import { bandPositions } from "./untiedBand";
+import { fitSavedViewport, type CanvasViewport } from "./viewport";
 
 declare global {
   interface Window {
@@ -23,6 +19,7 @@ declare global {
 }
 
 const FIT_PADDING = 48;
+const NONE: readonly string[] = [];
 /** A small network fitted to the screen would be drawn huge; beyond this zoom it is centred instead. */
 const MAX_FIT_ZOOM = 1.6;
 /** Labels are resized once zooming pauses, not on every wheel step. */
@@ -36,21 +33,26 @@ const REFINE_GRACE_MS = 800;
 /** A canvas that draws no frame (hidden) is marked ready after this. */
 const DRAWN_FALLBACK_MS = 3_000;
 
-/** The map under the network (map view with contours). */
-export interface CanvasMap {
-  communes: readonly MapCommune[];
-  projection: Projection;
-  fills: Readonly<Record<string, string>>;
-  selectedCode: string | null;
+/** Where a selection came from: the canvas keeps the view still for its own taps; search centres. */
+export type SelectionSource = "canvas" | "panel" | "search";
+
+export interface CanvasSelection {
+  id: string;
+  source: SelectionSource;
 }
+
+/** Drawn under the network, given the Cytoscape instance (null until created): the map's contours. */
+export type CanvasUnderlay = (cy: Core | null) => ReactNode;
 
 interface NetworkCanvasProps {
   elements: readonly ElementDefinition[];
   /** How nodes are placed; a new key means a new layout. */
   layoutPlan: LayoutPlan | null;
-  selection: NetworkViewState["selection"];
+  selection: CanvasSelection | null;
+  /** Nodes marked and brought into view together (a commune's structures chosen from the search). */
+  highlighted?: readonly string[];
   ariaLabel: string;
-  map?: CanvasMap | null;
+  underlay?: CanvasUnderlay | null;
   onSelectNode: (id: string) => void;
   onClearSelection: () => void;
   /** A tap on the background, in model coordinates (the map finds the commune there). */
@@ -161,6 +163,36 @@ function placeNewcomers(cy: Core, positions: Positions): void {
   });
 }
 
+/** Node elements without a place that are neither a group box nor a title: the untied nodes shown. */
+function unplacedElements(elements: readonly ElementDefinition[], positions: Positions): { id: string; size: number }[] {
+  const parents = new Set<string>();
+  for (const element of elements) if (typeof element.data.parent === "string") parents.add(element.data.parent);
+  return elements
+    .filter((e) => e.group === "nodes" && e.data.id !== undefined && !positions[e.data.id] && !parents.has(e.data.id) && e.classes !== "canvas-label")
+    .map((e) => ({ id: e.data.id ?? "", size: Number(e.data.size ?? 0) }));
+}
+
+/** The positions with the untied nodes shown placed in a band under the network. */
+function withBand(elements: readonly ElementDefinition[], positions: Positions): Positions {
+  const missing = unplacedElements(elements, positions);
+  return missing.length === 0 ? positions : { ...positions, ...bandPositions(missing, positions) };
+}
+
+/** On the canvas: nodes still without a place (no placed neighbour either) go to the band. */
+function placeInBand(cy: Core, positions: Positions): void {
+  const missing = drawnNodes(cy).nodes().filter((node) => !positions[node.id()] && !node.isParent());
+  if (missing.empty()) return;
+  const band = bandPositions(missing.map((node) => ({ id: node.id(), size: Number(node.data("size") ?? 0) })), positions);
+  cy.batch(() => {
+    missing.forEach((node) => {
+      const place = band[node.id()];
+      if (!place) return;
+      positions[node.id()] = place;
+      node.position(place);
+    });
+  });
+}
+
 function withPositions(elements: readonly ElementDefinition[], positions: Positions): ElementDefinition[] {
   return elements.map((element) => {
     const position = element.group === "nodes" && element.data.id !== undefined ? positions[element.data.id] : undefined;
@@ -213,8 +245,9 @@ export function NetworkCanvas({
   elements,
   layoutPlan,
   selection,
+  highlighted = NONE,
   ariaLabel,
-  map = null,
+  underlay = null,
   onSelectNode,
   onClearSelection,
   onTapBackground,
@@ -227,9 +260,10 @@ export function NetworkCanvas({
   /** The stylesheet applied, for which zoom; `quiet` while the canvas itself fits a new layout. */
   const styleRef = useRef<{ sheet: StylesheetJson | null; zoom: number; quiet: boolean }>({ sheet: null, zoom: 1, quiet: false });
   const positionsRef = useRef<Positions | null>(null);
+  const centredRef = useRef("");
   const planKeyRef = useRef<string | null>(null);
   /** A reopened view's viewport, kept centred while the page around the canvas settles, until the user moves the view. */
-  const restoredViewportRef = useRef<SavedViewport | null>(null);
+  const restoredViewportRef = useRef<CanvasViewport | null>(null);
   const addedRef = useRef<readonly ElementDefinition[] | null>(null);
   const handlers = useRef({ onSelectNode, onClearSelection, onTapBackground, onReady });
   const [drawn, setDrawn] = useState<DrawnState>({ state: "layout", settled: false, refinedWaiting: false, nodeCount: 0, edgeCount: 0 });
@@ -378,7 +412,8 @@ export function NetworkCanvas({
         cy.off("render", fire);
       });
     };
-    const known = layoutPlan.kind === "preset" ? layoutPlan.positions : layoutPlan.initial;
+    const planned = layoutPlan.kind === "preset" ? layoutPlan.positions : layoutPlan.initial;
+    const known = planned ? withBand(elements, planned) : null;
     cy.batch(() => {
       cy.elements().remove();
       if (known) {
@@ -394,7 +429,7 @@ export function NetworkCanvas({
       if (layoutPlan.kind === "preset") cy.add(labelElements(layoutPlan.labels));
     });
     if (layoutPlan.kind === "preset") {
-      positionsRef.current = { ...layoutPlan.positions };
+      positionsRef.current = { ...(known ?? layoutPlan.positions) };
       doneWhenDrawn(true);
       return () => {
         cancelled = true;
@@ -406,15 +441,16 @@ export function NetworkCanvas({
     // cores the worker would otherwise take the CPU the first style pass and drawing need (a
     // second of the actors view). Its elements are handed over now, while nothing is drawn yet.
     let job: LayoutJob | null = startLayout(layoutPlan.elements, layoutPlan.quality, { hold: drawnFirst });
-    if (layoutPlan.initial) {
+    if (known) {
       // Drawn and usable at once; the force layout moves the nodes when it is done.
-      positionsRef.current = { ...layoutPlan.initial };
+      positionsRef.current = { ...known };
       doneWhenDrawn(false, () => job?.go());
     } else {
       setDrawn((previous) => ({ ...previous, state: "layout" }));
     }
-    const apply = (positions: Positions) => {
+    const apply = (laidOut: Positions) => {
       if (cancelled || cy.destroyed()) return;
+      const positions = withBand(cy.nodes().map((node) => ({ group: "nodes", data: node.data() as ElementDefinition["data"], classes: node.hasClass("canvas-label") ? "canvas-label" : "" }) as ElementDefinition), laidOut);
       applyRefinedRef.current = null;
       positionsRef.current = { ...positions };
       hideHoverRef.current();
@@ -464,7 +500,10 @@ export function NetworkCanvas({
     addedRef.current = elements;
     const labels = cy.nodes(".canvas-label").map((n) => ({ group: "nodes", data: n.data() as ElementDefinition["data"], position: n.position(), classes: "canvas-label" }) as ElementDefinition);
     applyElements(cy, [...elements, ...labels], positionsRef.current);
-    if (positionsRef.current) placeNewcomers(cy, positionsRef.current);
+    if (positionsRef.current) {
+      placeNewcomers(cy, positionsRef.current);
+      placeInBand(cy, positionsRef.current);
+    }
     declutterCanvas(cy, appliedLabelScale(styleRef.current));
     setDrawn((previous) => (previous.state === "ready" ? { ...previous, ...counts(cy) } : previous));
   }, [cy, elements, layoutPlan]);
@@ -480,10 +519,24 @@ export function NetworkCanvas({
   useEffect(() => {
     if (!cy || drawn.state !== "ready") return undefined;
     const frame = requestAnimationFrame(() => {
-      if (!cy.destroyed()) applySelection(cy, selection?.id ?? null);
+      if (cy.destroyed()) return;
+      applySelection(cy, selection?.id ?? null);
+      // The selected node and its partners name themselves: their names are decluttered too.
+      declutterCanvas(cy, appliedLabelScale(styleRef.current));
     });
     return () => cancelAnimationFrame(frame);
   }, [cy, selection, drawn.state, elements]);
+
+  useEffect(() => {
+    if (!cy || drawn.state !== "ready") return;
+    applyGroupHighlight(cy, highlighted);
+    // Brought into view once per group chosen, not again on every filter change.
+    const key = highlighted.join(" ");
+    if (key === centredRef.current) return;
+    centredRef.current = key;
+    const group = cy.nodes(".grouped");
+    if (group.nonempty()) cy.animate({ center: { eles: group } }, { duration: prefersReducedMotion() ? 0 : 300 });
+  }, [cy, highlighted, drawn.state, elements]);
 
   useEffect(() => {
     if (!cy || drawn.state !== "ready" || !selection || selection.source === "canvas") return;
@@ -494,8 +547,8 @@ export function NetworkCanvas({
   const showLayoutStatus = drawn.state === "layout" && layoutPlan !== null;
   const isRefining = drawn.state === "ready" && !drawn.settled;
   return (
-    <div className={`canvas-frame${map ? " canvas-frame--map" : ""}`} data-layout-state={drawn.state}>
-      {map && <MapUnderlay cy={cy} communes={map.communes} projection={map.projection} fills={map.fills} selectedCode={map.selectedCode} />}
+    <div className={`canvas-frame${underlay ? " canvas-frame--map" : ""}`} data-layout-state={drawn.state}>
+      {underlay?.(cy)}
       <div
         ref={containerRef}
         className="network-canvas"

@@ -21,6 +21,13 @@ describe("crowdedLabels", () => {
     expect(crowdedLabels(row, 2)).toEqual(new Set(["b"]));
   });
 
+  it("keeps the selected node's and its partners' names before the largest nodes' (the focus view's pile-ups)", () => {
+    const hub = { ...node("hub", 0, 0, 44, "CPAM du Gard"), rank: 3 };
+    const partner = { ...node("p", 12, 6, 16, "DSDEN du Gard"), rank: 2 };
+    const selected = { ...node("s", -10, 10, 14, "MSA Languedoc"), rank: 0 };
+    expect(crowdedLabels([hub, partner, selected], 1)).toEqual(new Set(["hub", "p"]));
+  });
+
   it("compares a label with those taken only, larger nodes first, ties broken by id", () => {
     // b covers a and c; a and c are apart: with b dropped, both a and c are drawn.
     const row = [node("c", 100, 0, 30), node("b", 50, 0, 30), node("a", 0, 0, 30)];

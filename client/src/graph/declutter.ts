@@ -24,7 +24,21 @@ export interface LabelCandidate {
   readonly y: number;
   /** The node's diameter: the label sits under it. */
   readonly size: number;
+  /** Labels of a lower rank are taken first (the selected node's, a path's, its partners'); 0 by default. */
+  readonly rank?: number;
 }
+
+/** Room kept around each label box, in pixels at label scale 1: outlines that touch read as one word. */
+const LABEL_PADDING = 2;
+
+/** Classes whose nodes draw their name (style.ts), in the order their names are kept. */
+const LABEL_RANKS: readonly (readonly [string, number])[] = [
+  ["focus", 0],
+  ["on-path", 1],
+  ["named", 2],
+  ["labelled", 3],
+];
+const LABEL_SELECTOR = LABEL_RANKS.map(([name]) => `node.${name}`).join(", ");
 
 /** Width of a text in pixels at a font size; by default the page's canvas measures it. */
 export type MeasureText = (text: string, fontSize: number) => number;
@@ -55,9 +69,10 @@ export const measureOnCanvas: MeasureText = (text, fontSize) => {
 function labelBox(candidate: LabelCandidate, k: number, measure: MeasureText): Box {
   const fontSize = LABEL_FONT.size * k;
   const outline = LABEL_FONT.outline * k;
-  const width = Math.min(measure(candidate.label, fontSize), LABEL_FONT.maxWidth * k) + 2 * outline;
-  const top = candidate.y + candidate.size / 2 + LABEL_FONT.marginY * k - outline;
-  const height = fontSize * 1.2 + 2 * outline;
+  const padding = LABEL_PADDING * k;
+  const width = Math.min(measure(candidate.label, fontSize), LABEL_FONT.maxWidth * k) + 2 * outline + 2 * padding;
+  const top = candidate.y + candidate.size / 2 + LABEL_FONT.marginY * k - outline - padding;
+  const height = fontSize * 1.2 + 2 * outline + 2 * padding;
   return { x1: candidate.x - width / 2, x2: candidate.x + width / 2, y1: top, y2: top + height };
 }
 
@@ -66,7 +81,7 @@ function labelBox(candidate: LabelCandidate, k: number, measure: MeasureText): B
  * at label scale `k`.
  */
 export function crowdedLabels(candidates: readonly LabelCandidate[], k: number, measure: MeasureText = estimateText): Set<string> {
-  const ordered = [...candidates].sort(largestFirst);
+  const ordered = [...candidates].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || largestFirst(a, b));
   const taken: Box[] = [];
   const crowded = new Set<string>();
   for (const candidate of ordered) {
@@ -100,18 +115,27 @@ export function declutterElements(elements: readonly ElementDefinition[], positi
   );
 }
 
-/** Sets `crowded` on the canvas's labelled nodes for their current places at label scale `k`; touches only those that change. */
+const rankOf = (node: NodeSingular): number => LABEL_RANKS.find(([name]) => node.hasClass(name))?.[1] ?? LABEL_RANKS.length;
+
+/**
+ * Sets `crowded` on the canvas's nodes that draw a name (the largest, the selected one's partners,
+ * a path's) for their current places at label scale `k`: the selected node's name is kept first,
+ * then a path's, its partners', the largest nodes'. Touches only the nodes that change; the
+ * stylesheet draws no name for a crowded node (hovering it still shows the name).
+ */
 export function declutterCanvas(cy: Core, k: number): void {
-  const labelled = cy.nodes(".labelled");
-  if (labelled.empty()) return;
+  const labelled = cy.nodes(LABEL_SELECTOR).not(".faded, .off-path");
+  const stale = cy.nodes(`.${CROWDED}`).difference(labelled);
+  if (labelled.empty() && stale.empty()) return;
   const candidates: LabelCandidate[] = labelled.map((node: NodeSingular) => {
     const { x, y } = node.position();
-    return { id: node.id(), label: String(node.data("label") ?? ""), x, y, size: Number(node.data("size") ?? 0) };
+    return { id: node.id(), label: String(node.data("label") ?? ""), x, y, size: Number(node.data("size") ?? 0), rank: rankOf(node) };
   });
   const crowded = crowdedLabels(candidates, k, measureOnCanvas);
   const changing = labelled.filter((node: NodeSingular) => node.hasClass(CROWDED) !== crowded.has(node.id()));
-  if (changing.empty()) return;
+  if (changing.empty() && stale.empty()) return;
   cy.batch(() => {
+    stale.removeClass(CROWDED);
     changing.forEach((node: NodeSingular) => {
       node.toggleClass(CROWDED, crowded.has(node.id()));
     });

@@ -193,7 +193,7 @@ export function toElements(
     };
     const classes: string[] = [];
     const change = options.tieChanges?.get(id);
-    if (change && change !== "kept") classes.push(change);
+    if (change) classes.push(change);
     if (tie.role === "PILOT" || tie.role === "CO_PILOT") classes.push("pilot");
     return classes.length > 0 ? { group: "edges", data, classes: classes.join(" ") } : { group: "edges", data };
   });

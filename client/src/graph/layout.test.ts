@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toElements } from "./elements";
 import type { ElementDefinition } from "cytoscape";
-import { computeLayout, SEPARATED_SIZE, separateLargeNodes, seededRandom, spreadStacked, tileUntied, withSeededRandom, type PlacedNode } from "./layout";
+import collapsing from "./fixtures/collapsingLayout.json";
+import { computeLayout, distinctShare, MIN_DISTINCT_SHARE, SEPARATED_SIZE, separateLargeNodes, seededRandom, spreadStacked, tileUntied, withSeededRandom, type PlacedNode } from "./layout";
 import { createNetworkModel } from "./model";
 import { sampleNetwork } from "./testNetwork";
 
@@ -24,6 +25,25 @@ describe("computeLayout", () => {
       return Math.hypot(p.x - q.x, p.y - q.y);
     };
     expect(distance("s-ch-ales", "s-msp-st-ambroix")).toBeLessThan(distance("s-college", "s-mairie-st-christol"));
+  });
+
+  it("keeps nodes apart where fcose's polish collapses them (the demo's CLS 2 + CLS 3 structures: 277 nodes on 11 points)", () => {
+    const fixture = collapsing as { sizes: number[]; ties: [number, number, number][] };
+    const fixtureElements: ElementDefinition[] = [
+      ...fixture.sizes.map((size, i): ElementDefinition => ({ group: "nodes", data: { id: `n${i}`, size } })),
+      ...fixture.ties.map(([s, t, weight]): ElementDefinition => ({ group: "edges", data: { id: `n${s}|n${t}`, source: `n${s}`, target: `n${t}`, weight } })),
+    ];
+    const positions = Object.values(computeLayout(fixtureElements));
+    expect(positions).toHaveLength(277);
+    expect(distinctShare(positions)).toBeGreaterThanOrEqual(MIN_DISTINCT_SHARE);
+    // A force layout of 277 nodes: seconds on two busy cores.
+  }, 60_000);
+});
+
+describe("distinctShare", () => {
+  it("counts the positions no other one shares, to the pixel", () => {
+    expect(distinctShare([{ x: 0, y: 0 }, { x: 0.2, y: 0.1 }, { x: 5, y: 5 }, { x: 9, y: 9 }])).toBe(0.75);
+    expect(distinctShare([])).toBe(1);
   });
 });
 

@@ -186,6 +186,16 @@ const STEPS: Readonly<Record<LayoutQuality, readonly Partial<FcoseLayoutOptions>
   draft: LAYOUT_STEPS.slice(0, 1),
 };
 
+/** Below this share of nodes on a place of their own (to the pixel), a layout has collapsed. */
+export const MIN_DISTINCT_SHARE = 0.95;
+
+/** The share of positions that no other position shares, rounded to the pixel. */
+export function distinctShare(positions: readonly Position[]): number {
+  if (positions.length === 0) return 1;
+  const seen = new Set(positions.map(({ x, y }) => `${Math.round(x)},${Math.round(y)}`));
+  return seen.size / positions.length;
+}
+
 /**
  * Runs the force layout on a headless copy of the elements and returns node positions. Pure and
  * deterministic; the page runs it in a worker so that the interface stays responsive.
@@ -198,14 +208,24 @@ export function computeLayout(elements: readonly ElementDefinition[], quality: L
     style: [{ selector: "node", style: { width: "data(size)", height: "data(size)" } }],
   });
   try {
+    let fromDraft = quality === "draft";
     if (cy.nodes().nonempty()) {
       withSeededRandom(LAYOUT_SEED, () => {
-        for (const step of STEPS[quality]) cy.layout({ ...fcoseOptions(), ...step }).run();
+        const [draft, ...polish] = STEPS[quality];
+        if (draft) cy.layout({ ...fcoseOptions(), ...draft }).run();
+        const drafted = cy.nodes().map((node) => ({ id: node.id(), ...node.position() }));
+        for (const step of polish) cy.layout({ ...fcoseOptions(), ...step }).run();
+        // fcose's polish sometimes implodes: the union of two periods (277 structures) ended on
+        // 11 points. The draft is kept then, spread like a draft.
+        if (polish.length > 0 && distinctShare(cy.nodes().map((node) => node.position())) < MIN_DISTINCT_SHARE) {
+          cy.batch(() => drafted.forEach(({ id, x, y }) => cy.getElementById(id).position({ x, y })));
+          fromDraft = true;
+        }
       });
     }
     const placed: PlacedNode[] = cy.nodes().map((node) => ({ id: node.id(), ...node.position(), size: Number(node.data("size") ?? 0) }));
     separateLargeNodes(placed);
-    if (quality === "draft") {
+    if (fromDraft) {
       // The spectral draft gives people with the same partners the same place: 144 of the demo's
       // actors sat exactly on another one.
       spreadStacked(placed);

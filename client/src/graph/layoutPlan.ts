@@ -1,15 +1,10 @@
 import type { ElementDefinition } from "cytoscape";
-import type { TerritoryCatalog } from "../api/explorer";
-import { placeInCommunes } from "../features/map/placement";
-import type { SavedViewport } from "../features/savedViews/snapshot";
-import { createProjection, hasContours } from "../features/map/projection";
-import type { LayoutKind } from "../features/views/views";
-import { fr } from "../i18n/fr";
-import { sizeValue, toLayoutElements, type SizeMetric } from "./elements";
+import { toLayoutElements, type SizeMetric } from "./elements";
 import type { Positions } from "./layout";
 import type { NetworkModel } from "./model";
 import type { LayoutQuality } from "./layout";
-import { axisGroups, communityClusters, concentricPositions } from "./presetLayouts";
+import { communityClusters } from "./presetLayouts";
+import type { CanvasViewport } from "./viewport";
 
 /**
  * Beyond this many nodes the force layout's polish costs tens of seconds (1,484 actors: 90 s for
@@ -21,7 +16,7 @@ export const LARGE_NETWORK = 600;
 /** From this many nodes the force layout takes seconds: the network is shown at once by community. */
 export const DRAW_FIRST = 150;
 
-function forcePlan(key: string, model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): LayoutPlan {
+export function forcePlan(key: string, model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): LayoutPlan {
   return {
     key,
     kind: "force",
@@ -58,7 +53,7 @@ export type LayoutPlan =
       positions: Positions;
       labels: readonly CanvasLabel[];
       /** A saved view's viewport, shown instead of fitting the positions to the screen. */
-      viewport?: SavedViewport;
+      viewport?: CanvasViewport;
     };
 
 /** Layout elements with their compound parents (the map's EPCI/commune groups without contours). */
@@ -76,33 +71,4 @@ function forceElements(model: NetworkModel, drawn: readonly ElementDefinition[],
     return element.group === "nodes" && parent ? { ...element, data: { ...element.data, parent } } : element;
   });
   return [...parents.map((p) => ({ group: "nodes" as const, data: { id: p.data.id, parent: p.data.parent } })), ...withParents];
-}
-
-export function planLayout(
-  key: string,
-  kind: LayoutKind,
-  model: NetworkModel,
-  drawn: readonly ElementDefinition[],
-  sizeBy: SizeMetric,
-  catalog: TerritoryCatalog | null,
-): LayoutPlan {
-  switch (kind) {
-    case "concentric": {
-      const byId = model.nodesById;
-      return { key, kind: "preset", positions: concentricPositions(model, (id) => { const n = byId.get(id); return n ? sizeValue(n, sizeBy) : 0; }), labels: [] };
-    }
-    case "axis": {
-      const { positions, groups } = axisGroups(model, catalog?.axes ?? [], fr.layouts.noAxis);
-      const labels = groups.map((g) => ({ id: `axis-label:${g.axisId ?? "none"}`, label: g.label, position: g.labelPosition }));
-      return { key, kind: "preset", positions, labels };
-    }
-    case "geographic":
-      if (catalog && hasContours(catalog.communes)) {
-        const projection = createProjection(catalog.communes);
-        return { key, kind: "preset", positions: placeInCommunes(model.nodes, catalog.communes, projection), labels: [] };
-      }
-      return forcePlan(key, model, drawn, sizeBy);
-    case "force":
-      return forcePlan(key, model, drawn, sizeBy);
-  }
 }

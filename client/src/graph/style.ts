@@ -1,5 +1,5 @@
 import type { StylesheetJson } from "cytoscape";
-import { groupStylesheet } from "../features/map/grouping";
+import { groupStylesheet } from "./groupStyle";
 
 export const TIE_COLOUR = "#7B8794";
 /** Comparison colours: blue for what is new, vermillion (and dashes) for what was lost — safe for colour-blind readers. */
@@ -120,12 +120,21 @@ export function networkStylesheet(zoom = 1): StylesheetJson {
     // Comparison of two periods.
     { selector: "node.joined", style: { "border-width": 4, "border-color": GAINED_COLOUR } },
     { selector: "node.left", style: { "border-width": 3, "border-style": "dashed", "border-color": LOST_COLOUR, "background-opacity": 0.35 } },
-    { selector: "edge.gained", style: { "line-color": GAINED_COLOUR, opacity: 0.8 } },
-    { selector: "edge.lost", style: { "line-color": LOST_COLOUR, opacity: 0.8, "curve-style": "straight", "line-style": "dashed" } },
+    // Each kind of tie reads on its own: kept ones thin and grey behind, gained ones solid blue,
+    // lost ones dashed vermillion and on top (they are the fewest and the easiest to miss).
+    { selector: "edge.kept", style: { "line-color": TIE_COLOUR, width: 1, opacity: 0.35, "z-index": 1 } },
+    { selector: "edge.gained", style: { "line-color": GAINED_COLOUR, width: 2, opacity: 0.75, "z-index": 2 } },
+    { selector: "edge.lost", style: { "line-color": LOST_COLOUR, width: 2.5, opacity: 0.95, "curve-style": "straight", "line-style": "dashed", "line-dash-pattern": [7, 4], "z-index": 3 } },
     // Shortest path.
     { selector: "node.on-path", style: { label: "data(label)", "border-width": 4, "border-color": PATH_COLOUR, "z-index": 60 } },
     { selector: "edge.on-path", style: { "line-color": PATH_COLOUR, width: 5, opacity: 1, "z-index": 60 } },
     { selector: "node.off-path", style: { opacity: 0.25, "text-opacity": 0 } },
+    // A commune's structures chosen from the search.
+    { selector: "node.grouped", style: { "border-width": 3.5, "border-color": "#111827", "z-index": 40 } },
+    { selector: "node.group-faded", style: { opacity: 0.2, "text-opacity": 0 } },
+    { selector: "edge.group-faded", style: { opacity: 0.04 } },
+    // A name that would cover another one kept first (declutter.ts); hovering the node shows it.
+    { selector: "node.crowded", style: { label: "" } },
     { selector: "edge.off-path", style: { opacity: 0.05 } },
     // Group titles of grouped layouts: text only, not interactive.
     {

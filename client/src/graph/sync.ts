@@ -52,12 +52,28 @@ function sameData(current: Record<string, unknown>, wanted: Record<string, unkno
   return true;
 }
 
+/**
+ * Marks a group of nodes chosen outside the canvas (a commune's structures from the search): ringed
+ * and named, the rest faded. An empty list clears the mark. Returns the marked nodes.
+ */
+export function applyGroupHighlight(cy: Core, ids: readonly string[]): void {
+  cy.batch(() => {
+    cy.elements(".grouped, .group-faded").removeClass("grouped group-faded");
+    if (ids.length === 0) return;
+    const wanted = new Set(ids);
+    const group = cy.nodes().filter((node) => wanted.has(node.id()));
+    if (group.empty()) return;
+    group.addClass("grouped");
+    cy.elements().difference(group.union(group.edgesWith(group))).not(".canvas-label, .map-group").addClass("group-faded");
+  });
+}
+
 const HIGHLIGHT_CLASSES = "focus neighbour named faded";
 /** Partners of the selected node whose names are drawn. */
 export const MAX_NAMED_PARTNERS = 15;
 const HIGHLIGHT = new Set(HIGHLIGHT_CLASSES.split(" "));
 /** Classes the canvas sets itself, which the elements from the store do not carry: the selection's and the crowded labels'. */
-const CANVAS_CLASSES = new Set([...HIGHLIGHT, CROWDED]);
+const CANVAS_CLASSES = new Set([...HIGHLIGHT, CROWDED, "grouped", "group-faded"]);
 
 /** The canvases whose elements may carry a highlight: clearing one that has none looks through every element for nothing. */
 const highlighted = new WeakSet<Core>();

@@ -3,7 +3,7 @@ import type { EntityKind } from "../api/editing";
 import type { ApiErrorKind } from "../api/graphql";
 import type { ActorCategory, ParticipationRole } from "../api/network";
 import type { ColourMode, SizeMetric } from "../graph/elements";
-import type { RoleFilter } from "../features/filters/filters";
+import type { RoleFilter } from "../features/filters/roleFilter";
 import type { LayoutKind, ViewKind } from "../features/views/views";
 import type { NodeCategory } from "../graph/palette";
 
@@ -125,6 +125,17 @@ export const fr = {
     allEpcis: "Toutes les intercommunalités",
     active: "Filtres actifs",
     none: "Aucun filtre : tout le réseau chargé est dessiné.",
+    chipBackbone: (shown: number, total: number) => `liens significatifs : ${formatCount(shown)} sur ${formatCount(total)}`,
+    chipNewman: "Pondération de Newman",
+    backbone: "Liens significatifs au seuil",
+    alphaValue: (alpha: number) => `α = ${String(alpha).replace(".", ",")}`,
+    backboneHelp: (alpha: string) =>
+      `Ne garde que les liens qui comptent vraiment pour au moins un des deux partenaires (filtre de disparité, Serrano et al. 2009) : plus le seuil est bas, plus le réseau est épuré. Les mesures, communautés et intermédiaires sont calculés sur les liens significatifs au seuil ${alpha}.`,
+    allTies: "Tous les liens",
+    weighting: "Poids des liens",
+    weightingCount: "Nombre d'activités partagées",
+    weightingNewman: "Pondération de Newman",
+    weightingHelp: "Newman : une activité à n participants compte 1/(n − 1) pour chaque paire ; une réunion à 4 pèse plus qu'une conférence à 60.",
     chipMinWeight: (n: number) => `Liens : au moins ${plural(n, "groupe ou événement", "groupes ou événements")} en commun`,
     chipCategories: (shown: readonly string[]) => `Secteur : ${shown.join(", ")}`,
     chipCategoriesExcept: (hidden: readonly string[]) => `Secteur : tout sauf ${hidden.join(", ")}`,
@@ -153,12 +164,61 @@ export const fr = {
     label: "Rechercher",
     placeholder: "Structure, acteur, groupe, commune…",
     noResult: "Aucun résultat.",
+    inActors: "Chercher parmi les acteurs (vue Acteurs)",
     kinds: { STRUCTURE: "Structure", INSTITUTION: "Institution", ACTOR: "Acteur", WORK_GROUP: "Groupe de travail", COMMUNE: "Commune" },
     hint: "↑ ↓ pour parcourir, Entrée pour afficher, Échap pour effacer",
     results: (n: number) => plural(n, "résultat", "résultats"),
   },
+  canvasTitle: {
+    fold: "Cliquez pour replier ou déplier le titre et la légende",
+    viewNames: { structures: "Structures", actors: "Acteurs", participation: "Acteurs et groupes", map: "Carte du territoire" } satisfies Record<ViewKind, string>,
+    coverage: (unit: string) => `Couverture : ${unit}`,
+    comparedWith: (period: string) => `comparé à ${period}`,
+    focusEnded: (name: string, view: string) =>
+      `Le focus${name ? ` sur « ${name} »` : ""} a pris fin : ce nœud n'existe pas dans la vue ${view}. Choisissez un autre nœud pour centrer le réseau.`,
+    gained: "Lien gagné",
+    lost: "Lien perdu",
+    kept: "Lien maintenu",
+  },
+  isolated: {
+    /** "24 structures sans lien masquées" */
+    chip: (n: number, [one, many, feminine]: readonly [string, string, boolean], shown: boolean) =>
+      `${plural(n, `${one} sans lien`, `${many} sans lien`)} ${shown ? "affiché" : "masqué"}${feminine ? "e" : ""}${n > 1 ? "s" : ""}${shown ? " en bas" : ""}`,
+    nouns: {
+      structures: ["structure", "structures", true],
+      map: ["structure", "structures", true],
+      actors: ["acteur", "acteurs", false],
+      participation: ["nœud", "nœuds", false],
+    } satisfies Record<ViewKind, readonly [string, string, boolean]>,
+    showHint: "Afficher les nœuds sans lien, en bande sous le réseau (ils restent listés à gauche).",
+    hideHint: "Masquer les nœuds sans lien.",
+  },
   errors: {
     title: "Le réseau n'a pas pu être chargé",
+    /** One sentence per refusal: the cause, then what to do (features/status/viewError.ts). */
+    advice: {
+      tooManyTies: (ties: number, max: number) =>
+        `Réseau trop grand : ${numberFormat.format(ties)} liens (au plus ${numberFormat.format(max)}). Relevez le seuil ou affichez les liens significatifs.`,
+      tooComplex: "Réseau trop grand pour une seule demande. Relevez le seuil ou choisissez une période plus courte.",
+      badWindow: "Période invalide : la date de début doit précéder la date de fin. Choisissez un contrat ou corrigez les dates.",
+      badFilter: "Filtre invalide pour ce territoire. Retirez les filtres puis choisissez-les de nouveau.",
+      badRequest: "Demande invalide. Rechargez la page pour repartir de la vue par défaut.",
+      forbidden: "Accès refusé : votre rôle ne permet pas de voir ce réseau. Demandez l'accès à l'administrateur de Maillage.",
+      notFound: "Ce réseau n'existe plus sur ce territoire. Rechargez la page.",
+      unreachable: "Serveur injoignable : la connexion au serveur Maillage a été perdue. Vérifiez le réseau puis réessayez.",
+      invalidResponse: "Réponse inattendue du serveur Maillage : la page et le serveur ne sont pas de la même version. Rechargez la page.",
+      serverError: "Le serveur Maillage a rencontré une erreur. Réessayez dans un instant ; si elle persiste, prévenez l'administrateur.",
+    },
+    actions: {
+      retry: "Réessayer",
+      raiseThreshold: (minWeight: number) => `Relever le seuil à ${minWeight}`,
+      resetWindow: "Revenir au dernier contrat",
+      clearFilters: "Retirer les filtres",
+      reload: "Recharger la page",
+    },
+    /** The page raised the threshold itself after a refusal of a request it had chosen. */
+    thresholdRaised: (from: number, to: number, ties: number) =>
+      `Seuil relevé de ${from} à ${to} : à ${from}, ce réseau comptait ${numberFormat.format(ties)} liens, trop pour être affiché.`,
     byKind: {
       unreachable:
         "Impossible de joindre le serveur Maillage. Vérifiez qu'il est démarré (npm start) puis rechargez la page.",
@@ -172,6 +232,8 @@ export const fr = {
       FORBIDDEN: "Votre rôle ne permet pas cette demande. Demandez l'accès à l'administrateur de Maillage.",
       NOT_FOUND: "Ce que vous demandez n'existe plus sur ce territoire. Rechargez la page.",
       BAD_USER_INPUT: "La demande est invalide (période, filtre ou seuil). Modifiez-la puis réessayez.",
+      NETWORK_TOO_LARGE:
+        "Ce réseau compte trop de liens pour calculer ses mesures. Affichez les liens significatifs (décochez « Tous les liens » dans les filtres) ou choisissez une période plus courte.",
       QUERY_TOO_COMPLEX: "Le réseau demandé est trop grand. Choisissez une période plus courte ou un seuil de liens plus élevé.",
       QUERY_TOO_DEEP: "La demande est trop imbriquée. Rechargez la page.",
       PAGE_SIZE_TOO_LARGE: "La demande porte sur trop d'éléments à la fois. Rechargez la page.",
@@ -286,6 +348,12 @@ export const fr = {
   compare: {
     toggle: "Comparer avec une autre période",
     reference: "Période de référence",
+    tieKinds: "Liens affichés",
+    /** The tie threshold, as the comparison's summary names it. */
+    thresholdRule: (minWeight: number) => (minWeight <= 1 ? "Tous les liens" : `Liens de poids ≥ ${minWeight}`),
+    tieKind: { gained: "gagnés", lost: "perdus", kept: "maintenus" },
+    /** The rule that chose the ties, the same for both periods. */
+    rule: (rule: string, before: string, after: string) => `${rule}, la même règle pour ${before} et ${after}.`,
     summary: (gained: number, lost: number, joined: number, left: number) =>
       `${plural(gained, "lien gagné", "liens gagnés")}, ${plural(lost, "lien perdu", "liens perdus")}, ${plural(joined, "arrivée", "arrivées")}, ${plural(left, "départ", "départs")}`,
   },

@@ -105,9 +105,10 @@ export class Analysis {
     const { tieCount } = this.graphMetrics();
     if (tieCount > MAX_TIES_FOR_METRICS) {
       throw new AppError(
-        "BAD_USER_INPUT",
-        `This network has ${tieCount} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Narrow the window, filter, or raise filter.minWeight.`,
-        { tieCount },
+        "NETWORK_TOO_LARGE",
+        `This network has ${tieCount} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Ask for its backbone (backbone: { method: DISPARITY, alpha: 0.05 }), which keeps only the significant ties, or narrow the window, filter, or raise filter.minWeight.`,
+        // The page says it in words ("Réseau trop grand : 313 331 liens") from these figures.
+        { reason: "TOO_MANY_TIES", tieCount, maxTies: MAX_TIES_FOR_METRICS, maximum: MAX_TIES_FOR_METRICS, remedy: "BACKBONE" },
       );
     }
   }

@@ -26,14 +26,21 @@ function syntheticData(actors: number, groups: number): CollaborationData {
     category: "PROFESSIONAL",
     profession: null,
     organisationIds: [`s${String(i % 40).padStart(3, "0")}`],
+    memberships: [{ organisationId: `s${String(i % 40).padStart(3, "0")}`, from: null, to: null }],
   }));
-  const groupRows = Array.from({ length: groups }, (_, g) => ({
-    id: `g${g}`,
-    kind: g % 3 === 0 ? ("EVENT" as const) : ("WORK_GROUP" as const),
-    axisIds: [`ax-${g % 5}`],
-    actorIds: Array.from({ length: 12 }, (_, k) => people[(g * 7 + k * 13) % actors]?.id ?? "a00000"),
-  }));
-  return { organisations, groups: groupRows, actors: people };
+  const groupRows = Array.from({ length: groups }, (_, g) => {
+    const actorIds = Array.from({ length: 12 }, (_, k) => people[(g * 7 + k * 13) % actors]?.id ?? "a00000");
+    const isEvent = g % 3 === 0;
+    return {
+      id: `g${g}`,
+      kind: isEvent ? ("EVENT" as const) : ("WORK_GROUP" as const),
+      axisIds: [`ax-${g % 5}`],
+      actorIds,
+      date: isEvent ? "2023-05-01" : null,
+      spans: isEvent ? [] : actorIds.map((actorId) => ({ actorId, from: null, to: null })),
+    };
+  });
+  return { organisations, groups: groupRows, actors: people, window: { from: null, to: null } };
 }
 
 const pool = createAnalysisPool(1);

@@ -8,6 +8,8 @@ import { NO_FILTER } from "./filters.js";
  * wg1 = {a1, a2, a3}, ev1 = {a1, a2}. Actor ties: a1–a2 weight 2 (wg1 + ev1), a1–a3 1, a2–a3 1.
  * a1 ∈ s1 (CARE), a2 ∈ s2 (SOCIAL), a3 ∈ s1. Organisation ties: s1–s2 weight 2 (wg1, ev1); s3 idle.
  */
+const open = (organisationId: string) => ({ organisationId, from: null, to: null });
+
 const data: CollaborationData = {
   organisations: [
     { id: "s1", name: "Centre", kind: "STRUCTURE", sector: "CARE", type: "Centre hospitalier", communeCode: "30007", communeName: "Alès", epciCode: "E1", memberCount: 2 },
@@ -15,14 +17,15 @@ const data: CollaborationData = {
     { id: "s3", name: "Pharmacie", kind: "STRUCTURE", sector: "CARE", type: "Pharmacie", communeCode: "30007", communeName: "Alès", epciCode: "E1", memberCount: 0 },
   ],
   groups: [
-    { id: "wg1", kind: "WORK_GROUP", axisIds: ["ax-a"], actorIds: ["a1", "a2", "a3"] },
-    { id: "ev1", kind: "EVENT", axisIds: ["ax-b"], actorIds: ["a1", "a2"] },
+    { id: "wg1", kind: "WORK_GROUP", axisIds: ["ax-a"], actorIds: ["a1", "a2", "a3"], date: null, spans: ["a1", "a2", "a3"].map((actorId) => ({ actorId, from: null, to: null })) },
+    { id: "ev1", kind: "EVENT", axisIds: ["ax-b"], actorIds: ["a1", "a2"], date: "2024-03-01", spans: [] },
   ],
   actors: [
-    { id: "a1", firstName: "Anne", lastName: "A", category: "PROFESSIONAL", profession: null, organisationIds: ["s1", "elsewhere"] },
-    { id: "a2", firstName: "Bruno", lastName: "B", category: "VOLUNTEER", profession: null, organisationIds: ["s2"] },
-    { id: "a3", firstName: "Chloé", lastName: "C", category: "PROFESSIONAL", profession: null, organisationIds: ["s1"] },
+    { id: "a1", firstName: "Anne", lastName: "A", category: "PROFESSIONAL", profession: null, organisationIds: ["s1", "elsewhere"], memberships: [open("s1"), open("elsewhere")] },
+    { id: "a2", firstName: "Bruno", lastName: "B", category: "VOLUNTEER", profession: null, organisationIds: ["s2"], memberships: [open("s2")] },
+    { id: "a3", firstName: "Chloé", lastName: "C", category: "PROFESSIONAL", profession: null, organisationIds: ["s1"], memberships: [open("s1")] },
   ],
+  window: { from: null, to: null },
 };
 
 describe("buildCollaborationGraph", () => {

@@ -1,9 +1,14 @@
 import {
   buildGraph,
-  projectAffiliations,
-  type Affiliation,
+  disparitySignificance,
+  intersectSpans,
+  projectOrganisationsDated,
+  projectPeopleDated,
+  type DatedActivity,
+  type DatedMembership,
   type NetworkGraph,
   type NodeInfo,
+  type Span,
   type Tie,
 } from "../network/index.js";
 import type { NetworkFilter, NetworkLevel } from "./filters.js";
@@ -27,6 +32,10 @@ export interface GroupRow {
   readonly kind: "WORK_GROUP" | "EVENT";
   readonly axisIds: readonly string[];
   readonly actorIds: readonly string[];
+  /** Events: the date (YYYY-MM-DD); work groups: null. */
+  readonly date: string | null;
+  /** Work groups: each participation in the window with its dates (null bounds open); events: empty. */
+  readonly spans: readonly { readonly actorId: string; readonly from: string | null; readonly to: string | null }[];
 }
 
 export interface ActorRow {
@@ -37,12 +46,16 @@ export interface ActorRow {
   readonly profession: string | null;
   /** Organisations of the territory the actor belongs to in the window. */
   readonly organisationIds: readonly string[];
+  /** The actor's memberships overlapping the window, with their dates (null bounds open). */
+  readonly memberships: readonly { readonly organisationId: string; readonly from: string | null; readonly to: string | null }[];
 }
 
 export interface CollaborationData {
   readonly organisations: readonly OrganisationRow[];
   readonly groups: readonly GroupRow[];
   readonly actors: readonly ActorRow[];
+  /** The window the rows were read for: work-group participations are clipped to it. */
+  readonly window: Span;
 }
 
 /** A node of an analysed network, with what the API may show about it (no contact details). */
@@ -74,6 +87,16 @@ export interface CollaborationGraph {
   readonly graph: NetworkGraph;
   /** The graph's ties, sorted by (source, target): kept from the projection rather than re-read. */
   readonly ties: readonly Tie[];
+  /** Disparity-filter p-value of each of `ties` (same order), computed on every tie of the window and filter. */
+  readonly significance: readonly number[];
+  /** Ties before the backbone and `minWeight` were applied. */
+  readonly allTieCount: number;
+  /**
+   * The ties listed to clients: `ties`, plus (with `backbone.listUpTo` above alpha) the ties with
+   * significance below listUpTo, sorted like `ties`, with their p-values in `listedSignificance`.
+   */
+  readonly listedTies: readonly Tie[];
+  readonly listedSignificance: readonly number[];
   /** Every node of the graph, by id. */
   readonly nodes: ReadonlyMap<string, AnalysedNode>;
 }
@@ -93,16 +116,20 @@ const hasPlaceOrSectorFilter = (filter: NetworkFilter): boolean =>
   filter.sectors !== null || filter.epciCodes !== null || filter.communeCodes !== null;
 
 /**
- * Turns the raw material of a window into a weighted graph with the projections of
- * server/src/network. ACTOR: two actors are tied by the work groups and events they shared
- * (weight = how many). STRUCTURE: two organisations are tied when members of both took part in the
- * same work group or event (weight = how many such groups and events, as in structureNetwork):
- * the same one-mode projection, run on organisation × group affiliations. Node filters keep an induced subgraph: at ACTOR level, sectors and places
- * apply to the actors' organisations; at STRUCTURE level, categories choose whose collaborations
- * count. Actor nodes are the actors who took part in something counted; organisation nodes are
- * all the territory's organisations passing the filters, isolated ones included.
+ * Turns the raw material of a window into a weighted graph with the dated projections of
+ * server/src/network/dated.ts (the definition of docs/api.md, "What a tie is"). ACTOR: two actors
+ * are tied through an event both attended, or a work group where their participations overlap
+ * inside the window. STRUCTURE: two organisations are tied through an activity when two different
+ * people took part, each a member of one of them on the event's date (or, for a work group, during
+ * the overlap of the two participations). Weight: shared activities (COUNT) or Newman's
+ * 1/(n − 1) per activity (`filter.weighting`). Node filters keep an induced subgraph: at ACTOR
+ * level, sectors and places apply to the actors' organisations; at STRUCTURE level, categories
+ * choose whose collaborations count. Actor nodes are the actors who took part in something
+ * counted; organisation nodes are all the territory's organisations passing the filters, isolated
+ * ones included. `minWeight` is NOT applied here (the caller applies it after the backbone's
+ * significance is computed on every tie).
  */
-export function buildCollaborationGraph(data: CollaborationData, level: NetworkLevel, filter: NetworkFilter): CollaborationGraph {
+export function buildCollaborationTies(data: CollaborationData, level: NetworkLevel, filter: NetworkFilter): { ties: Tie[]; nodes: Map<string, AnalysedNode> } {
   const organisations = new Map(data.organisations.map((organisation) => [organisation.id, organisation]));
   const groups = data.groups.filter((group) => filter.through.includes(group.kind));
   const axesOfGroup = new Map(groups.map((group) => [group.id, group.axisIds]));
@@ -120,17 +147,24 @@ export function buildCollaborationGraph(data: CollaborationData, level: NetworkL
     });
   };
 
-  const affiliations: Affiliation[] = [];
+  const activities: DatedActivity[] = [];
   const axesOfActor = new Map<string, Set<string>>();
   for (const group of groups) {
+    const participants: { personId: string; spans: Span[] }[] = [];
     for (const actorId of group.actorIds) {
       const actor = actors.get(actorId);
       if (actor === undefined || !actorCounts(actor)) continue;
-      affiliations.push({ personId: actorId, groupId: group.id });
+      const spans = group.spans
+        .filter((span) => span.actorId === actorId)
+        .map((span) => intersectSpans(span, data.window))
+        .filter((span): span is Span => span !== null);
+      if (group.date === null && spans.length === 0) continue;
+      participants.push({ personId: actorId, spans });
       const axes = axesOfActor.get(actorId) ?? new Set<string>();
       for (const axisId of axesOfGroup.get(group.id) ?? []) axes.add(axisId);
       axesOfActor.set(actorId, axes);
     }
+    activities.push({ id: group.id, date: group.date, participants });
   }
 
   const nodes = new Map<string, AnalysedNode>();
@@ -157,14 +191,8 @@ export function buildCollaborationGraph(data: CollaborationData, level: NetworkL
         organisationIds: [...actor.organisationIds].sort(),
       });
     }
-    ties = projectAffiliations(affiliations);
+    ties = projectPeopleDated(activities, filter.weighting);
   } else {
-    const organisationAffiliations: Affiliation[] = [];
-    for (const { personId, groupId } of affiliations) {
-      for (const organisationId of actors.get(personId)?.organisationIds ?? []) {
-        organisationAffiliations.push({ personId: organisationId, groupId });
-      }
-    }
     const axesOfOrganisation = new Map<string, Set<string>>();
     const activeMembers = new Map<string, number>();
     for (const actorId of axesOfActor.keys()) {
@@ -194,10 +222,46 @@ export function buildCollaborationGraph(data: CollaborationData, level: NetworkL
         organisationIds: [],
       });
     }
-    ties = projectAffiliations(organisationAffiliations);
+    const membershipsOf = new Map<string, DatedMembership[]>();
+    for (const actor of data.actors) {
+      membershipsOf.set(actor.id, actor.memberships.map((m) => ({ organisationId: m.organisationId, span: { from: m.from, to: m.to } })));
+    }
+    ties = projectOrganisationsDated(activities, membershipsOf, [...nodes.keys()], filter.weighting);
   }
+  return { ties: ties.filter((tie) => nodes.has(tie.source) && nodes.has(tie.target)), nodes };
+}
 
-  const kept = ties.filter((tie) => tie.weight >= filter.minWeight && nodes.has(tie.source) && nodes.has(tie.target));
-  const infos: NodeInfo[] = [...nodes.values()].map((node) => ({ id: node.id, sector: node.sector, axes: node.axisIds }));
-  return { graph: buildGraph(infos, kept), ties: kept, nodes };
+/**
+ * The network as shown: `buildCollaborationTies`, each tie's disparity significance computed on
+ * all of them, then the backbone (`filter.backbone`: significance < alpha) and `filter.minWeight`
+ * applied. Every node stays, isolated ones included, so node set, density and isolates are the
+ * same for every question on the same request.
+ */
+export function buildCollaborationGraph(data: CollaborationData, level: NetworkLevel, filter: NetworkFilter): CollaborationGraph {
+  const { ties: all, nodes } = buildCollaborationTies(data, level, filter);
+  const pValues = disparitySignificance(all);
+  const alpha = filter.backbone?.alpha ?? Number.POSITIVE_INFINITY;
+  const listUpTo = filter.backbone?.listUpTo ?? Number.POSITIVE_INFINITY;
+  const ties: Tie[] = [];
+  const significance: number[] = [];
+  const listedTies: Tie[] = [];
+  const listedSignificance: number[] = [];
+  all.forEach((tie, index) => {
+    const p = pValues[index] as number;
+    if (tie.weight < filter.minWeight) return;
+    if (p < alpha) {
+      ties.push(tie);
+      significance.push(p);
+    }
+    if (p < alpha || p < listUpTo) {
+      listedTies.push(tie);
+      listedSignificance.push(p);
+    }
+  });
+  const institutions = new Set(data.organisations.filter((o) => o.kind === "INSTITUTION").map((o) => o.id));
+  // Brokerage compares groups: sectors, with institutions (and people only in institutions) as their own.
+  const brokerageGroup = (node: AnalysedNode): string | null =>
+    node.kind === "INSTITUTION" ? "institution" : node.sector ?? (node.organisationIds.some((id) => institutions.has(id)) ? "institution" : null);
+  const infos: NodeInfo[] = [...nodes.values()].map((node) => ({ id: node.id, sector: node.sector, axes: node.axisIds, brokerageGroup: brokerageGroup(node) }));
+  return { graph: buildGraph(infos, ties), ties, significance, allTieCount: all.length, listedTies, listedSignificance, nodes };
 }

@@ -4,6 +4,19 @@ import type { Plain } from "./values.js";
 export type NetworkLevel = "ACTOR" | "STRUCTURE";
 export type TieSource = "WORK_GROUP" | "EVENT";
 export type ParticipationRole = "PILOT" | "CO_PILOT" | "MEMBER";
+export type Weighting = "COUNT" | "NEWMAN";
+export type BackboneMethod = "DISPARITY";
+
+/** Keep only the ties whose significance (p-value of `method`) is below `alpha`. */
+export interface BackboneRule {
+  readonly method: BackboneMethod;
+  readonly alpha: number;
+  /**
+   * Ties with significance below this (≥ alpha) are listed too, with their p-value, so that a client
+   * can loosen alpha up to it without asking again; measures stay computed on alpha's ties.
+   */
+  readonly listUpTo: number;
+}
 
 const PARTICIPATION_ROLES: readonly string[] = ["PILOT", "CO_PILOT", "MEMBER"] satisfies ParticipationRole[];
 
@@ -25,6 +38,10 @@ export interface NetworkFilter {
   /** Only work-group participations in one of these roles; null: every participation and attendance. */
   readonly roles: readonly ParticipationRole[] | null;
   readonly minWeight: number;
+  /** COUNT: shared activities; NEWMAN: each activity with n participants adds 1/(n − 1) to each pair. */
+  readonly weighting: Weighting;
+  /** Null: every tie; else only the significant ones (applied before `minWeight`). */
+  readonly backbone: BackboneRule | null;
 }
 
 export const NO_FILTER: NetworkFilter = {
@@ -37,6 +54,8 @@ export const NO_FILTER: NetworkFilter = {
   through: ["EVENT", "WORK_GROUP"],
   roles: null,
   minWeight: 1,
+  weighting: "COUNT",
+  backbone: null,
 };
 
 function list(input: Plain, key: string): string[] | null {
@@ -55,8 +74,8 @@ export function parseFilter(value: unknown): NetworkFilter {
   const input = value as Plain;
   const through = list(input, "through");
   const minWeight = input.minWeight ?? 1;
-  if (typeof minWeight !== "number" || !Number.isInteger(minWeight) || minWeight < 1) {
-    throw new AppError("BAD_USER_INPUT", "filter.minWeight must be a positive integer", { argument: "filter.minWeight" });
+  if (typeof minWeight !== "number" || !Number.isFinite(minWeight) || minWeight <= 0) {
+    throw new AppError("BAD_USER_INPUT", "filter.minWeight must be a positive number", { argument: "filter.minWeight" });
   }
   if (through !== null && !through.every((item): item is TieSource => item === "WORK_GROUP" || item === "EVENT")) {
     throw new AppError("BAD_USER_INPUT", "filter.through takes WORK_GROUP and EVENT", { argument: "filter.through" });
@@ -75,7 +94,33 @@ export function parseFilter(value: unknown): NetworkFilter {
     through: through ?? NO_FILTER.through,
     roles,
     minWeight,
+    weighting: NO_FILTER.weighting,
+    backbone: NO_FILTER.backbone,
   };
+}
+
+/** The `weighting` argument (default COUNT). */
+export function parseWeighting(value: unknown): Weighting {
+  if (value === null || value === undefined) return "COUNT";
+  if (value === "COUNT" || value === "NEWMAN") return value;
+  throw new AppError("BAD_USER_INPUT", "weighting must be COUNT or NEWMAN", { argument: "weighting" });
+}
+
+/** The `backbone` argument: `{ method: DISPARITY, alpha }` with 0 < alpha ≤ 1 (default 0.05), or null. */
+export function parseBackbone(value: unknown): BackboneRule | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_USER_INPUT", "backbone must be { method, alpha }", { argument: "backbone" });
+  const { method, alpha, listUpTo } = value as Plain;
+  if ((method ?? "DISPARITY") !== "DISPARITY") throw new AppError("BAD_USER_INPUT", "backbone.method must be DISPARITY", { argument: "backbone.method" });
+  const level = alpha ?? 0.05;
+  if (typeof level !== "number" || !Number.isFinite(level) || level <= 0 || level > 1) {
+    throw new AppError("BAD_USER_INPUT", "backbone.alpha must be a number above 0 and at most 1", { argument: "backbone.alpha" });
+  }
+  const upTo = listUpTo ?? level;
+  if (typeof upTo !== "number" || !Number.isFinite(upTo) || upTo < level || upTo > 1) {
+    throw new AppError("BAD_USER_INPUT", "backbone.listUpTo must be a number from alpha to 1", { argument: "backbone.listUpTo" });
+  }
+  return { method: "DISPARITY", alpha: level, listUpTo: upTo };
 }
 
 export function parseLevel(value: unknown): NetworkLevel {

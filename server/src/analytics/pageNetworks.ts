@@ -1,14 +1,18 @@
 /**
  * The networks the page opens on: the structures and actors views at their default minimum tie
  * weight (`defaultMinWeight` in client/src/features/views/views.ts; the map view draws the
- * structures network). The start-up preload computes them for every territory's latest contract,
+ * structures network), on the backbone the page asks for (`toQueryFilter` in
+ * client/src/features/filters/filters.ts: measures at alpha 0.05, ties listed up to 0.2). The start-up preload computes them for every territory's latest contract,
  * so that a coordinator's first visit reads them from memory. client/src/features/views/pageNetworks.test.ts
  * keeps both in step (this file imports nothing, so that the client's test can read it).
  */
 export const PAGE_NETWORKS: readonly { readonly level: "STRUCTURE" | "ACTOR"; readonly minWeight: number }[] = [
-  { level: "STRUCTURE", minWeight: 20 },
-  { level: "ACTOR", minWeight: 8 },
+  { level: "STRUCTURE", minWeight: 1 },
+  { level: "ACTOR", minWeight: 1 },
 ];
+
+/** The backbone of the page's networks. */
+export const PAGE_BACKBONE = { method: "DISPARITY", alpha: 0.05, listUpTo: 0.2 } as const;
 
 /** How long after a write the preload runs again (writes come in bursts: an import, a merge). */
 export const PRELOAD_DELAY_MS = 3_000;

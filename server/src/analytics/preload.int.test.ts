@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createQueryRunner, loadQueries } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
 import { parseFilter, parseLevel } from "./filters.js";
-import { PAGE_NETWORKS } from "./pageNetworks.js";
+import { PAGE_BACKBONE, PAGE_NETWORKS } from "./pageNetworks.js";
 import { AnalyticsService, type NetworkRequest } from "./service.js";
 import { parseWindow } from "./window.js";
 
@@ -31,7 +31,7 @@ async function pageRequests(): Promise<NetworkRequest[]> {
   return result.records.flatMap((record) => {
     const row = toPlain(record.toObject()) as { id: string; from: string | null; to: string | null };
     const window = parseWindow(row.to === null ? { from: row.from } : { from: row.from, to: row.to });
-    return PAGE_NETWORKS.map(({ level, minWeight }) => ({ territoryId: row.id, level: parseLevel(level), window, filter: parseFilter({ minWeight }) }));
+    return PAGE_NETWORKS.map(({ level, minWeight }) => ({ territoryId: row.id, level: parseLevel(level), window, filter: { ...parseFilter({ minWeight }), backbone: PAGE_BACKBONE } }));
   });
 }
 

@@ -2,16 +2,13 @@ import { AppError } from "../errors.js";
 import type { QueryRunner } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
 import {
-  buildGraph,
+  compareIds,
   compareNetworks,
-  graphTies,
   MAX_EGO_DEPTH,
   shortestPath,
   type EgoNetwork,
   type GraphMetrics,
   type NetworkEvolution,
-  type NetworkGraph,
-  type Tie,
 } from "../network/index.js";
 import type { Analysis } from "./analysis.js";
 import { sharedAnalysisPool, type AnalysisRunner } from "./analysisPool.js";
@@ -20,7 +17,7 @@ import { TtlCache } from "./cache.js";
 import { type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
-import { PAGE_NETWORKS, PRELOAD_DELAY_MS } from "./pageNetworks.js";
+import { PAGE_BACKBONE, PAGE_NETWORKS, PRELOAD_DELAY_MS } from "./pageNetworks.js";
 import { num, optionalText, records, text, texts, tuples, type Plain } from "./values.js";
 import { OPEN_WINDOW, windowParameters, yearWindow, type Window } from "./window.js";
 
@@ -83,8 +80,13 @@ export interface AnalyticsOptions {
 
 // Column orders of collaborationData's rows, as the query's comments give them.
 const ORGANISATION_COLUMNS = ["id", "name", "kind", "sector", "type", "communeCode", "communeName", "epciCode", "memberCount"] as const;
-const GROUP_COLUMNS = ["id", "kind", "axisIds", "actorIds"] as const;
-const ACTOR_COLUMNS = ["id", "firstName", "lastName", "category", "profession", "organisationIds"] as const;
+const GROUP_COLUMNS = ["id", "kind", "axisIds", "actorIds", "date", "spans"] as const;
+const ACTOR_COLUMNS = ["id", "firstName", "lastName", "category", "profession", "organisationIds", "memberships"] as const;
+
+/** [id, since, until] triples of collaborationData (participations, memberships): dates as ISO strings or null. */
+function datedTriples(value: unknown, what: string): { id: string; from: string | null; to: string | null }[] {
+  return tuples(value ?? [], ["id", "from", "to"], what).map((triple) => ({ id: text(triple, "id"), from: optionalText(triple, "from"), to: optionalText(triple, "to") }));
+}
 
 function organisationRow(row: Plain): OrganisationRow {
   return {
@@ -106,6 +108,8 @@ function groupRow(row: Plain): GroupRow {
     kind: text(row, "kind") === "EVENT" ? "EVENT" : "WORK_GROUP",
     axisIds: texts(row, "axisIds"),
     actorIds: texts(row, "actorIds"),
+    date: optionalText(row, "date"),
+    spans: datedTriples(row.spans, "spans").map(({ id, from, to }) => ({ actorId: id, from, to })),
   };
 }
 
@@ -117,14 +121,8 @@ function actorRow(row: Plain): ActorRow {
     category: text(row, "category"),
     profession: optionalText(row, "profession"),
     organisationIds: texts(row, "organisationIds"),
+    memberships: datedTriples(row.memberships, "memberships").map(({ id, from, to }) => ({ organisationId: id, from, to })),
   };
-}
-
-/** The nodes of `graph` for which `keep` holds, with the ties among them. */
-function subgraph(graph: NetworkGraph, keep: (id: string) => boolean): NetworkGraph {
-  const nodes = graph.filterNodes((id) => keep(id)).map((id) => ({ id, sector: graph.getNodeAttribute(id, "sector") ?? null }));
-  const ids = new Set(nodes.map((node) => node.id));
-  return buildGraph(nodes, graphTies(graph).filter((tie: Tie) => ids.has(tie.source) && ids.has(tie.target)));
 }
 
 /**
@@ -230,7 +228,8 @@ export class AnalyticsService {
       const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
       for (const { level, minWeight } of PAGE_NETWORKS) {
         try {
-          const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter: { ...NO_FILTER, minWeight } }, { pin: true });
+          const filter: NetworkFilter = { ...NO_FILTER, minWeight, backbone: PAGE_BACKBONE };
+          const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter }, { pin: true });
           analysis.nodeMetrics();
           count += 1;
         } catch (error) {
@@ -289,7 +288,8 @@ export class AnalyticsService {
     return this.cache.has(cacheKey(request));
   }
 
-  private async collaborationData(request: NetworkRequest): Promise<CollaborationData> {
+  /** The raw rows of a request's network, before any projection (the service's own use, and benches). */
+  async collaborationData(request: NetworkRequest): Promise<CollaborationData> {
     const { filter } = request;
     const rows = await this.queries.read<Plain>("collaborationData", {
       territoryId: request.territoryId,
@@ -306,6 +306,7 @@ export class AnalyticsService {
       organisations: tuples(toPlain(row.organisationRows), ORGANISATION_COLUMNS, "organisationRows").map(organisationRow),
       groups: tuples(toPlain(row.groupRows), GROUP_COLUMNS, "groupRows").map(groupRow),
       actors: tuples(toPlain(row.actorRows), ACTOR_COLUMNS, "actorRows").map(actorRow),
+      window: request.window,
     };
   }
 
@@ -332,17 +333,25 @@ export class AnalyticsService {
   }
 
   /**
-   * Before → after. Nodes are the active ones of each window: at STRUCTURE level, organisations
-   * with at least one member taking part in something counted (an organisation does not "join"
-   * by merely existing).
+   * Before → after, on the same networks as `analyse` gives (one definition of node set, density
+   * and isolates for every question: the territory's organisations passing the filters, isolated
+   * ones included, or the actors who took part). Joined and left list the *active* nodes: at
+   * STRUCTURE level, organisations with at least one member taking part in something counted (an
+   * organisation does not "join" by merely existing).
    */
   async evolution(request: Omit<NetworkRequest, "window">, before: Window, after: Window): Promise<EvolutionResult> {
     const [a, b] = await Promise.all([this.analyse({ ...request, window: before }), this.analyse({ ...request, window: after })]);
-    const active = (analysis: Analysis): NetworkGraph =>
-      request.level === "ACTOR"
-        ? analysis.graph
-        : subgraph(analysis.graph, (id) => (analysis.node(id)?.activeMemberCount ?? 0) > 0);
-    return { ...compareNetworks(active(a), active(b)), before: a, after: b };
+    const active = (analysis: Analysis): Set<string> =>
+      new Set(analysis.graph.filterNodes((id) => request.level === "ACTOR" || (analysis.node(id)?.activeMemberCount ?? 0) > 0));
+    const [activeA, activeB] = [active(a), active(b)];
+    const compared = compareNetworks(a.graph, b.graph);
+    return {
+      ...compared,
+      nodesJoined: [...activeB].filter((id) => !activeA.has(id)).sort(compareIds),
+      nodesLeft: [...activeA].filter((id) => !activeB.has(id)).sort(compareIds),
+      before: a,
+      after: b,
+    };
   }
 
   async keyFigures(territoryId: string, year: number): Promise<KeyFigures> {

@@ -24,15 +24,15 @@ export const NODE_ATTRIBUTES: readonly AttributeDefinition<ExportNode>[] = [
   { id: "epci", title: "EPCI", type: "string", value: (node) => node.epciName },
   { id: "epciCode", title: "Code EPCI", type: "string", value: (node) => node.epciCode },
   { id: "degree", title: "Degré", type: "integer", value: (node) => node.metrics?.degree ?? null },
-  { id: "weightedDegree", title: "Degré pondéré", type: "integer", value: (node) => node.metrics?.weightedDegree ?? null },
+  { id: "weightedDegree", title: "Degré pondéré", type: "double", value: (node) => node.metrics?.weightedDegree ?? null },
   { id: "betweenness", title: "Intermédiarité", type: "double", value: (node) => node.metrics?.betweenness ?? null },
   { id: "closeness", title: "Proximité", type: "double", value: (node) => node.metrics?.closeness ?? null },
   { id: "community", title: "Communauté", type: "integer", value: (node) => node.metrics?.community ?? null },
 ];
 
 export const TIE_ATTRIBUTES: readonly AttributeDefinition<ExportTie>[] = [
-  { id: "throughWorkGroups", title: "Groupes de travail partagés", type: "integer", value: (tie) => tie.throughWorkGroups },
-  { id: "throughEvents", title: "Événements partagés", type: "integer", value: (tie) => tie.throughEvents },
+  { id: "throughWorkGroups", title: "Groupes de travail partagés", type: "double", value: (tie) => tie.throughWorkGroups },
+  { id: "throughEvents", title: "Événements partagés", type: "double", value: (tie) => tie.throughEvents },
   { id: "role", title: "Rôle", type: "string", value: (tie) => roleLabel(tie.role) },
 ];
 

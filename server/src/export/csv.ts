@@ -52,7 +52,7 @@ export function toTiesCsv(graph: ExportGraph): string {
     text(tie.target),
     text(labels.get(tie.source) ?? null),
     text(labels.get(tie.target) ?? null),
-    number(tie.weight, "integer"),
+    number(tie.weight, "double"),
     ...TIE_ATTRIBUTES.map((d) => attributeCell(d.value(tie), d.type)),
   ]);
   return table(headers, rows);

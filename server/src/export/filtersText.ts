@@ -12,6 +12,10 @@ export interface FilterDescription {
   readonly through: readonly ("WORK_GROUP" | "EVENT")[];
   readonly roles: readonly string[];
   readonly minWeight: number;
+  /** What tie weights add up; null or absent for networks without weights (the two-mode view). */
+  readonly weighting?: "COUNT" | "NEWMAN" | null;
+  /** The significance level of the backbone kept, or null / absent: every tie. */
+  readonly backboneAlpha?: number | null;
   /** Nodes chosen on screen (positions given), or null for the whole network. */
   readonly selectedNodes: number | null;
 }
@@ -20,6 +24,8 @@ const listOf = (label: string, plural: string, values: readonly string[]): strin
   values.length === 0 ? [] : [`${values.length > 1 ? plural : label} : ${values.join(", ")}`];
 
 const labelled = (codes: readonly string[], label: (code: string) => string | null): string[] => codes.map((code) => label(code) ?? code);
+
+const frenchNumber = (value: number): string => String(value).replace(".", ",");
 
 /** The filters in French, e.g. "axe : Santé mentale ; poids minimal des liens : 20"; empty when none. */
 export function filtersText(filter: FilterDescription): string {
@@ -33,7 +39,10 @@ export function filtersText(filter: FilterDescription): string {
     ...listOf("commune", "communes", filter.communes),
     ...through,
     ...listOf("rôle", "rôles", labelled(filter.roles, roleLabel)),
-    ...(filter.minWeight > 1 ? [`poids minimal des liens : ${filter.minWeight}`] : []),
+    ...(filter.weighting === "NEWMAN" ? ["pondération : Newman (1/(n − 1) par activité de n participants)"] : []),
+    ...(filter.weighting === "COUNT" ? ["pondération : nombre d'activités partagées"] : []),
+    ...(filter.backboneAlpha == null ? [] : [`liens significatifs (filtre de disparité, α = ${frenchNumber(filter.backboneAlpha)})`]),
+    ...(filter.minWeight !== 1 ? [`poids minimal des liens : ${frenchNumber(filter.minWeight)}`] : []),
     ...(filter.selectedNodes === null ? [] : [`nœuds affichés à l'écran : ${filter.selectedNodes}`]),
   ].join(" ; ");
 }

@@ -51,8 +51,8 @@ describe("toGexf", () => {
       Array.from(a.getElementsByTagName("attribute")).map((b) => `${b.getAttribute("id")}:${b.getAttribute("type")}`),
     ]);
     expect(declared).toEqual([
-      ["node", ["kind:string", "nature:string", "category:string", "sector:string", "commune:string", "communeCode:string", "epci:string", "epciCode:string", "degree:integer", "weightedDegree:integer", "betweenness:double", "closeness:double", "community:integer"]],
-      ["edge", ["throughWorkGroups:integer", "throughEvents:integer", "role:string"]],
+      ["node", ["kind:string", "nature:string", "category:string", "sector:string", "commune:string", "communeCode:string", "epci:string", "epciCode:string", "degree:integer", "weightedDegree:double", "betweenness:double", "closeness:double", "community:integer"]],
+      ["edge", ["throughWorkGroups:double", "throughEvents:double", "role:string"]],
     ]);
   });
 

@@ -6,6 +6,7 @@ export { buildGraph, graphTies, projectAffiliations, projectOrganisations } from
 export {
   betweenness,
   closeness,
+  weightedCloseness,
   computeGraphMetrics,
   computeNodeMetrics,
   density,
@@ -30,3 +31,7 @@ export { MAX_EGO_DEPTH, egoIndex, egoNetwork, indexedEgoNetwork, shortestPath, t
 export { compareNetworks, type Compared, type NetworkEvolution } from "./evolution.js";
 export { singlePersonStructures, topBrokers, type Broker, type SinglePersonStructure } from "./bridges.js";
 export { mulberry32 } from "./prng.js";
+export { compareIds } from "./order.js";
+export { intersectSpans, projectOrganisationsDated, projectPeopleDated, type ActivityParticipant, type DatedActivity, type DatedMembership, type Span, type Weighting } from "./dated.js";
+export { disparityBackbone, disparitySignificance } from "./backbone.js";
+export { weightedCentralities, type WeightedCentralities } from "./weighted.js";

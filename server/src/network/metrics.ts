@@ -1,11 +1,9 @@
-import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { hopCentralities, indexGraph, type IndexedGraph } from "./indexed.js";
-import { cjsDefault } from "./interop.js";
 import { compareIds } from "./order.js";
 import { connectedComponents } from "./traversal.js";
-import type { NetworkGraph, TieAttributes } from "./types.js";
+import { weightedCentralities } from "./weighted.js";
+import type { NetworkGraph } from "./types.js";
 
-const betweennessCentrality = cjsDefault(betweennessModule);
 
 export interface BetweennessOptions {
   /**
@@ -17,7 +15,10 @@ export interface BetweennessOptions {
 }
 
 export interface Betweenness {
-  /** Number of shortest paths through the node, each unordered pair of other nodes counted once. */
+  /**
+   * Brandes' fractional sum: for each unordered pair of other nodes, the share of their shortest
+   * paths that pass through the node, summed (not a count of paths).
+   */
   raw: number;
   /** raw / ((n − 1)(n − 2) / 2): the share of pairs of other nodes; 0 when n ≤ 2. */
   normalised: number;
@@ -37,9 +38,16 @@ export interface NodeMetrics {
   degree: number;
   /** Weighted degree: sum of the weights of the node's ties. */
   strength: number;
+  /** Hop betweenness, normalised (see Betweenness). */
   betweenness: number;
+  /** Hop betweenness, Brandes' fractional sum. */
   betweennessRaw: number;
+  /** Hop closeness (Wasserman–Faust). */
   closeness: number;
+  /** Betweenness on distances 1/weight, normalised like the hop one. */
+  weightedBetweenness: number;
+  /** Closeness (Wasserman–Faust) on distances 1/weight. */
+  weightedCloseness: number;
   brokerage: SectorBrokerage;
 }
 
@@ -70,13 +78,15 @@ export function betweenness(graph: NetworkGraph, options: BetweennessOptions = {
     const indexed = indexGraph(graph);
     return betweennessRecords(indexed.ids, hopCentralities(indexed).betweenness);
   }
-  // Weighted paths need Dijkstra: rare, so graphology's implementation is kept for them.
-  const raw = betweennessCentrality(graph, {
-    normalized: false,
-    getEdgeWeight: (_edge: string, attributes: TieAttributes) => 1 / attributes.weight,
-  });
-  const ids = graph.nodes();
-  return betweennessRecords(ids, ids.map((node) => raw[node] ?? 0));
+  const indexed = indexGraph(graph);
+  return betweennessRecords(indexed.ids, weightedCentralities(indexed).betweenness);
+}
+
+/** Closeness (Wasserman–Faust, as `closeness`) on distances 1/weight. */
+export function weightedCloseness(graph: NetworkGraph): Map<string, number> {
+  const indexed = indexGraph(graph);
+  const values = weightedCentralities(indexed).closeness;
+  return new Map(indexed.ids.map((node, index) => [node, values[index] ?? 0]));
 }
 
 /**
@@ -95,8 +105,10 @@ export function closeness(graph: NetworkGraph): Map<string, number> {
 /**
  * Cross-sector brokerage, a deliberately simple reading of Burt's structural holes: for each node,
  * the pairs of its neighbours that sit in different sectors and are not tied to each other — pairs
- * only this node (among their common contacts) visibly connects. Neighbours with no sector are never
- * counted as cross-sector but stay in the denominator. The node's own sector plays no part.
+ * only this node (among their common contacts) visibly connects. A node's group is its
+ * `brokerageGroup` attribute when set (institutions are their own group, "institution"), else its
+ * `sector`. Neighbours with no group are never counted as cross-sector but stay in the
+ * denominator. The node's own group plays no part.
  */
 export function sectorBrokerage(graph: NetworkGraph, indexed: IndexedGraph = indexGraph(graph)): Map<string, SectorBrokerage> {
   // Counted with bitsets rather than by testing every pair of neighbours (O(n·k²) hash lookups,
@@ -108,7 +120,8 @@ export function sectorBrokerage(graph: NetworkGraph, indexed: IndexedGraph = ind
   const sectorCodes = new Map<string, number>();
   const sectorOf = new Int32Array(n).fill(-1);
   ids.forEach((id, index) => {
-    const sector = graph.getNodeAttribute(id, "sector");
+    const group: unknown = graph.getNodeAttribute(id, "brokerageGroup");
+    const sector = typeof group === "string" ? group : graph.getNodeAttribute(id, "sector");
     if (sector == null) return;
     if (!sectorCodes.has(sector)) sectorCodes.set(sector, sectorCodes.size);
     sectorOf[index] = sectorCodes.get(sector) as number;
@@ -167,13 +180,15 @@ function popcount(value: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Every per-node measure, one record per node, sorted by id. */
-export function computeNodeMetrics(graph: NetworkGraph, options: BetweennessOptions = {}): NodeMetrics[] {
+/** Every per-node measure (hop and weighted paths both), one record per node, sorted by id. */
+export function computeNodeMetrics(graph: NetworkGraph): NodeMetrics[] {
   // One index for every measure; hop betweenness and closeness share their breadth-first searches.
   const indexed = indexGraph(graph);
   const { ids, offsets, weights } = indexed;
   const hops = hopCentralities(indexed);
-  const between = options.weighted ? betweenness(graph, options) : betweennessRecords(ids, hops.betweenness);
+  const between = betweennessRecords(ids, hops.betweenness);
+  const weighted = weightedCentralities(indexed);
+  const weightedBetween = betweennessRecords(ids, weighted.betweenness);
   const brokerage = sectorBrokerage(graph, indexed);
   return ids
     .map((id, index): NodeMetrics => {
@@ -187,6 +202,8 @@ export function computeNodeMetrics(graph: NetworkGraph, options: BetweennessOpti
         betweenness: b?.normalised ?? 0,
         betweennessRaw: b?.raw ?? 0,
         closeness: hops.closeness[index] ?? 0,
+        weightedBetweenness: weightedBetween.get(id)?.normalised ?? 0,
+        weightedCloseness: weighted.closeness[index] ?? 0,
         brokerage: brokerage.get(id) ?? { neighbourPairs: 0, openCrossSectorPairs: 0, share: 0 },
       };
     })

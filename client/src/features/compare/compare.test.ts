@@ -23,4 +23,10 @@ describe("compareNetworks", () => {
     expect(result.network.ties).toContainEqual({ source: "a", target: "b", weight: 5 });
     expect(result.network.nodes.map((n) => n.id)).toEqual(["a", "b", "c", "d"]);
   });
+
+  it("keeps every node of both periods, even one active in neither", () => {
+    const result = compareNetworks({ nodes: [organisation("a", 1), organisation("z", 0)], ties: [] }, { nodes: [organisation("a", 1), organisation("y", 0)], ties: [] });
+    expect(result.network.nodes.map((n) => n.id)).toEqual(["a", "y", "z"]);
+    expect(Object.fromEntries(result.nodeChanges)).toEqual({ a: "stayed", y: "stayed", z: "stayed" });
+  });
 });

@@ -3,7 +3,7 @@ import { tieId, type ChangeStatus, type TieChange } from "../../graph/elements";
 
 /** Two periods of one network drawn as one: what joined, left, was gained or lost. */
 export interface Comparison {
-  /** Every node active in either period, every tie of either period (with its latest weight). */
+  /** Every node of either period, every tie of either period (with its latest weight). */
   network: Network;
   nodeChanges: Map<string, ChangeStatus>;
   tieChanges: Map<string, TieChange>;
@@ -23,19 +23,21 @@ export function isActive(node: NetworkNode): boolean {
 
 const pairKey = (tie: NetworkTie): string => (tie.source < tie.target ? tieId(tie.source, tie.target) : tieId(tie.target, tie.source));
 
+/**
+ * Every node of either period is kept (a structure without activity in both periods is drawn
+ * too, unmarked): the union is laid out once, and nothing moves when a kind of tie is hidden.
+ */
 export function compareNetworks(before: Network, after: Network): Comparison {
-  const activeBefore = new Map(before.nodes.filter(isActive).map((n) => [n.id, n]));
-  const activeAfter = new Map(after.nodes.filter(isActive).map((n) => [n.id, n]));
+  const activeBefore = new Set(before.nodes.filter(isActive).map((n) => n.id));
+  const activeAfter = new Set(after.nodes.filter(isActive).map((n) => n.id));
   const nodeChanges = new Map<string, ChangeStatus>();
-  const nodes: NetworkNode[] = [];
-  for (const [id, node] of activeAfter) {
-    nodeChanges.set(id, activeBefore.has(id) ? "stayed" : "joined");
-    nodes.push(node);
-  }
-  for (const [id, node] of activeBefore) {
-    if (activeAfter.has(id)) continue;
-    nodeChanges.set(id, "left");
-    nodes.push(node);
+  const byId = new Map<string, NetworkNode>();
+  for (const node of [...before.nodes, ...after.nodes]) byId.set(node.id, node);
+  const nodes = [...byId.values()];
+  for (const { id } of nodes) {
+    const wasActive = activeBefore.has(id);
+    const isActiveNow = activeAfter.has(id);
+    nodeChanges.set(id, wasActive === isActiveNow ? "stayed" : isActiveNow ? "joined" : "left");
   }
   const tiesBefore = new Map(before.ties.map((t) => [pairKey(t), t]));
   const tiesAfter = new Map(after.ties.map((t) => [pairKey(t), t]));
@@ -73,3 +75,8 @@ export function compareNetworks(before: Network, after: Network): Comparison {
     counts: { joined, left, gained, lost, kept: tieChanges.size - gained - lost },
   };
 }
+
+/** Which kinds of tie the comparison draws (each can be hidden on its own). */
+export type TieKinds = Readonly<Record<TieChange, boolean>>;
+
+export const ALL_TIE_KINDS: TieKinds = { gained: true, lost: true, kept: true };

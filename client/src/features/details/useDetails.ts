@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { fetchDetails, type DetailsLabels } from "../../api/details";
 import { isAbortError } from "../../api/graphql";
 import type { NetworkNode, TimeWindow } from "../../api/network";
-import type { PanelTarget } from "../../graph/store";
+import type { PanelTarget } from "../../explorer/store";
 import { ACTOR_CATEGORY_LABELS, fr, organisationTypeName, ROLE_LABELS } from "../../i18n/fr";
 import { formatDate } from "../timeWindow/timeWindow";
 import type { DetailsRequest } from "./DetailsPanel";

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, type RefObject } from "react";
 import type { Territory } from "../../api/network";
 import type { NetworkModel } from "../../graph/model";
 import type { NodeCategory } from "../../graph/palette";
-import type { NetworkViewState } from "../../graph/store";
+import type { NetworkViewState } from "../../explorer/store";
 import { fr } from "../../i18n/fr";
 import type { CoverageLegendRow } from "../map/coverage";
 import { toQueryFilter } from "../filters/filters";

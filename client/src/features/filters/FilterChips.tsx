@@ -7,10 +7,12 @@ interface FilterChipsProps {
   countsText: string;
   onRemove: (key: FilterKey) => void;
   onClearAll: () => void;
+  /** Untied nodes hidden or shown: a chip that toggles them (absent when there are none). */
+  isolated?: { count: number; noun: readonly [string, string, boolean]; shown: boolean; onToggle: () => void } | null;
 }
 
 /** The active filters, always in view above the network, each removable with one click. */
-export function FilterChips({ chips, countsText, onRemove, onClearAll }: FilterChipsProps) {
+export function FilterChips({ chips, countsText, onRemove, onClearAll, isolated = null }: FilterChipsProps) {
   return (
     <div className="chips" data-testid="filter-chips">
       <span className="chips-title">{fr.filters.active} :</span>
@@ -35,6 +37,12 @@ export function FilterChips({ chips, countsText, onRemove, onClearAll }: FilterC
             </button>
           )}
         </>
+      )}
+      {isolated && isolated.count > 0 && (
+        <button type="button" className={`chip chip--isolated${isolated.shown ? " chip--shown" : ""}`} data-testid="isolated-chip"
+          aria-pressed={isolated.shown} title={isolated.shown ? fr.isolated.hideHint : fr.isolated.showHint} onClick={isolated.onToggle}>
+          {fr.isolated.chip(isolated.count, isolated.noun, isolated.shown)}
+        </button>
       )}
       <p className="counts" data-testid="network-counts">
         {countsText}

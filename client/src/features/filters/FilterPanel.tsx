@@ -1,6 +1,7 @@
 import type { AxisSummary, CatalogCommune, CatalogWorkGroup } from "../../api/explorer";
 import { ACTOR_CATEGORIES, type Epci } from "../../api/network";
 import { ACTOR_CATEGORY_LABELS, fr, ROLE_FILTER_LABELS } from "../../i18n/fr";
+import { BackboneControls } from "./BackboneControls";
 import { ChoiceSelect } from "./ChoiceSelect";
 import { ROLE_FILTERS, type Filters, type RoleFilter } from "./filters";
 
@@ -39,6 +40,7 @@ export function FilterPanel({ filters, maxWeight, epcis, communes, axes, workGro
       <h2 id="filters-title" className="panel-title">
         {fr.filters.title}
       </h2>
+      {maxWeight !== null && <BackboneControls filters={filters} onChange={onChange} />}
       {maxWeight !== null && (
         <label className="filter-field" htmlFor="min-weight">
           <span className="filter-label">

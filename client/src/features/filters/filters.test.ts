@@ -135,3 +135,23 @@ describe("removeFilter", () => {
     expect(removeFilter(filters, "role")).toEqual({ ...filters, role: "ALL" });
   });
 });
+
+describe("the backbone on the page", () => {
+  const network = sampleNetwork();
+  const withSignificance = createNetworkModel({ ...network, ties: network.ties.map((tie, i) => ({ ...tie, significance: i / 10 })) });
+
+  it("hides the ties whose p-value is not below alpha, without asking the API again", () => {
+    expect(applyFilters(withSignificance, { ...NO_FILTERS, alpha: 0.05 }).ties.map((t) => t.significance)).toEqual([0]);
+    expect(applyFilters(withSignificance, { ...NO_FILTERS, alpha: 0.2 }).ties).toHaveLength(2);
+    expect(applyFilters(withSignificance, NO_FILTERS).ties).toHaveLength(10);
+    // The request does not change with alpha: the API lists the ties up to the slider's end.
+    expect(toQueryFilter({ ...DEFAULT_FILTERS, alpha: 0.01 }, true)).toEqual(toQueryFilter({ ...DEFAULT_FILTERS, alpha: 0.2 }, true));
+  });
+
+  it("says how many significant ties are drawn out of how many, and removing the chip draws every tie", () => {
+    const chips = filterChips({ ...NO_FILTERS, alpha: 0.05 }, { ...names, tieCounts: { shown: 612, total: 33342 } });
+    expect(chips[0]?.label.replace(/\s/g, " ")).toBe("liens significatifs : 612 sur 33 342");
+    expect(removeFilter({ ...NO_FILTERS, alpha: 0.05 }, "backbone").alpha).toBeNull();
+    expect(filterChips({ ...NO_FILTERS, weighting: "NEWMAN" }, names).map((c) => c.label)).toEqual(["Pondération de Newman"]);
+  });
+});

@@ -1,12 +1,12 @@
-import type { ActorCategory, Epci, NetworkQueryFilter, ParticipationRole } from "../../api/network";
+import type { ActorCategory, Epci, NetworkQueryFilter, ParticipationRole, Weighting } from "../../api/network";
 import type { AxisSummary, CatalogCommune, CatalogWorkGroup } from "../../api/explorer";
 import { createNetworkModel, type NetworkModel } from "../../graph/model";
 import { CATEGORIES, categoryOf, type NodeCategory } from "../../graph/palette";
 import { ACTOR_CATEGORY_LABELS, CATEGORY_LABELS, fr, ROLE_FILTER_LABELS } from "../../i18n/fr";
 
-/** Which work-group roles count: everyone, pilots and co-pilots only, or plain members only. */
-export const ROLE_FILTERS = ["ALL", "PILOTS", "MEMBERS"] as const;
-export type RoleFilter = (typeof ROLE_FILTERS)[number];
+import { ROLE_FILTERS, type RoleFilter } from "./roleFilter";
+
+export { ROLE_FILTERS, type RoleFilter };
 
 export interface Filters {
   /** Ties shared by fewer work groups and events are not drawn (nodes stay: an isolated node is a finding). */
@@ -24,7 +24,21 @@ export interface Filters {
   /** Only actors of these categories (empty: all). */
   actorCategories: readonly ActorCategory[];
   role: RoleFilter;
+  /** What tie weights add up (asked of the API: it changes the ties' weights and significance). */
+  weighting: Weighting;
+  /**
+   * Significance level of the backbone drawn (disparity filter): ties whose p-value is not below it
+   * are hidden, on the page, from the ties' p-values; null: every tie.
+   */
+  alpha: number | null;
 }
+
+/** The backbone's default level, and the one the API computes the measures on. */
+export const DEFAULT_ALPHA = 0.05;
+/** The slider's loosest level: the API lists the ties up to it, so that the slider needs no request. */
+export const MAX_ALPHA = 0.2;
+/** The slider's stops, strictest first. */
+export const ALPHA_STEPS: readonly number[] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
 
 /**
  * Two shared work groups or events by default for organisations: a single shared plenary meeting
@@ -41,10 +55,12 @@ export const NO_FILTERS: Filters = {
   workGroupId: null,
   actorCategories: [],
   role: "ALL",
+  weighting: "COUNT",
+  alpha: null,
 };
-export const DEFAULT_FILTERS: Filters = { ...NO_FILTERS, minWeight: DEFAULT_MIN_WEIGHT };
+export const DEFAULT_FILTERS: Filters = { ...NO_FILTERS, minWeight: DEFAULT_MIN_WEIGHT, alpha: DEFAULT_ALPHA };
 
-export type FilterKey = "minWeight" | "categories" | "epci" | "commune" | "axis" | "workGroup" | "actorCategories" | "role";
+export type FilterKey = "minWeight" | "categories" | "epci" | "commune" | "axis" | "workGroup" | "actorCategories" | "role" | "backbone" | "weighting";
 
 export interface FilterChip {
   key: FilterKey;
@@ -58,6 +74,8 @@ export interface FilterNames {
   communes: readonly Pick<CatalogCommune, "code" | "name">[];
   axes: readonly AxisSummary[];
   workGroups: readonly Pick<CatalogWorkGroup, "id" | "name">[];
+  /** Ties drawn and ties of the whole network (before the backbone), for the backbone's chip; null when unknown. */
+  tieCounts?: { shown: number; total: number } | null;
 }
 
 export function isCategoryHidden(filters: Filters, category: NodeCategory): boolean {
@@ -86,6 +104,9 @@ export function toQueryFilter(filters: Filters, withMinWeight: boolean): Network
     ...(filters.actorCategories.length > 0 ? { categories: [...filters.actorCategories] } : {}),
     ...(filters.role !== "ALL" ? { roles: ROLES_OF[filters.role] } : {}),
     ...(withMinWeight && filters.minWeight > 1 ? { minWeight: filters.minWeight } : {}),
+    // The backbone and the weighting apply to weighted views only (not the two-mode one).
+    ...(withMinWeight && filters.weighting !== "COUNT" ? { weighting: filters.weighting } : {}),
+    ...(withMinWeight && filters.alpha !== null ? { backbone: { alpha: DEFAULT_ALPHA, listUpTo: MAX_ALPHA } } : {}),
   };
 }
 
@@ -103,7 +124,14 @@ export function applyFilters(model: NetworkModel, filters: Filters): NetworkMode
           (filters.communeCode === null || node.communeCode === filters.communeCode))),
   );
   const kept = new Set(nodes.map((n) => n.id));
-  const ties = model.ties.filter((t) => t.weight >= filters.minWeight && kept.has(t.source) && kept.has(t.target));
+  const alpha = filters.alpha;
+  const ties = model.ties.filter(
+    (t) =>
+      t.weight >= filters.minWeight &&
+      (alpha === null || t.significance === null || t.significance === undefined || t.significance < alpha) &&
+      kept.has(t.source) &&
+      kept.has(t.target),
+  );
   return createNetworkModel({ nodes, ties });
 }
 
@@ -125,6 +153,10 @@ export function removeFilter(filters: Filters, key: FilterKey): Filters {
       return { ...filters, actorCategories: [] };
     case "role":
       return { ...filters, role: "ALL" };
+    case "backbone":
+      return { ...filters, alpha: null };
+    case "weighting":
+      return { ...filters, weighting: "COUNT" };
   }
 }
 
@@ -134,6 +166,10 @@ export function removeFilter(filters: Filters, key: FilterKey): Filters {
  */
 export function filterChips(filters: Filters, names: FilterNames): FilterChip[] {
   const chips: FilterChip[] = [];
+  if (filters.alpha !== null && names.tieCounts) {
+    chips.push({ key: "backbone", label: fr.filters.chipBackbone(names.tieCounts.shown, names.tieCounts.total) });
+  }
+  if (filters.weighting === "NEWMAN") chips.push({ key: "weighting", label: fr.filters.chipNewman });
   if (filters.minWeight > 1) chips.push({ key: "minWeight", label: fr.filters.chipMinWeight(filters.minWeight) });
   const hidden = names.categories.filter((c) => isCategoryHidden(filters, c));
   if (hidden.length > 0) {

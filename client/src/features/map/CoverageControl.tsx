@@ -1,21 +1,23 @@
 import type { AxisSummary } from "../../api/explorer";
-import type { CoverageMode } from "../../graph/store";
+import type { CoverageMode } from "./coverageMode";
 import { fr } from "../../i18n/fr";
 import { ChoiceSelect } from "../filters/ChoiceSelect";
 
 interface CoverageControlProps {
   mode: CoverageMode | null;
   axes: readonly AxisSummary[];
+  /** The axis filter's axis: the coverage starts on it. */
+  filterAxisId?: string | null;
   onChange: (mode: CoverageMode | null) => void;
 }
 
 /** The map's coverage mode: communes coloured by who works there on an axis; white zones stand out. */
-export function CoverageControl({ mode, axes, onChange }: CoverageControlProps) {
+export function CoverageControl({ mode, axes, filterAxisId = null, onChange }: CoverageControlProps) {
   return (
     <section className="coverage-control" aria-labelledby="coverage-title">
       <label className="filter-check" id="coverage-title">
         <input type="checkbox" data-testid="coverage-toggle" checked={mode !== null}
-          onChange={(event) => onChange(event.target.checked ? { axisId: null, unit: "structures" } : null)} />
+          onChange={(event) => onChange(event.target.checked ? { axisId: filterAxisId, unit: "structures" } : null)} />
         {fr.map.coverageToggle}
       </label>
       {mode && (

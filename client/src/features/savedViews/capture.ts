@@ -4,7 +4,7 @@
  */
 import type { Core } from "cytoscape";
 import { SAVED_VIEW_LIMITS } from "../../api/savedViews";
-import type { CanvasMap } from "../../graph/NetworkCanvas";
+import type { PictureMap as CanvasMap } from "../export/picture";
 import type { Positions } from "../../graph/layout";
 import { drawMap } from "../map/drawMap";
 import { projectCommunes } from "../map/projection";

@@ -1,6 +1,8 @@
 import type { Positions } from "../../graph/layout";
 import type { NetworkModel } from "../../graph/model";
-import type { SavedViewport } from "./snapshot";
+import type { CanvasViewport as SavedViewport } from "../../graph/viewport";
+
+export { fitSavedViewport } from "../../graph/viewport";
 
 /** What `restoreView` waits to apply until the saved view's network is loaded. */
 export interface PendingRestore {
@@ -64,6 +66,3 @@ export function restorePlacement(saved: PendingRestore["positions"], model: Netw
 }
 
 /** The saved viewport on a canvas of another size: same zoom, same point at the centre. */
-export function fitSavedViewport(saved: SavedViewport, width: number, height: number): { zoom: number; pan: { x: number; y: number } } {
-  return { zoom: saved.zoom, pan: { x: saved.pan.x + (width - saved.width) / 2, y: saved.pan.y + (height - saved.height) / 2 } };
-}

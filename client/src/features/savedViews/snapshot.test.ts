@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialState, networkViewReducer } from "../../graph/store";
+import { initialState, networkViewReducer } from "../../explorer/store";
 import { fr } from "../../i18n/fr";
 import { captureSnapshot, parseSnapshot } from "./snapshot";
 

@@ -7,9 +7,10 @@ import { ACTOR_CATEGORIES, type TimeWindow } from "../../api/network";
 import { COLOUR_MODES, SIZE_METRICS, type ColourMode, type SizeMetric } from "../../graph/elements";
 import type { Positions } from "../../graph/layout";
 import { CATEGORIES } from "../../graph/palette";
-import type { CoverageMode, NetworkViewState } from "../../graph/store";
+import type { CanvasViewport } from "../../graph/viewport";
 import { fr } from "../../i18n/fr";
 import { ROLE_FILTERS, type Filters } from "../filters/filters";
+import type { CoverageMode } from "../map/coverageMode";
 import { MAX_FOCUS_DEPTH, type Focus } from "../focus/focus";
 import { isValidWindow } from "../timeWindow/timeWindow";
 import { LAYOUT_KINDS, VIEW_KINDS, type LayoutKind, type ViewKind } from "../views/views";
@@ -17,12 +18,7 @@ import { LAYOUT_KINDS, VIEW_KINDS, type LayoutKind, type ViewKind } from "../vie
 export const SNAPSHOT_VERSION = 1;
 
 /** The viewport as saved, with the canvas size it was measured on (another screen keeps the same centre). */
-export interface SavedViewport {
-  zoom: number;
-  pan: { x: number; y: number };
-  width: number;
-  height: number;
-}
+export type SavedViewport = CanvasViewport;
 
 export interface ViewSnapshot {
   version: typeof SNAPSHOT_VERSION;
@@ -48,8 +44,11 @@ export interface CanvasCapture {
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
+/** The parts of the explorer's state a snapshot keeps. */
+export type SnapshotSource = Omit<ViewSnapshot, "version" | "territoryId" | "positions" | "viewport"> & { territoryId: string | null };
+
 /** The snapshot of the current state and canvas. */
-export function captureSnapshot(state: NetworkViewState, canvas: CanvasCapture): ViewSnapshot | null {
+export function captureSnapshot(state: SnapshotSource, canvas: CanvasCapture): ViewSnapshot | null {
   if (state.territoryId === null) return null;
   const positions: Record<string, [number, number]> = {};
   for (const [id, { x, y }] of Object.entries(canvas.positions)) {
@@ -125,7 +124,16 @@ function filters(value: unknown, path: string): Filters {
     workGroupId: nullableStr(f.workGroupId, `${path}.workGroupId`),
     actorCategories: list(f.actorCategories, `${path}.actorCategories`, (v, p) => oneOf(v, ACTOR_CATEGORIES, p)),
     role: oneOf(f.role, ROLE_FILTERS, `${path}.role`),
+    // Views saved before the backbone drew every tie with shared-activity weights.
+    weighting: f.weighting === undefined ? "COUNT" : oneOf(f.weighting, ["COUNT", "NEWMAN"] as const, `${path}.weighting`),
+    alpha: f.alpha === undefined || f.alpha === null ? null : alphaOf(f.alpha, `${path}.alpha`),
   };
+}
+
+function alphaOf(value: unknown, path: string): number {
+  const alpha = num(value, path);
+  if (!(alpha > 0 && alpha <= 1)) throw new Invalid(path);
+  return alpha;
 }
 
 function focus(value: unknown, path: string): Focus | null {

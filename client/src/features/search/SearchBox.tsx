@@ -11,6 +11,8 @@ interface SearchBoxProps {
   entries?: readonly SearchEntry[];
   onSelect: (id: string) => void;
   onSelectEntry?: (entry: SearchEntry) => void;
+  /** Where else to look when nothing matches here (people, and analysts' pseudonyms, are in the actors view). */
+  elsewhere?: { label: string; onSelect: () => void } | null;
 }
 
 const resultId = (result: SearchHit) => (result.type === "node" ? result.node.id : `${result.entry.kind}:${result.entry.id}`);
@@ -19,7 +21,7 @@ const resultId = (result: SearchHit) => (result.type === "node" ? result.node.id
  * Keyboard-first search (ARIA combobox): type, ↑ ↓ to move, Entrée to show the organisation,
  * Échap to clear. Accents and case are ignored; names and communes are searched.
  */
-export function SearchBox({ nodes, entries = [], onSelect, onSelectEntry }: SearchBoxProps) {
+export function SearchBox({ nodes, entries = [], onSelect, onSelectEntry, elsewhere = null }: SearchBoxProps) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const [isOpen, setIsOpen] = useState(false);
@@ -129,7 +131,19 @@ export function SearchBox({ nodes, entries = [], onSelect, onSelectEntry }: Sear
           </li>
         ))}
       </ul>
-      {showList && results.length === 0 && <p className="search-empty">{fr.search.noResult}</p>}
+      {showList && results.length === 0 && (
+        <p className="search-empty">
+          {fr.search.noResult}
+          {elsewhere && (
+            <>
+              {" "}
+              <button type="button" className="link-button" data-testid="search-elsewhere" onClick={elsewhere.onSelect}>
+                {elsewhere.label}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {showList ? fr.search.results(results.length) : ""}
       </p>

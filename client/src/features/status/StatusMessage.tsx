@@ -1,5 +1,5 @@
-import type { ViewError } from "../../graph/store";
 import { fr } from "../../i18n/fr";
+import { describeViewError, type ErrorAction, type ViewError } from "./viewError";
 
 export function LoadingMessage({ text }: { text: string }) {
   return (
@@ -10,18 +10,24 @@ export function LoadingMessage({ text }: { text: string }) {
   );
 }
 
-export function ErrorMessage({ error, onRetry }: { error: ViewError; onRetry: () => void }) {
+interface ErrorMessageProps {
+  error: ViewError;
+  /** The threshold "Relever le seuil" would set (null: the view has no threshold). */
+  raisedThreshold: number | null;
+  onAction: (action: ErrorAction) => void;
+}
+
+/** A refusal in one sentence (cause, then what to do) and the button that does it; no error code on screen. */
+export function ErrorMessage({ error, raisedThreshold, onAction }: ErrorMessageProps) {
+  const advice = describeViewError(error);
+  const action = advice.action === "raiseThreshold" && raisedThreshold === null ? "reload" : advice.action;
+  const label = action === "raiseThreshold" ? fr.errors.actions.raiseThreshold(raisedThreshold ?? 0) : fr.errors.actions[action];
   return (
-    <div className="status status--error" role="alert">
+    <div className="status status--error" role="alert" data-testid="view-error" data-code={error.code ?? error.kind}>
       <h2 className="status-title">{fr.errors.title}</h2>
-      <p className="status-text">{(error.code ? fr.errors.byCode[error.code] : undefined) ?? fr.errors.byKind[error.kind]}</p>
-      {error.code && (
-        <p className="status-detail">
-          {fr.errors.detail} : <code>{error.code}</code>
-        </p>
-      )}
-      <button type="button" className="button" onClick={onRetry}>
-        {fr.app.retry}
+      <p className="status-text" data-testid="view-error-sentence">{advice.sentence}</p>
+      <button type="button" className="button" data-testid="view-error-action" onClick={() => onAction(action)}>
+        {label}
       </button>
     </div>
   );

@@ -11,11 +11,10 @@ export interface ViewDefinition {
   /** The analytics level behind the view; null for the two-mode network. */
   level: NetworkLevel | null;
   /**
-   * Threshold first applied to ties. Actors who attend the same events for years share dozens of
-   * them: in the demo's current contract (6½ years), 341,000 actor ties have weight 1 or more,
-   * 17,000 weight 8 or more; organisations tie through all their members, 27,500 ties of weight 2
-   * or more, 5,400 of weight 20 or more. The default keeps what a person can read and a browser
-   * can draw; the slider goes lower.
+   * Threshold first applied to tie weights: 1 (none). The page opens on the backbone instead
+   * (`Filters.alpha`, the disparity filter at 0.05): a weight threshold cut the demo's current
+   * contract to 5,400 organisation ties and still drew a hairball, while the backbone keeps the ties
+   * that matter to at least one of their ends, whatever the territory's size. The slider stays.
    */
   defaultMinWeight: number;
   /** Whether the tie-weight slider applies (the two-mode view has one tie per participation). */
@@ -25,10 +24,10 @@ export interface ViewDefinition {
 }
 
 export const VIEWS: Readonly<Record<ViewKind, ViewDefinition>> = {
-  structures: { level: "STRUCTURE", defaultMinWeight: 20, hasWeights: true, layouts: LAYOUT_KINDS, defaultLayout: "force" },
-  actors: { level: "ACTOR", defaultMinWeight: 8, hasWeights: true, layouts: LAYOUT_KINDS, defaultLayout: "force" },
+  structures: { level: "STRUCTURE", defaultMinWeight: 1, hasWeights: true, layouts: LAYOUT_KINDS, defaultLayout: "force" },
+  actors: { level: "ACTOR", defaultMinWeight: 1, hasWeights: true, layouts: LAYOUT_KINDS, defaultLayout: "force" },
   participation: { level: null, defaultMinWeight: 1, hasWeights: false, layouts: ["force", "concentric", "axis"], defaultLayout: "force" },
-  map: { level: "STRUCTURE", defaultMinWeight: 20, hasWeights: true, layouts: ["geographic"], defaultLayout: "geographic" },
+  map: { level: "STRUCTURE", defaultMinWeight: 1, hasWeights: true, layouts: ["geographic"], defaultLayout: "geographic" },
 };
 
 export function isViewKind(value: unknown): value is ViewKind {

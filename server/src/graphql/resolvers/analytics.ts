@@ -1,7 +1,7 @@
 import type { Analysis } from "../../analytics/analysis.js";
 import type { AnalysedNode } from "../../analytics/collaboration.js";
 import type { CoverageAxis } from "../../analytics/coverage.js";
-import { parseFilter, parseLevel } from "../../analytics/filters.js";
+import { parseBackbone, parseFilter, parseLevel, parseWeighting, type NetworkFilter } from "../../analytics/filters.js";
 import type { AnalyticsService, NetworkRequest, TerritoryProfile } from "../../analytics/service.js";
 import { parseWindow, type Window } from "../../analytics/window.js";
 import { DEFAULT_K_ANONYMITY, releasedActorsOf } from "../../analytics/kAnonymity.js";
@@ -42,11 +42,27 @@ export async function assertReadable(service: AnalyticsService, context: Request
   }
 }
 
+/** The `filter`, `weighting` and `backbone` arguments as one filter (what the network is built with). */
+export function parseNetworkArguments(args: Args): NetworkFilter {
+  return { ...parseFilter(args.filter), weighting: parseWeighting(args.weighting), backbone: parseBackbone(args.backbone) };
+}
+
 /** Checks the viewer may read the territory, then parses the network arguments. */
 async function networkRequest(service: AnalyticsService, args: Args, context: RequestContext, window?: Window): Promise<NetworkRequest> {
   const territoryId = requiredId(args, "territoryId");
   await assertReadable(service, context, territoryId);
-  return { territoryId, level: parseLevel(args.level), window: window ?? parseWindow(args.window), filter: parseFilter(args.filter) };
+  return { territoryId, level: parseLevel(args.level), window: window ?? parseWindow(args.window), filter: parseNetworkArguments(args) };
+}
+
+/** The rule that made the network shown, which every measure on it was computed on. */
+function networkRule(analysis: Analysis, filter: NetworkFilter) {
+  return {
+    weighting: filter.weighting,
+    backbone: filter.backbone === null ? null : { method: filter.backbone.method, alpha: filter.backbone.alpha, listUpTo: filter.backbone.listUpTo },
+    minWeight: filter.minWeight,
+    tieCount: analysis.tieList().length,
+    totalTieCount: analysis.network.allTieCount,
+  };
 }
 
 /** An actor's display name: the real name for viewers allowed to see personal data, else a pseudonym. */
@@ -113,9 +129,9 @@ function decodeCursor(cursor: unknown): number {
   return index;
 }
 
-function tiePage(ties: readonly Tie[], first: number, after: unknown) {
+function tiePage(ties: readonly Tie[], significance: readonly number[], first: number, after: unknown) {
   const start = decodeCursor(after) + 1;
-  const page = ties.slice(start, start + first);
+  const page = ties.slice(start, start + first).map((tie, i) => ({ ...tie, significance: significance[start + i] ?? null }));
   const end = start + page.length;
   return {
     totalCount: ties.length,
@@ -125,25 +141,33 @@ function tiePage(ties: readonly Tie[], first: number, after: unknown) {
   };
 }
 
-/** Ties as indexes into a node list (id-sorted nodes, or ego members): whole networks in one request. */
-function packTies(sortedIds: readonly string[], ties: readonly Tie[]) {
+/**
+ * Ties as indexes into a node list (id-sorted nodes, or ego members): whole networks in one
+ * request; `significance` (parallel to `ties`) when known.
+ */
+function packTies(sortedIds: readonly string[], ties: readonly Tie[], significance: readonly number[] | null = null) {
   const index = new Map(sortedIds.map((id, i) => [id, i]));
   const sources: number[] = [];
   const targets: number[] = [];
   const weights: number[] = [];
-  for (const tie of ties) {
+  const pValues: number[] = [];
+  ties.forEach((tie, i) => {
     const source = index.get(tie.source);
     const target = index.get(tie.target);
-    if (source === undefined || target === undefined) continue;
+    if (source === undefined || target === undefined) return;
     sources.push(source);
     targets.push(target);
     weights.push(tie.weight);
-  }
-  return { count: sources.length, sources, targets, weights };
+    if (significance !== null) pValues.push(significance[i] ?? 1);
+  });
+  return { count: sources.length, sources, targets, weights, significance: significance === null ? null : pValues };
 }
 
-const ORDERS: Record<string, (metrics: { degree: number; strength: number; betweenness: number; closeness: number; brokerage: { share: number } }) => number> = {
+type Ordered = { degree: number; strength: number; betweenness: number; closeness: number; weightedBetweenness: number; weightedCloseness: number; brokerage: { share: number } };
+const ORDERS: Record<string, (metrics: Ordered) => number> = {
   BETWEENNESS: (m) => m.betweenness,
+  WEIGHTED_BETWEENNESS: (m) => m.weightedBetweenness,
+  WEIGHTED_CLOSENESS: (m) => m.weightedCloseness,
   DEGREE: (m) => m.degree,
   WEIGHTED_DEGREE: (m) => m.strength,
   CLOSENESS: (m) => m.closeness,
@@ -167,10 +191,11 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         territoryId: request.territoryId,
         level: request.level,
         window: windowOut(request.window),
+        rule: networkRule(analysis, request.filter),
         summary: () => summary(analysis),
         nodes: () => analysis.nodeIds().map((id) => apiNode(analysis, id, context)),
-        ties: () => tiePage(analysis.tieList(), first, args.after),
-        packedTies: () => packTies(analysis.nodeIds(), analysis.tieList()),
+        ties: () => tiePage(analysis.network.listedTies, analysis.network.listedSignificance, first, args.after),
+        packedTies: () => packTies(analysis.nodeIds(), analysis.network.listedTies, analysis.network.listedSignificance),
       };
     },
 
@@ -186,6 +211,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         territoryId: request.territoryId,
         level: request.level,
         window: windowOut(request.window),
+        rule: networkRule(analysis, request.filter),
         summary: summary(analysis),
         nodes: (first === null ? sorted : sorted.slice(0, first)).map((m) => apiNode(analysis, m.id, context)),
       };
@@ -200,6 +226,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         territoryId: request.territoryId,
         level: request.level,
         window: windowOut(request.window),
+        rule: networkRule(analysis, request.filter),
         modularity: partition.modularity,
         communities: partition.communities.map((community) => ({
           id: community.id,
@@ -284,6 +311,8 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
         tiesGainedCount: evolution.tiesGained.length,
         tiesLost: evolution.tiesLost.slice(0, first),
         tiesLostCount: evolution.tiesLost.length,
+        tiesGainedPage: (page: Args) => tiePage(evolution.tiesGained, [], optionalInt(page, "first", 100, 1, 1000) ?? 100, page.after),
+        tiesLostPage: (page: Args) => tiePage(evolution.tiesLost, [], optionalInt(page, "first", 100, 1, 1000) ?? 100, page.after),
         tiesKept: evolution.tiesKept,
         joined: () => evolution.nodesJoined.slice(0, first).map((id) => apiNode(evolution.after, id, context)),
         joinedCount: evolution.nodesJoined.length,

@@ -1,6 +1,6 @@
 import type { FragmentDefinitionNode, SelectionSetNode } from "graphql";
 import type { Analysis } from "../../analytics/analysis.js";
-import { parseFilter, type NetworkFilter } from "../../analytics/filters.js";
+import type { NetworkFilter } from "../../analytics/filters.js";
 import type { AnalyticsService, NetworkRequest } from "../../analytics/service.js";
 import { parseWindow, type Window } from "../../analytics/window.js";
 import type { RequestContext } from "../../auth/context.js";
@@ -19,7 +19,7 @@ import {
   type ExportView,
 } from "../../export/index.js";
 import type { ExplorerService, TerritoryCatalog } from "../../explorer/service.js";
-import { apiNode, assertReadable } from "./analytics.js";
+import { apiNode, assertReadable, parseNetworkArguments } from "./analytics.js";
 
 type Args = Record<string, unknown>;
 
@@ -130,7 +130,8 @@ async function tieSources(analytics: AnalyticsService, request: NetworkRequest):
   const { through, roles } = request.filter;
   if (roles !== null || (through.length === 1 && through[0] === "WORK_GROUP")) return (_s, _t, weight) => [weight, 0];
   if (!through.includes("WORK_GROUP")) return (_s, _t, weight) => [0, weight];
-  const workGroups = await analytics.analyse({ ...request, filter: { ...request.filter, through: ["WORK_GROUP"], minWeight: 1 } });
+  // Every tie through work groups, whatever the backbone: the weights split, not the significance.
+  const workGroups = await analytics.analyse({ ...request, filter: { ...request.filter, through: ["WORK_GROUP"], minWeight: 1, backbone: null } });
   const weights = new Map(workGroups.tieList().map((tie) => [tieKey(tie.source, tie.target), tie.weight]));
   return (source, target, weight) => {
     const shared = Math.min(weights.get(tieKey(source, target)) ?? 0, weight);
@@ -255,6 +256,8 @@ function describeFilter(filter: NetworkFilter, catalog: TerritoryCatalog, select
     through: view === "PARTICIPATION" ? [] : filter.through,
     roles: [...(filter.roles ?? [])].sort((a, b) => (ROLE_RANK[a] ?? 3) - (ROLE_RANK[b] ?? 3)),
     minWeight: view === "PARTICIPATION" ? 1 : filter.minWeight,
+    weighting: view === "PARTICIPATION" ? null : filter.weighting,
+    backboneAlpha: view === "PARTICIPATION" ? null : filter.backbone?.alpha ?? null,
     selectedNodes,
   });
 }
@@ -274,7 +277,7 @@ export function createExportResolvers(analytics: AnalyticsService, explorer: Exp
       const positions = parsePositions(args.positions);
       await assertReadable(analytics, context, territoryId);
       const window = parseWindow(args.window);
-      const filter = parseFilter(args.filter);
+      const filter = parseNetworkArguments(args);
       const [territory, catalog] = await Promise.all([analytics.territory(territoryId), explorer.catalog(territoryId)]);
       const whole =
         view === "PARTICIPATION"

@@ -3,11 +3,12 @@ import { fetchCoverage, fetchTerritoryCatalog } from "../api/explorer";
 import { takeEarlyNetwork, takeEarlyTerritories } from "../api/earlyStart";
 import { ApiError, currentAuthToken, isAbortError, isUnauthenticated } from "../api/graphql";
 import { fetchTerritories, type TimeWindow } from "../api/network";
+import type { TieKinds } from "../features/compare/compare";
 import type { Filters } from "../features/filters/filters";
 import { shortestPath } from "../features/focus/focus";
 import type { ViewSnapshot } from "../features/savedViews/snapshot";
 import type { LayoutKind, ViewKind } from "../features/views/views";
-import type { ColourMode, SizeMetric } from "./elements";
+import type { ColourMode, SizeMetric } from "../graph/elements";
 import { fetchNetwork } from "./firstNetwork";
 import {
   coverageKey,
@@ -26,7 +27,7 @@ import {
 const REQUEST_DELAY_MS = 150;
 
 function toViewError(error: unknown): ViewError {
-  if (error instanceof ApiError) return { kind: error.kind, message: error.message, code: error.code };
+  if (error instanceof ApiError) return { kind: error.kind, message: error.message, code: error.code, extensions: error.extensions };
   return { kind: "invalid-response", message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -165,6 +166,8 @@ export function useNetworkView(onUnauthenticated: () => void, initial: InitialVi
       setLayout: (layout: LayoutKind) => dispatch({ type: "setLayout", layout }),
       setWindow: (next: TimeWindow) => dispatch({ type: "setWindow", window: next }),
       setCompareWindow: (next: TimeWindow | null) => dispatch({ type: "setCompareWindow", window: next }),
+      setCompareTies: (kinds: TieKinds) => dispatch({ type: "setCompareTies", kinds }),
+      setShowIsolated: (show: boolean) => dispatch({ type: "setShowIsolated", show }),
       setFilters: (filters: Filters) => dispatch({ type: "setFilters", filters }),
       setDraw: (draw: { sizeBy?: SizeMetric; colourBy?: ColourMode }) => dispatch({ type: "setDraw", ...draw }),
       selectNode: (id: string, source: SelectionSource) => dispatch({ type: "selectNode", id, source }),

@@ -1,8 +1,7 @@
 import type { ElementDefinition } from "cytoscape";
 import type { CoverageCell, TerritoryCatalog } from "../api/explorer";
-import type { ApiErrorKind } from "../api/graphql";
 import type { Network, NetworkNode, Territory, TimeWindow } from "../api/network";
-import { compareNetworks, type Comparison } from "../features/compare/compare";
+import { ALL_TIE_KINDS, compareNetworks, type Comparison, type TieKinds } from "../features/compare/compare";
 import { applyFilters, DEFAULT_FILTERS, toQueryFilter, type Filters } from "../features/filters/filters";
 import { applyFocus, collapseNode, expandNode, type Focus } from "../features/focus/focus";
 import { groupedElements, withGroups } from "../features/map/grouping";
@@ -10,30 +9,22 @@ import { restorePlacement, type PendingRestore, type RestoreReport } from "../fe
 import type { ViewSnapshot } from "../features/savedViews/snapshot";
 import { defaultWindow, isValidWindow, sameWindow } from "../features/timeWindow/timeWindow";
 import { layoutFor, VIEWS, type LayoutKind, type ViewKind } from "../features/views/views";
-import { DEFAULT_DRAW_OPTIONS, tieId, toElements, type ColourMode, type DrawOptions, type SizeMetric } from "./elements";
-import { planLayout, type LayoutPlan } from "./layoutPlan";
-import { createNetworkModel, listPartners, type NetworkModel, type Partner } from "./model";
+import type { CoverageMode } from "../features/map/coverageMode";
+import { tooManyTies, type ViewError } from "../features/status/viewError";
+import { DEFAULT_DRAW_OPTIONS, tieId, toElements, type ColourMode, type DrawOptions, type SizeMetric } from "../graph/elements";
+import type { LayoutPlan } from "../graph/layoutPlan";
+import { createNetworkModel, degreeOf, listPartners, type NetworkModel, type Partner } from "../graph/model";
+import type { SelectionSource } from "../graph/NetworkCanvas";
+import { planLayout } from "./planLayout";
 
 export type RequestStatus = "idle" | "loading" | "error" | "ready";
 
-/** Where a selection came from: the canvas keeps the view still for its own taps; search centres. */
-export type SelectionSource = "canvas" | "panel" | "search";
+export type { CoverageMode, SelectionSource };
 
-export interface ViewError {
-  kind: ApiErrorKind;
-  message: string;
-  /** `extensions.code` or HTTP status when the server sent one. */
-  code?: string | undefined;
-}
+export type { ViewError };
 
 /** What the details panel shows when no node is selected: a work group or a commune. */
 export type PanelTarget = { kind: "workGroup"; id: string } | { kind: "commune"; code: string };
-
-/** The map's coverage mode: communes coloured by who works there on an axis (all axes when null). */
-export interface CoverageMode {
-  axisId: string | null;
-  unit: "structures" | "actors";
-}
 
 /** A network request: what to ask the API, and what a new layout depends on. */
 export interface NetworkRequest {
@@ -69,6 +60,8 @@ export interface NetworkViewState {
   window: TimeWindow;
   /** Comparison mode: the earlier period; null when not comparing. */
   compareWindow: TimeWindow | null;
+  /** Comparison mode: which kinds of tie are drawn (hiding one moves nothing). */
+  compareTies: TieKinds;
   filters: Filters;
   draw: { sizeBy: SizeMetric; colourBy: ColourMode };
   catalog: TerritoryCatalog | null;
@@ -78,14 +71,28 @@ export interface NetworkViewState {
   comparison: Comparison | null;
   /** The network as loaded (the union of both periods when comparing). */
   model: NetworkModel | null;
-  /** What the filters and the focus let through: what is drawn, listed, searched. */
+  /** What the filters and the focus let through: what is listed and searched. */
+  listed: NetworkModel | null;
+  /** What is drawn: `listed` without its untied nodes unless the reader shows them. */
   visible: NetworkModel | null;
+  /** Untied nodes of `listed`, hidden by default (a chip tells how many and shows them). */
+  showIsolated: boolean;
+  isolatedCount: number;
   elements: readonly ElementDefinition[];
   layoutPlan: LayoutPlan | null;
   focus: Focus | null;
   coverageMode: CoverageMode | null;
   coverage: { key: string; cells: ReadonlyMap<string, CoverageCell> } | null;
   error: ViewError | null;
+  /**
+   * The current request was chosen by the page (opening, switching views), not by the reader: a
+   * refusal for its size raises the threshold instead of stopping on an error.
+   */
+  pageChoseRequest: boolean;
+  /** A focus that a view switch ended (its centre is not in that view): the page says so. */
+  focusEnded: { name: string; view: ViewKind } | null;
+  /** The threshold the page raised after such a refusal, said on the page until the reader acts. */
+  thresholdRaised: { from: number; to: number; ties: number } | null;
   selection: { id: string; source: SelectionSource } | null;
   panel: PanelTarget | null;
   /** A saved view being opened: its places wait for its network. */
@@ -106,6 +113,8 @@ export type NetworkViewAction =
   | { type: "setLayout"; layout: LayoutKind }
   | { type: "setWindow"; window: TimeWindow }
   | { type: "setCompareWindow"; window: TimeWindow | null }
+  | { type: "setCompareTies"; kinds: TieKinds }
+  | { type: "setShowIsolated"; show: boolean }
   | { type: "networkLoaded"; key: string; network: Network }
   | { type: "setFilters"; filters: Filters }
   | { type: "setDraw"; sizeBy?: SizeMetric; colourBy?: ColourMode }
@@ -138,6 +147,7 @@ export const initialState: NetworkViewState = {
   layout: "force",
   window: ALL_PERIOD,
   compareWindow: null,
+  compareTies: ALL_TIE_KINDS,
   filters: DEFAULT_FILTERS,
   draw: { sizeBy: DEFAULT_DRAW_OPTIONS.sizeBy, colourBy: DEFAULT_DRAW_OPTIONS.colourBy },
   catalog: null,
@@ -146,13 +156,19 @@ export const initialState: NetworkViewState = {
   loadedBefore: null,
   comparison: null,
   model: null,
+  listed: null,
   visible: null,
+  showIsolated: false,
+  isolatedCount: 0,
   elements: [],
   layoutPlan: null,
   focus: null,
   coverageMode: null,
   coverage: null,
   error: null,
+  pageChoseRequest: true,
+  thresholdRaised: null,
+  focusEnded: null,
   selection: null,
   panel: null,
   pendingRestore: null,
@@ -178,7 +194,9 @@ const cleared = {
   loadedBefore: null,
   comparison: null,
   model: null,
+  listed: null,
   visible: null,
+  isolatedCount: 0,
   elements: [],
   layoutPlan: null,
   selection: null,
@@ -203,7 +221,8 @@ function requestWith(state: NetworkViewState, window: TimeWindow): NetworkReques
   // The map draws the structures network: both views share one request (and the server's cache).
   const source = definition.level ?? "PARTICIPATION";
   const filter = toQueryFilter(state.filters, definition.hasWeights);
-  const { minWeight: _threshold, ...basis } = filter;
+  // Thresholds, backbone and weighting keep the same nodes: the layout stays.
+  const { minWeight: _threshold, backbone: _backbone, weighting: _weighting, ...basis } = filter;
   return {
     key: JSON.stringify([state.territoryId, source, window, filter]),
     layoutBasis: JSON.stringify([state.territoryId, source, window, basis]),
@@ -260,10 +279,22 @@ function derive(state: NetworkViewState): NetworkViewState {
   const comparison = before && state.loadedBefore ? compareNetworks(state.loadedBefore.network, state.loaded.network) : null;
   const model = createNetworkModel(comparison ? comparison.network : state.loaded.network);
   const filtered = applyFilters(model, state.filters);
-  const visible = applyFocus(filtered, state.focus);
-  const next: NetworkViewState = { ...state, status, comparison, model, visible };
+  // A focus kept across a view switch ends where its centre is not in the new view, and says why.
+  if (state.focus?.kind === "ego" && !model.nodesById.has(state.focus.centerId)) {
+    return derive({ ...state, focus: null, focusEnded: { name: state.focusEnded?.name ?? "", view: state.view } });
+  }
+  const listed = applyFocus(filtered, state.focus);
+  // Untied nodes are hidden unless asked for (the map keeps them: they sit in their commune).
+  const isolated = listed.nodes.filter((n) => degreeOf(listed, n.id) === 0);
+  const keepsIsolated = state.view === "map";
+  const connected = isolated.length === 0 ? listed : createNetworkModel({ nodes: listed.nodes.filter((n) => degreeOf(listed, n.id) > 0), ties: [...listed.ties] });
+  const visible = keepsIsolated || state.showIsolated ? listed : connected;
+  // Force and ring layouts place the tied nodes; the canvas puts the untied ones in a band under them.
+  const planned = keepsIsolated ? listed : connected;
+  const next: NetworkViewState = { ...state, status, comparison, model, listed, visible, isolatedCount: keepsIsolated ? 0 : isolated.length };
   let elements = toElements(visible, model, drawOptions(next));
   if (state.focus?.kind === "path" && state.focus.pathIds) elements = markPath(elements, state.focus.pathIds);
+  if (comparison) elements = withTieKinds(elements, comparison, state.compareTies);
   const catalog = state.catalog;
   if (state.view === "map" && catalog && !catalog.hasContours) {
     elements = withGroups(elements, groupedElements(visible.nodes, catalog.communes, selectTerritory(state)?.epcis ?? []));
@@ -285,8 +316,8 @@ function derive(state: NetworkViewState): NetworkViewState {
   if (pending) {
     // A saved view's places, under a key of their own so that the canvas places them even when
     // the same layout is already drawn; later filter changes keep them (restoredLayoutKey).
-    const computed = planLayout(layoutKey, state.layout, visible, elements, state.draw.sizeBy, catalog);
-    const { positions, dropped, added } = restorePlacement(pending.positions, visible);
+    const computed = planLayout(layoutKey, state.layout, planned, elements, state.draw.sizeBy, catalog);
+    const { positions, dropped, added } = restorePlacement(pending.positions, listed);
     const layoutPlan: LayoutPlan = {
       key: `${layoutKey}|restore:${pending.serial}`,
       kind: "preset",
@@ -305,7 +336,7 @@ function derive(state: NetworkViewState): NetworkViewState {
     };
   }
   const keeps = state.layoutPlan !== null && (state.layoutPlan.key === layoutKey || state.restoredLayoutKey === layoutKey);
-  const layoutPlan = keeps ? state.layoutPlan : planLayout(layoutKey, state.layout, visible, elements, state.draw.sizeBy, catalog);
+  const layoutPlan = keeps ? state.layoutPlan : planLayout(layoutKey, state.layout, planned, elements, state.draw.sizeBy, catalog);
   return { ...next, elements, layoutPlan, selection, restoredLayoutKey: keeps ? state.restoredLayoutKey : null };
 }
 
@@ -337,6 +368,16 @@ function restoreView(state: NetworkViewState, snapshot: ViewSnapshot): NetworkVi
   });
 }
 
+/** The comparison's ties of the kinds shown (the layout key does not change: nothing moves). */
+function withTieKinds(elements: ElementDefinition[], comparison: Comparison, kinds: TieKinds): ElementDefinition[] {
+  if (kinds.gained && kinds.lost && kinds.kept) return elements;
+  return elements.filter((element) => {
+    if (element.group !== "edges") return true;
+    const change = comparison.tieChanges.get(element.data.id ?? "");
+    return change === undefined || kinds[change];
+  });
+}
+
 /** Classes `on-path` for the nodes and ties of a path, `off-path` for the rest. */
 function markPath(elements: readonly ElementDefinition[], pathIds: readonly string[]): ElementDefinition[] {
   const nodes = new Set(pathIds);
@@ -363,11 +404,37 @@ function withView(state: NetworkViewState, view: ViewKind): NetworkViewState {
     view,
     layout: layoutFor(view, state.layout === previous.defaultLayout ? definition.defaultLayout : state.layout),
     filters: { ...state.filters, minWeight },
-    focus: null,
+    // An ego focus is kept when its centre exists in the new view (structures ↔ map); a path is not.
+    focus: state.focus?.kind === "ego" ? state.focus : null,
+    focusEnded: state.focus?.kind === "ego" ? { name: state.model?.nodesById.get(state.focus.centerId)?.name ?? "", view } : null,
     selection: null,
     coverageMode: view === "map" ? state.coverageMode : null,
     pendingRestore: null,
+    error: null,
+    pageChoseRequest: true,
+    thresholdRaised: null,
   };
+}
+
+/** A threshold that brings a network refused for its size back under the limit: the view's default, or twice the current one. */
+export function raisedThreshold(current: number, viewDefault: number): number {
+  return current < viewDefault ? viewDefault : Math.max(current + 1, current * 2);
+}
+
+/**
+ * A refusal: the earlier picture goes (never an old network under an error), the model stays so
+ * that the filters can still be changed. A request the page chose itself that was too large is
+ * asked again with a higher threshold, and the page says so.
+ */
+function fail(state: NetworkViewState, error: ViewError): NetworkViewState {
+  const large = tooManyTies(error);
+  const definition = VIEWS[state.view];
+  if (large && state.pageChoseRequest && definition.hasWeights) {
+    const from = state.filters.minWeight;
+    const to = raisedThreshold(from, definition.defaultMinWeight);
+    return derive({ ...state, filters: { ...state.filters, minWeight: to }, error: null, thresholdRaised: { from, to, ties: large.tieCount } });
+  }
+  return { ...state, status: "error", error, listed: null, visible: null, isolatedCount: 0, elements: [], selection: null };
 }
 
 export function networkViewReducer(state: NetworkViewState, action: NetworkViewAction): NetworkViewState {
@@ -416,11 +483,15 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
     }
     case "setWindow":
       if (sameWindow(action.window, state.window) || !isValidWindow(action.window)) return state;
-      return derive({ ...state, window: action.window, error: null, focus: state.focus?.kind === "path" ? null : state.focus });
+      return derive({ ...state, window: action.window, error: null, pageChoseRequest: false, thresholdRaised: null, focus: state.focus?.kind === "path" ? null : state.focus });
     case "setCompareWindow":
       if (action.window !== null && !isValidWindow(action.window)) return state;
       if (action.window === null ? state.compareWindow === null : state.compareWindow !== null && sameWindow(action.window, state.compareWindow)) return state;
       return derive({ ...state, compareWindow: action.window, loadedBefore: action.window ? state.loadedBefore : null, error: null });
+    case "setShowIsolated":
+      return action.show === state.showIsolated ? state : derive({ ...state, showIsolated: action.show });
+    case "setCompareTies":
+      return derive({ ...state, compareTies: action.kinds });
     case "networkLoaded": {
       // A late answer for a territory, view, period or filter the user already left is dropped.
       const request = selectRequest(state);
@@ -429,8 +500,12 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
       if (before?.key === action.key) return derive({ ...state, loadedBefore: { key: before.key, layoutBasis: before.layoutBasis, network: action.network }, error: null });
       return state;
     }
-    case "setFilters":
-      return derive({ ...state, filters: action.filters, error: null });
+    case "setFilters": {
+      // The coverage mode's axis follows the axis filter.
+      const axisChanged = action.filters.axisId !== state.filters.axisId;
+      const coverageMode = state.coverageMode && axisChanged ? { ...state.coverageMode, axisId: action.filters.axisId } : state.coverageMode;
+      return derive({ ...state, filters: action.filters, coverageMode, error: null, pageChoseRequest: false, thresholdRaised: null });
+    }
     case "setDraw":
       return derive({ ...state, draw: { sizeBy: action.sizeBy ?? state.draw.sizeBy, colourBy: action.colourBy ?? state.draw.colourBy } });
     case "focusEgo":
@@ -447,13 +522,13 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
     case "collapseNode":
       return derive({ ...state, focus: collapseNode(state.focus, action.id) });
     case "clearFocus":
-      return state.focus ? derive({ ...state, focus: null }) : state;
+      return state.focus || state.focusEnded ? derive({ ...state, focus: null, focusEnded: null }) : state;
     case "setCoverageMode":
       return derive({ ...state, coverageMode: action.mode, coverage: action.mode ? state.coverage : null });
     case "coverageLoaded":
       return coverageKey(state) === action.key ? { ...state, coverage: { key: action.key, cells: action.cells } } : state;
     case "fail":
-      return { ...state, status: "error", error: action.error };
+      return fail(state, action.error);
     case "retry":
       return state.status === "error" ? derive({ ...state, status: "loading", error: null, attempt: state.attempt + 1 }) : state;
     case "reload":
@@ -484,7 +559,11 @@ export function networkViewReducer(state: NetworkViewState, action: NetworkViewA
         coverageMode: state.coverageMode ? { ...state.coverageMode, axisId: null } : null,
       };
     case "selectNode":
-      if (!state.visible?.nodesById.has(action.id)) return state;
+      if (!state.visible?.nodesById.has(action.id)) {
+        // An untied node chosen from a list or the search: the untied nodes are shown.
+        if (!state.listed?.nodesById.has(action.id) || state.showIsolated) return state;
+        return { ...derive({ ...state, showIsolated: true }), selection: { id: action.id, source: action.source }, panel: null };
+      }
       return { ...state, selection: { id: action.id, source: action.source }, panel: null };
     case "showPanel":
       return { ...state, panel: action.target, selection: null };

@@ -15,7 +15,7 @@ import {
   type NetworkViewAction,
   type NetworkViewState,
 } from "./store";
-import { sampleNetwork } from "./testNetwork";
+import { sampleNetwork } from "../graph/testNetwork";
 
 const territories: Territory[] = [
   {
@@ -90,16 +90,31 @@ describe("networkViewReducer", () => {
     expect(state.model?.nodes).toHaveLength(9);
     // Default filter: ties shared by a single group or event are not drawn (3 of the 10).
     expect(state.visible?.ties).toHaveLength(7);
-    expect(state.elements).toHaveLength(16);
+    // The two structures left without a tie by the threshold are hidden, and counted for the chip.
+    expect(state.isolatedCount).toBe(2);
+    expect(state.listed?.nodes).toHaveLength(9);
+    expect(state.elements).toHaveLength(14);
     expect(state.layoutPlan?.kind).toBe("force");
     if (state.layoutPlan?.kind !== "force") throw new Error("force layout expected");
-    expect(state.layoutPlan.elements.filter((e) => e.group === "nodes")).toHaveLength(9);
+    expect(state.layoutPlan.elements.filter((e) => e.group === "nodes")).toHaveLength(7);
     expect(state.layoutPlan.initial).toBeNull();
+  });
+
+  it("shows the untied nodes when asked, without laying the network out again", () => {
+    const state = loaded();
+    const shown = reduce(state, { type: "setShowIsolated", show: true });
+    expect(shown.elements).toHaveLength(16);
+    expect(shown.layoutPlan).toBe(state.layoutPlan);
+    // An untied node chosen from a list shows them too.
+    const untied = state.listed?.nodes.find((n) => !state.visible?.nodesById.has(n.id));
+    if (!untied) throw new Error("an untied node expected");
+    const chosen = reduce(state, { type: "selectNode", id: untied.id, source: "panel" });
+    expect(chosen).toMatchObject({ showIsolated: true, selection: { id: untied.id } });
   });
 
   it("asks the API for the structures network of the window with the tie threshold", () => {
     const state = run({ type: "start" }, { type: "territoriesLoaded", territories });
-    expect(JSON.parse(selectRequest(state)?.key ?? "null")).toEqual(["pays-cevennes", "STRUCTURE", cls3, { minWeight: 2 }]);
+    expect(JSON.parse(selectRequest(state)?.key ?? "null")).toEqual(["pays-cevennes", "STRUCTURE", cls3, { minWeight: 2, backbone: { alpha: 0.05, listUpTo: 0.2 } }]);
     const actors = reduce(state, { type: "setView", view: "actors" });
     expect(JSON.parse(selectRequest(actors)?.key ?? "null")[1]).toBe("ACTOR");
     const pilots = reduce(actors, { type: "setFilters", filters: { ...actors.filters, role: "PILOTS", axisId: "axis-1" } });
@@ -112,7 +127,9 @@ describe("networkViewReducer", () => {
       initialStateFrom({ territoryId: "gorges-causses", view: "actors" }),
     );
     expect(state).toMatchObject({ territoryId: "gorges-causses", view: "actors" });
-    expect(state.filters.minWeight).toBe(8);
+    // No weight threshold: the page opens on the backbone.
+    expect(state.filters.minWeight).toBe(1);
+    expect(state.filters.alpha).toBe(0.05);
   });
 
   it("keeps the picture in place when only the tie threshold changes, and lays out again for another axis", () => {
@@ -146,7 +163,7 @@ describe("networkViewReducer", () => {
     expect(ego.selection?.id).toBe("s-prev-jeunes");
     const expanded = reduce(ego, { type: "expandNode", id: "s-ch-ales" });
     expect(expanded.visible?.nodes.length).toBeGreaterThan(4);
-    expect(reduce(expanded, { type: "clearFocus" }).visible?.nodes).toHaveLength(9);
+    expect(reduce(expanded, { type: "clearFocus" }).listed?.nodes).toHaveLength(9);
   });
 
   it("loads the network again for another window, keeping the picture until it arrives", () => {
@@ -161,7 +178,7 @@ describe("networkViewReducer", () => {
   it("filters sectors without reloading or laying out again, and drops a selection that got hidden", () => {
     const selected = reduce(loaded(), { type: "selectNode", id: "s-ch-ales", source: "search" });
     const all = answer(reduce(selected, { type: "setFilters", filters: NO_FILTERS }));
-    expect(all.elements).toHaveLength(19);
+    expect(all.elements).toHaveLength(19 - all.isolatedCount);
     expect(all.layoutPlan).toBe(selected.layoutPlan);
     expect(all.selection?.id).toBe("s-ch-ales");
     const noCare = reduce(all, { type: "setFilters", filters: toggleCategory(NO_FILTERS, "CARE") });
@@ -199,6 +216,51 @@ describe("networkViewReducer", () => {
     const retried = reduce(failed, { type: "retry" });
     expect(retried).toMatchObject({ status: "loading", error: null, attempt: 1 });
     expect(reduce(retried, { type: "retry" })).toBe(retried);
+  });
+
+  it("draws no earlier network under an error, keeps the filters usable", () => {
+    const state = loaded();
+    expect(state.elements.length).toBeGreaterThan(0);
+    const moved = reduce(state, { type: "setFilters", filters: { ...state.filters, minWeight: 1 } });
+    const failed = reduce(moved, { type: "fail", error: { kind: "unreachable", message: "fetch failed" } });
+    expect(failed).toMatchObject({ status: "error", visible: null, elements: [] });
+    expect(failed.model).not.toBeNull();
+  });
+
+  const tooLarge = { kind: "graphql" as const, message: "too many", code: "BAD_USER_INPUT", extensions: { code: "BAD_USER_INPUT", reason: "TOO_MANY_TIES", tieCount: 313_331, maxTies: 150_000 } };
+
+  it("raises the threshold itself when a network it chose (a view switch) is refused for its size, and says so", () => {
+    const lowered = reduce(loaded(), { type: "setFilters", filters: { ...loaded().filters, minWeight: 1 } });
+    const actors = reduce(lowered, { type: "setView", view: "actors" });
+    expect(actors.filters.minWeight).toBe(1);
+    const raised = reduce(actors, { type: "fail", error: tooLarge });
+    expect(raised).toMatchObject({ status: "loading", error: null, thresholdRaised: { from: 1, to: 2, ties: 313_331 } });
+    expect(selectRequest(raised)?.filters.minWeight).toBe(2);
+  });
+
+  it("stops on the error when the reader chose the request", () => {
+    const actors = reduce(loaded(), { type: "setView", view: "actors" });
+    const lowered = reduce(actors, { type: "setFilters", filters: { ...actors.filters, minWeight: 1 } });
+    expect(reduce(lowered, { type: "fail", error: tooLarge })).toMatchObject({ status: "error", thresholdRaised: null, filters: { minWeight: 1 } });
+  });
+
+  it("keeps an ego focus across a view switch where its centre exists, ends it with a reason where it does not", () => {
+    const ego = reduce(loaded(), { type: "focusEgo", id: "s-prev-jeunes", depth: 1 });
+    const map = answer(reduce(ego, { type: "setView", view: "map" }));
+    expect(map.focus).toMatchObject({ kind: "ego", centerId: "s-prev-jeunes" });
+    const actors = reduce(ego, { type: "setView", view: "actors" });
+    const request = selectRequest(actors);
+    if (!request) throw new Error("no request");
+    const ended = reduce(actors, { type: "networkLoaded", key: request.key, network: { nodes: [], ties: [] } });
+    expect(ended.focus).toBeNull();
+    expect(ended.focusEnded).toMatchObject({ view: "actors" });
+    expect(ended.focusEnded?.name).not.toBe("");
+  });
+
+  it("moves the coverage mode's axis with the axis filter", () => {
+    const map = reduce(reduce(loaded(), { type: "setView", view: "map" }), { type: "setCoverageMode", mode: { axisId: null, unit: "structures" } });
+    const filtered = reduce(map, { type: "setFilters", filters: { ...map.filters, axisId: "axis-mental-health" } });
+    expect(filtered.coverageMode).toEqual({ axisId: "axis-mental-health", unit: "structures" });
   });
 
   it("reloads after the data changed: asks the network again, keeps the picture meanwhile, lays out anew", () => {
@@ -254,7 +316,7 @@ describe("restoreView", () => {
 
   it("applies the saved settings at once and places the nodes where they were saved once the network is there", () => {
     const state = loaded();
-    const ids = state.visible?.nodes.map((n) => n.id) ?? [];
+    const ids = state.listed?.nodes.map((n) => n.id) ?? [];
     expect(ids.length).toBeGreaterThan(2);
     const positions = Object.fromEntries(ids.map((id, i): [string, [number, number]] => [id, [i * 10, i * -5]]));
     const waiting = reduce(state, { type: "restoreView", snapshot: snapshotOf(state, positions) });
@@ -283,7 +345,7 @@ describe("restoreView", () => {
 
   it("drops saved nodes that no longer exist and places new ones, and says how many", () => {
     const state = loaded();
-    const ids = state.visible?.nodes.map((n) => n.id) ?? [];
+    const ids = state.listed?.nodes.map((n) => n.id) ?? [];
     const [first, ...rest] = ids;
     const positions = Object.fromEntries(rest.map((id, i): [string, [number, number]] => [id, [i * 10, 0]]));
     positions["gone-1"] = [1, 1];
