@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildCollaborationTies } from "../server/src/analytics/collaboration.js";
+import { buildCollaborationTies, tieSignificance } from "../server/src/analytics/collaboration.js";
 import { NO_FILTER, type NetworkFilter } from "../server/src/analytics/filters.js";
 import { PAGE_BACKBONE } from "../server/src/analytics/pageNetworks.js";
 import { AnalyticsService, type NetworkRequest } from "../server/src/analytics/service.js";
@@ -20,7 +20,6 @@ import { connectDriver } from "../server/src/neo4j/driver.js";
 import { startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
 import { createQueryRunner, loadQueries, type QueryRunner } from "../server/src/neo4j/queries.js";
 import { applySchema } from "../server/src/neo4j/schema.js";
-import { disparitySignificance } from "../server/src/network/index.js";
 import { GORGES_CAUSSES_CEVENNES, PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
 import { timeIt } from "./stats.js";
 
@@ -55,7 +54,7 @@ export async function backboneRows(queries: QueryRunner, territoryId = PAYS_CEVE
     const m = analysis.graph.size;
     const tied = analysis.graph.filterNodes((id) => analysis.graph.degree(id) > 0).length;
     const { modularity } = analysis.communities();
-    const view = `default ${label} view (current contract, backbone α 0.05)`;
+    const view = `default ${label} view (current contract, SDSM backbone α 0.05)`;
     rows.push({ measure: `${view}: ties kept of the whole network`, value: m, unit: `of ${analysis.network.allTieCount}` });
     rows.push({ measure: `${view}: ties per shown node (${m} ties ÷ ${n} nodes drawn)`, value: m / n, target: 4, unit: "" });
     rows.push({ measure: `${view}: mean degree of tied nodes (2 × ${m} ÷ ${tied})`, value: (2 * m) / Math.max(1, tied), unit: "" });
@@ -67,11 +66,11 @@ export async function backboneRows(queries: QueryRunner, territoryId = PAYS_CEVE
   const allTime: NetworkRequest = { territoryId, level: "ACTOR", window: OPEN_WINDOW, filter: PAGE_FILTER };
   const data = await timeIt(() => service.collaborationData(allTime));
   const projected = await timeIt(async () => buildCollaborationTies(data.value, "ACTOR", PAGE_FILTER));
-  const pValues = await timeIt(async () => disparitySignificance(projected.value.ties));
+  const pValues = await timeIt(async () => tieSignificance(projected.value, PAGE_BACKBONE.method));
   const kept = pValues.value.filter((p) => p < PAGE_BACKBONE.alpha).length;
   rows.push({ measure: "all-time actor network: reading its rows from Neo4j", value: data.ms, unit: "ms" });
   rows.push({ measure: `all-time actor network: dated projection (${projected.value.ties.length} ties)`, value: projected.ms, unit: "ms" });
-  rows.push({ measure: `all-time actor network: disparity p-values of every tie (${kept} kept at α 0.05)`, value: pValues.ms, unit: "ms" });
+  rows.push({ measure: `all-time actor network: SDSM p-values of every tie (${kept} kept at α 0.05)`, value: pValues.ms, unit: "ms" });
   const whole = await timeIt(() => service.analyse(allTime));
   rows.push({ measure: "all-time actor network: backbone as the API builds it (rows, projection, p-values, graph), uncached", value: whole.ms, unit: "ms" });
 

@@ -24,7 +24,7 @@ const STRUCTURE_MIN_WEIGHT = 1;
 const ACTOR_MIN_WEIGHT = 1;
 const ALPHA = 0.05;
 const BACKBONE = { alpha: ALPHA, listUpTo: 0.2 };
-const BACKBONE_INPUT = { method: "DISPARITY", alpha: ALPHA };
+const BACKBONE_INPUT = { method: "SDSM", alpha: ALPHA };
 /** What the page draws of an API network: the ties significant at ALPHA. */
 const drawn = (network: Network): Network => ({ ...network, ties: network.ties.filter((t) => (t.significance ?? 0) < ALPHA) });
 

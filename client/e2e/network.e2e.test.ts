@@ -29,7 +29,7 @@ let endpoint: string;
 
 /**
  * The structures view opens on the backbone (written here, not read from the app's code): the ties
- * whose disparity p-value is below 0.05, the API listing those up to 0.2 for the slider.
+ * whose SDSM p-value is below 0.05, the API listing those up to 0.2 for the slider.
  */
 const DEFAULT_ALPHA = 0.05;
 const shown = (n: Network, alpha = DEFAULT_ALPHA, minWeight = 1) =>

@@ -207,7 +207,7 @@ function scopeVariables(scope: NetworkScope): Json {
     window: windowInput(scope.window),
     filter: toFilterInput(scope.filter),
     weighting: weighting ?? "COUNT",
-    backbone: backbone ? { method: "DISPARITY", alpha: backbone.alpha, listUpTo: backbone.listUpTo } : null,
+    backbone: backbone ? { method: "SDSM", alpha: backbone.alpha, listUpTo: backbone.listUpTo } : null,
   };
 }
 

@@ -90,7 +90,7 @@ export interface NetworkTie {
   source: string;
   target: string;
   weight: number;
-  /** Disparity-filter p-value (collaboration views asked with a backbone): lower is more significant. */
+  /** Backbone p-value (SDSM) (collaboration views asked with a backbone): lower is more significant. */
   significance?: number | null;
   /** Two-mode view: the actor's role in the work group. */
   role?: ParticipationRole | null;
@@ -325,7 +325,7 @@ export async function fetchCollaborationNetwork(
     window: windowInput(window),
     filter: toFilterInput(filter),
     weighting: filter.weighting ?? "COUNT",
-    backbone: filter.backbone ? { method: "DISPARITY", alpha: filter.backbone.alpha, listUpTo: filter.backbone.listUpTo } : null,
+    backbone: filter.backbone ? { method: "SDSM", alpha: filter.backbone.alpha, listUpTo: filter.backbone.listUpTo } : null,
   };
   return parseCollaborationNetwork(await requestGraphQL(GET_COLLABORATION_NETWORK, variables, options));
 }

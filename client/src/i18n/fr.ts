@@ -130,7 +130,7 @@ export const fr = {
     backbone: "Liens significatifs au seuil",
     alphaValue: (alpha: number) => `α = ${String(alpha).replace(".", ",")}`,
     backboneHelp: (alpha: string) =>
-      `Ne garde que les liens qui comptent vraiment pour au moins un des deux partenaires (filtre de disparité, Serrano et al. 2009) : plus le seuil est bas, plus le réseau est épuré. Les mesures, communautés et intermédiaires sont calculés sur les liens significatifs au seuil ${alpha}.`,
+      `Ne garde que les liens plus fréquents que le hasard ne le voudrait, compte tenu du nombre d'activités de chacun et de la taille de chaque activité (modèle SDSM, Neal 2014) : deux grandes structures croisées à chaque conférence ne suffisent pas, quatre personnes réunies chaque mois si. Plus le seuil est bas, plus le réseau est épuré. Les mesures, communautés et intermédiaires sont calculés sur les liens significatifs au seuil ${alpha}.`,
     allTies: "Tous les liens",
     weighting: "Poids des liens",
     weightingCount: "Nombre d'activités partagées",

@@ -106,7 +106,7 @@ export class Analysis {
     if (tieCount > MAX_TIES_FOR_METRICS) {
       throw new AppError(
         "NETWORK_TOO_LARGE",
-        `This network has ${tieCount} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Ask for its backbone (backbone: { method: DISPARITY, alpha: 0.05 }), which keeps only the significant ties, or narrow the window, filter, or raise filter.minWeight.`,
+        `This network has ${tieCount} ties; metrics are computed up to ${MAX_TIES_FOR_METRICS}. Ask for its backbone (backbone: { method: SDSM, alpha: 0.05 }), which keeps only the significant ties, or narrow the window, filter, or raise filter.minWeight.`,
         // The page says it in words ("Réseau trop grand : 313 331 liens") from these figures.
         { reason: "TOO_MANY_TIES", tieCount, maxTies: MAX_TIES_FOR_METRICS, maximum: MAX_TIES_FOR_METRICS, remedy: "BACKBONE" },
       );

@@ -4,14 +4,16 @@ import {
   intersectSpans,
   projectOrganisationsDated,
   projectPeopleDated,
+  sdsmSignificance,
   type DatedActivity,
   type DatedMembership,
   type NetworkGraph,
   type NodeInfo,
   type Span,
   type Tie,
+  type TwoModeDegrees,
 } from "../network/index.js";
-import type { NetworkFilter, NetworkLevel } from "./filters.js";
+import type { BackboneMethod, NetworkFilter, NetworkLevel } from "./filters.js";
 
 export interface OrganisationRow {
   readonly id: string;
@@ -87,7 +89,7 @@ export interface CollaborationGraph {
   readonly graph: NetworkGraph;
   /** The graph's ties, sorted by (source, target): kept from the projection rather than re-read. */
   readonly ties: readonly Tie[];
-  /** Disparity-filter p-value of each of `ties` (same order), computed on every tie of the window and filter. */
+  /** Significance (p-value of the backbone's method, SDSM by default) of each of `ties` (same order), computed on every tie of the window and filter. */
   readonly significance: readonly number[];
   /** Ties before the backbone and `minWeight` were applied. */
   readonly allTieCount: number;
@@ -129,7 +131,16 @@ const hasPlaceOrSectorFilter = (filter: NetworkFilter): boolean =>
  * ones included. `minWeight` is NOT applied here (the caller applies it after the backbone's
  * significance is computed on every tie).
  */
-export function buildCollaborationTies(data: CollaborationData, level: NetworkLevel, filter: NetworkFilter): { ties: Tie[]; nodes: Map<string, AnalysedNode> } {
+export interface CollaborationTies {
+  readonly ties: Tie[];
+  /** Shared activities of each tie (its COUNT weight, whatever `filter.weighting`). */
+  readonly counts: number[];
+  /** The two-mode degrees of the counted activities (the SDSM backbone's null model). */
+  readonly degrees: TwoModeDegrees;
+  readonly nodes: Map<string, AnalysedNode>;
+}
+
+export function buildCollaborationTies(data: CollaborationData, level: NetworkLevel, filter: NetworkFilter): CollaborationTies {
   const organisations = new Map(data.organisations.map((organisation) => [organisation.id, organisation]));
   const groups = data.groups.filter((group) => filter.through.includes(group.kind));
   const axesOfGroup = new Map(groups.map((group) => [group.id, group.axisIds]));
@@ -168,7 +179,7 @@ export function buildCollaborationTies(data: CollaborationData, level: NetworkLe
   }
 
   const nodes = new Map<string, AnalysedNode>();
-  let ties: Tie[];
+  let projection: ReturnType<typeof projectPeopleDated>;
   if (level === "ACTOR") {
     for (const [actorId, axes] of axesOfActor) {
       const actor = actors.get(actorId);
@@ -191,7 +202,7 @@ export function buildCollaborationTies(data: CollaborationData, level: NetworkLe
         organisationIds: [...actor.organisationIds].sort(),
       });
     }
-    ties = projectPeopleDated(activities, filter.weighting);
+    projection = projectPeopleDated(activities, filter.weighting);
   } else {
     const axesOfOrganisation = new Map<string, Set<string>>();
     const activeMembers = new Map<string, number>();
@@ -226,20 +237,36 @@ export function buildCollaborationTies(data: CollaborationData, level: NetworkLe
     for (const actor of data.actors) {
       membershipsOf.set(actor.id, actor.memberships.map((m) => ({ organisationId: m.organisationId, span: { from: m.from, to: m.to } })));
     }
-    ties = projectOrganisationsDated(activities, membershipsOf, [...nodes.keys()], filter.weighting);
+    projection = projectOrganisationsDated(activities, membershipsOf, [...nodes.keys()], filter.weighting);
   }
-  return { ties: ties.filter((tie) => nodes.has(tie.source) && nodes.has(tie.target)), nodes };
+  const ties: Tie[] = [];
+  const counts: number[] = [];
+  projection.ties.forEach((tie, index) => {
+    if (!nodes.has(tie.source) || !nodes.has(tie.target)) return;
+    ties.push(tie);
+    counts.push(projection.counts[index] as number);
+  });
+  return { ties, counts, degrees: projection.degrees, nodes };
 }
 
 /**
- * The network as shown: `buildCollaborationTies`, each tie's disparity significance computed on
+ * Each tie's significance under the backbone's method (SDSM when none is asked: the page's
+ * method), computed on every tie of the window and filter.
+ */
+export function tieSignificance(built: CollaborationTies, method: BackboneMethod): number[] {
+  return method === "DISPARITY" ? disparitySignificance(built.ties) : sdsmSignificance(built.ties, built.counts, built.degrees);
+}
+
+/**
+ * The network as shown: `buildCollaborationTies`, each tie's significance (`tieSignificance`) computed on
  * all of them, then the backbone (`filter.backbone`: significance < alpha) and `filter.minWeight`
  * applied. Every node stays, isolated ones included, so node set, density and isolates are the
  * same for every question on the same request.
  */
 export function buildCollaborationGraph(data: CollaborationData, level: NetworkLevel, filter: NetworkFilter): CollaborationGraph {
-  const { ties: all, nodes } = buildCollaborationTies(data, level, filter);
-  const pValues = disparitySignificance(all);
+  const built = buildCollaborationTies(data, level, filter);
+  const { ties: all, nodes } = built;
+  const pValues = tieSignificance(built, filter.backbone?.method ?? "SDSM");
   const alpha = filter.backbone?.alpha ?? Number.POSITIVE_INFINITY;
   const listUpTo = filter.backbone?.listUpTo ?? Number.POSITIVE_INFINITY;
   const ties: Tie[] = [];

@@ -5,7 +5,7 @@ export type NetworkLevel = "ACTOR" | "STRUCTURE";
 export type TieSource = "WORK_GROUP" | "EVENT";
 export type ParticipationRole = "PILOT" | "CO_PILOT" | "MEMBER";
 export type Weighting = "COUNT" | "NEWMAN";
-export type BackboneMethod = "DISPARITY";
+export type BackboneMethod = "SDSM" | "DISPARITY";
 
 /** Keep only the ties whose significance (p-value of `method`) is below `alpha`. */
 export interface BackboneRule {
@@ -106,12 +106,13 @@ export function parseWeighting(value: unknown): Weighting {
   throw new AppError("BAD_USER_INPUT", "weighting must be COUNT or NEWMAN", { argument: "weighting" });
 }
 
-/** The `backbone` argument: `{ method: DISPARITY, alpha }` with 0 < alpha ≤ 1 (default 0.05), or null. */
+/** The `backbone` argument: `{ method: SDSM | DISPARITY, alpha }` with 0 < alpha ≤ 1 (defaults SDSM, 0.05), or null. */
 export function parseBackbone(value: unknown): BackboneRule | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_USER_INPUT", "backbone must be { method, alpha }", { argument: "backbone" });
   const { method, alpha, listUpTo } = value as Plain;
-  if ((method ?? "DISPARITY") !== "DISPARITY") throw new AppError("BAD_USER_INPUT", "backbone.method must be DISPARITY", { argument: "backbone.method" });
+  const chosen = method ?? "SDSM";
+  if (chosen !== "SDSM" && chosen !== "DISPARITY") throw new AppError("BAD_USER_INPUT", "backbone.method must be SDSM or DISPARITY", { argument: "backbone.method" });
   const level = alpha ?? 0.05;
   if (typeof level !== "number" || !Number.isFinite(level) || level <= 0 || level > 1) {
     throw new AppError("BAD_USER_INPUT", "backbone.alpha must be a number above 0 and at most 1", { argument: "backbone.alpha" });
@@ -120,7 +121,7 @@ export function parseBackbone(value: unknown): BackboneRule | null {
   if (typeof upTo !== "number" || !Number.isFinite(upTo) || upTo < level || upTo > 1) {
     throw new AppError("BAD_USER_INPUT", "backbone.listUpTo must be a number from alpha to 1", { argument: "backbone.listUpTo" });
   }
-  return { method: "DISPARITY", alpha: level, listUpTo: upTo };
+  return { method: chosen, alpha: level, listUpTo: upTo };
 }
 
 export function parseLevel(value: unknown): NetworkLevel {

@@ -12,7 +12,7 @@ export const PAGE_NETWORKS: readonly { readonly level: "STRUCTURE" | "ACTOR"; re
 ];
 
 /** The backbone of the page's networks. */
-export const PAGE_BACKBONE = { method: "DISPARITY", alpha: 0.05, listUpTo: 0.2 } as const;
+export const PAGE_BACKBONE = { method: "SDSM", alpha: 0.05, listUpTo: 0.2 } as const;
 
 /** How long after a write the preload runs again (writes come in bursts: an import, a merge). */
 export const PRELOAD_DELAY_MS = 3_000;

@@ -17,7 +17,7 @@ const NONE: FilterDescription = {
 describe("filtersText", () => {
   it("states the weighting and the backbone chosen", () => {
     expect(filtersText({ ...NONE, weighting: "NEWMAN", backboneAlpha: 0.05 })).toBe(
-      "pondération : Newman (1/(n − 1) par activité de n participants) ; liens significatifs (filtre de disparité, α = 0,05)",
+      "pondération : Newman (1/(n − 1) par activité de n participants) ; liens significatifs (modèle SDSM, α = 0,05)",
     );
     expect(filtersText({ ...NONE, weighting: "COUNT", minWeight: 0.5 })).toBe("pondération : nombre d'activités partagées ; poids minimal des liens : 0,5");
   });

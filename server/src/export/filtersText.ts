@@ -41,7 +41,7 @@ export function filtersText(filter: FilterDescription): string {
     ...listOf("rôle", "rôles", labelled(filter.roles, roleLabel)),
     ...(filter.weighting === "NEWMAN" ? ["pondération : Newman (1/(n − 1) par activité de n participants)"] : []),
     ...(filter.weighting === "COUNT" ? ["pondération : nombre d'activités partagées"] : []),
-    ...(filter.backboneAlpha == null ? [] : [`liens significatifs (filtre de disparité, α = ${frenchNumber(filter.backboneAlpha)})`]),
+    ...(filter.backboneAlpha == null ? [] : [`liens significatifs (modèle SDSM, α = ${frenchNumber(filter.backboneAlpha)})`]),
     ...(filter.minWeight !== 1 ? [`poids minimal des liens : ${frenchNumber(filter.minWeight)}`] : []),
     ...(filter.selectedNodes === null ? [] : [`nœuds affichés à l'écran : ${filter.selectedNodes}`]),
   ].join(" ; ");

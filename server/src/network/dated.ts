@@ -1,4 +1,5 @@
 import { compareIds } from "./order.js";
+import type { TwoModeDegrees } from "./sdsm.js";
 import type { Tie } from "./types.js";
 
 /**
@@ -88,6 +89,28 @@ class PairSums {
   }
 }
 
+/**
+ * A projection: its ties, each tie's number of shared activities (`counts`, whatever the
+ * weighting), and the two-mode degrees behind it (for the SDSM backbone, server/src/network/sdsm.ts).
+ */
+export interface Projection {
+  readonly ties: Tie[];
+  readonly counts: number[];
+  readonly degrees: TwoModeDegrees;
+}
+
+/** Pair sums of both weights and counts (one accumulator when they are the same). */
+function accumulators(n: number, weighting: Weighting): { weights: PairSums; counts: PairSums } {
+  const weights = new PairSums(n);
+  return { weights, counts: weighting === "COUNT" ? weights : new PairSums(n) };
+}
+
+function finish(ids: readonly string[], sums: { weights: PairSums; counts: PairSums }, degrees: TwoModeDegrees): Projection {
+  const ties = sums.weights.ties(ids);
+  const counts = sums.counts === sums.weights ? ties.map((tie) => tie.weight) : sums.counts.ties(ids).map((tie) => tie.weight);
+  return { ties, counts, degrees };
+}
+
 /** What one activity adds to each tied pair: 1 (COUNT), or 1/(n − 1) for n participants (NEWMAN). */
 const share = (weighting: Weighting, n: number): number => (weighting === "COUNT" ? 1 : n > 1 ? 1 / (n - 1) : 0);
 
@@ -104,23 +127,30 @@ function participantsOf(activity: DatedActivity): Map<string, Span[]> {
  * activity counts once per pair; NEWMAN: n = the activity's participants (people). Ties sorted,
  * source < target.
  */
-export function projectPeopleDated(activities: readonly DatedActivity[], weighting: Weighting): Tie[] {
+export function projectPeopleDated(activities: readonly DatedActivity[], weighting: Weighting): Projection {
   const ids = [...new Set(activities.flatMap((activity) => activity.participants.map((p) => p.personId)))].sort(compareIds);
   const numberOf = new Map(ids.map((id, index) => [id, index]));
-  const sums = new PairSums(ids.length);
+  const sums = accumulators(ids.length, weighting);
+  const nodeActivities = new Map<string, number>();
+  const activitySizes: number[] = [];
   for (const activity of activities) {
     const people = [...participantsOf(activity)];
+    for (const [personId] of people) nodeActivities.set(personId, (nodeActivities.get(personId) ?? 0) + 1);
+    activitySizes.push(people.length);
     const add = share(weighting, people.length);
     for (let i = 0; i < people.length; i++) {
       const [a, spansA] = people[i] as [string, Span[]];
       for (let j = i + 1; j < people.length; j++) {
         const [b, spansB] = people[j] as [string, Span[]];
         if (activity.date === null && overlaps(spansA, spansB).length === 0) continue;
-        sums.add(numberOf.get(a) as number, numberOf.get(b) as number, add);
+        const x = numberOf.get(a) as number;
+        const y = numberOf.get(b) as number;
+        sums.weights.add(x, y, add);
+        if (sums.counts !== sums.weights) sums.counts.add(x, y, 1);
       }
     }
   }
-  return sums.ties(ids);
+  return finish(ids, sums, { nodeActivities, activitySizes });
 }
 
 /**
@@ -137,10 +167,12 @@ export function projectOrganisationsDated(
   membershipsOf: ReadonlyMap<string, readonly DatedMembership[]>,
   organisationIds: readonly string[],
   weighting: Weighting,
-): Tie[] {
+): Projection {
   const ids = [...new Set(organisationIds)].sort(compareIds);
   const numberOf = new Map(ids.map((id, index) => [id, index]));
-  const sums = new PairSums(ids.length);
+  const sums = accumulators(ids.length, weighting);
+  const nodeActivities = new Map<string, number>();
+  const activitySizes: number[] = [];
   /** The organisations (numbers) of a person whose membership meets one of the spans. */
   const organisationsDuring = (personId: string, spans: readonly Span[]): number[] => {
     const result = new Set<number>();
@@ -179,8 +211,15 @@ export function projectOrganisationsDated(
         }
       }
     }
+    for (const o of represented) nodeActivities.set(ids[o] as string, (nodeActivities.get(ids[o] as string) ?? 0) + 1);
+    activitySizes.push(represented.size);
     const add = share(weighting, represented.size);
-    for (const key of pairs) sums.add(Math.floor(key / ids.length), key % ids.length, add);
+    for (const key of pairs) {
+      const x = Math.floor(key / ids.length);
+      const y = key % ids.length;
+      sums.weights.add(x, y, add);
+      if (sums.counts !== sums.weights) sums.counts.add(x, y, 1);
+    }
   }
-  return sums.ties(ids);
+  return finish(ids, sums, { nodeActivities, activitySizes });
 }

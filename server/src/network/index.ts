@@ -32,6 +32,7 @@ export { compareNetworks, type Compared, type NetworkEvolution } from "./evoluti
 export { singlePersonStructures, topBrokers, type Broker, type SinglePersonStructure } from "./bridges.js";
 export { mulberry32 } from "./prng.js";
 export { compareIds } from "./order.js";
-export { intersectSpans, projectOrganisationsDated, projectPeopleDated, type ActivityParticipant, type DatedActivity, type DatedMembership, type Span, type Weighting } from "./dated.js";
+export { intersectSpans, projectOrganisationsDated, projectPeopleDated, type ActivityParticipant, type DatedActivity, type DatedMembership, type Projection, type Span, type Weighting } from "./dated.js";
 export { disparityBackbone, disparitySignificance } from "./backbone.js";
+export { fitBipartiteConfiguration, poissonBinomialUpperTail, sdsmSignificance, type TwoModeDegrees } from "./sdsm.js";
 export { weightedCentralities, type WeightedCentralities } from "./weighted.js";

@@ -27,7 +27,7 @@ export interface Filters {
   /** What tie weights add up (asked of the API: it changes the ties' weights and significance). */
   weighting: Weighting;
   /**
-   * Significance level of the backbone drawn (disparity filter): ties whose p-value is not below it
+   * Significance level of the backbone drawn (SDSM): ties whose p-value is not below it
    * are hidden, on the page, from the ties' p-values; null: every tie.
    */
   alpha: number | null;

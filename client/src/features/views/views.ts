@@ -12,7 +12,7 @@ export interface ViewDefinition {
   level: NetworkLevel | null;
   /**
    * Threshold first applied to tie weights: 1 (none). The page opens on the backbone instead
-   * (`Filters.alpha`, the disparity filter at 0.05): a weight threshold cut the demo's current
+   * (`Filters.alpha`, the SDSM backbone at 0.05): a weight threshold cut the demo's current
    * contract to 5,400 organisation ties and still drew a hairball, while the backbone keeps the ties
    * that matter to at least one of their ends, whatever the territory's size. The slider stays.
    */
