@@ -56,7 +56,7 @@ describe("comparison of two contracts", () => {
         expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBeGreaterThanOrEqual(single);
         expect(await distinctPositionShare(page)).toBeGreaterThanOrEqual(0.95);
         expect((await overlappingLabels(page)).pairs).toEqual([]);
-        expect(await page.locator('[data-testid="compare-rule"]').textContent()).toMatch(/Liens de poids ≥ \d+, la même règle pour CLS 2 et CLS 3/);
+        expect(await page.locator('[data-testid="compare-rule"]').textContent()).toMatch(/Liens significatifs \(α = 0,05\), la même règle pour CLS 2 et CLS 3/);
         const key = await page.getAttribute(canvas, "data-layout-key");
         const places = () => page.evaluate(() => window.__maillageCy?.nodes().map((n) => `${n.id()}@${Math.round(n.position("x"))},${Math.round(n.position("y"))}`).sort() ?? []);
         const placed = await places();
@@ -77,12 +77,14 @@ describe("comparison of two contracts", () => {
 
 describe("refusals in words", () => {
   it(
-    "raises the threshold itself when a view switch asks for a network too large, and says a lost connection with what to do",
+    "raises the threshold itself when a view switch asks for every tie of a network too large, and says a lost connection with what to do",
     async () => {
       const page = await session.signedIn("COORDINATOR");
       await page.setViewportSize({ width: 1440, height: 900 });
       await session.step("errors", async () => {
         await open(page, "view=structures");
+        // Every tie, not the backbone (which keeps any network small enough): then the actors are too many.
+        await page.check('[data-testid="backbone-all-ties"]');
         await page.fill("#min-weight", "1");
         await expect.poll(() => page.textContent('[data-testid="min-weight-value"]')).toContain("1 ");
         const before = await page.getAttribute(canvas, "data-layout-key");
@@ -90,7 +92,7 @@ describe("refusals in words", () => {
         await page.click('[data-view="actors"]');
         const raised = page.locator('[data-testid="threshold-raised"]');
         await raised.waitFor({ state: "visible", timeout: 180_000 });
-        expect(((await raised.textContent()) ?? "").replace(/\s/g, " ")).toMatch(/^Seuil relevé de 1 à 8 : à 1, ce réseau comptait \d[\d ]* liens/);
+        expect(((await raised.textContent()) ?? "").replace(/\s/g, " ")).toMatch(/^Seuil relevé de 1 à \d+ : à 1, ce réseau comptait \d[\d ]* liens, trop pour être affiché\./);
         await waitForNewLayout(page, before);
         expect(await page.locator('[data-testid="view-error"]').count()).toBe(0);
         // The network goes down: the sentence says so and what to do, no code, no earlier picture.

@@ -32,8 +32,10 @@ let endpoint: string;
  * whose SDSM p-value is below 0.05, the API listing those up to 0.2 for the slider.
  */
 const DEFAULT_ALPHA = 0.05;
-const shown = (n: Network, alpha = DEFAULT_ALPHA, minWeight = 1) =>
-  n.ties.filter((t) => t.weight >= minWeight && (t.significance ?? 0) < alpha).length;
+const shownTies = (n: Network, alpha = DEFAULT_ALPHA, minWeight = 1) => n.ties.filter((t) => t.weight >= minWeight && (t.significance ?? 0) < alpha);
+const shown = (n: Network, alpha = DEFAULT_ALPHA, minWeight = 1) => shownTies(n, alpha, minWeight).length;
+/** Nodes the canvas draws: the ends of the drawn ties (untied nodes wait behind a chip). */
+const tiedCount = (ties: readonly { source: string; target: string }[]) => new Set(ties.flatMap((t) => [t.source, t.target])).size;
 const frenchCount = (n: number) => new Intl.NumberFormat("fr-FR").format(n).replace(/\s/g, " ");
 
 /** The organisations network of the API as the page asks for it: the backbone, ties of weight `minWeight` or more. */
@@ -155,7 +157,7 @@ describe("network page", () => {
     const elapsed = await signIn(page, /^Administrateur/, "login.png");
     const nodeCount = Number(await page.getAttribute(canvas, "data-node-count"));
     expect(network.nodes.length).toBeGreaterThan(0);
-    expect(nodeCount).toBe(network.nodes.length);
+    expect(nodeCount).toBe(tiedCount(shownTies(network)));
     expect(await edgeCount(page)).toBe(shown(network));
     expect(network.ties.every((t) => (t.significance ?? 1) < 0.2)).toBe(true);
     await expect(page.locator('[data-testid="network-counts"]').textContent()).resolves.toContain("structures et institutions");
@@ -273,11 +275,9 @@ describe("network page", () => {
     if (care.length === 0) return;
     await page.click('input[data-category="CARE"]');
     const hidden = new Set(care);
-    const expectedTies = network.ties.filter(
-      (t) => (t.significance ?? 0) < DEFAULT_ALPHA && !hidden.has(t.source) && !hidden.has(t.target),
-    ).length;
-    await waitForEdges(page, expectedTies);
-    expect(Number(await page.getAttribute(canvas, "data-node-count"))).toBe(network.nodes.length - care.length);
+    const expectedTies = shownTies(network).filter((t) => !hidden.has(t.source) && !hidden.has(t.target));
+    await waitForEdges(page, expectedTies.length);
+    await expect.poll(() => page.getAttribute(canvas, "data-node-count"), { timeout: 10_000 }).toBe(String(tiedCount(expectedTies)));
     const chip = page.locator('[data-testid="filter-chips"] [data-filter="categories"]');
     expect(await chip.textContent()).toContain("tout sauf Soin");
     await page.screenshot({ path: `${screenshots}filter-sector.png` });
@@ -369,6 +369,14 @@ describe("network page", () => {
     await page.goto(`${appUrl}/?territory=${territory.id}&view=actors&bench=1`);
     // The quick first picture (by community), then the force layout's places.
     await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 120_000 });
+    // People without a significant tie wait behind a chip; shown, they sit in a band under the network.
+    const chip = page.locator('[data-testid="isolated-chip"]');
+    const hidden = Number(/\d+/.exec(((await chip.textContent()) ?? "").replace(/\s/g, ""))?.[0]);
+    expect(hidden).toBeGreaterThan(10);
+    const before = Number(await page.getAttribute(canvas, "data-node-count"));
+    await chip.click();
+    await expect.poll(() => page.getAttribute(canvas, "data-node-count"), { timeout: 30_000 }).toBe(String(before + hidden));
+    await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 120_000 });
     const places = await page.evaluate(() => {
       const cy = window.__maillageCy;
       if (!cy) throw new Error("no Cytoscape instance (bench=1)");
@@ -376,8 +384,8 @@ describe("network page", () => {
       const untied = cy.nodes().filter((n) => n.degree(false) === 0);
       return { nodes: cy.nodes().length, spots: new Set(cy.nodes().map(spot)).size, untied: untied.length, untiedSpots: new Set(untied.map(spot)).size };
     });
-    // Hundreds of people share no tie of the default weight: each must still be visible and clickable.
-    expect(places.untied).toBeGreaterThan(100);
+    // Each person without a tie, once shown, is visible and clickable on a place of their own.
+    expect(places.untied).toBe(hidden);
     expect(places.untiedSpots).toBe(places.untied);
     expect(places.spots).toBeGreaterThan(places.nodes * 0.98);
     await page.screenshot({ path: `${screenshots}actors-placed.png` });

@@ -255,7 +255,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
     [filters, setFilters],
   );
 
-  const tieRule = fr.compare.thresholdRule(definition.hasWeights ? filters.minWeight : 1);
+  const tieRule = definition.hasWeights ? fr.compare.tieRule(filters.alpha, filters.minWeight) : fr.compare.thresholdRule(1);
   const titleParts = territory
     ? [
         territory.name,

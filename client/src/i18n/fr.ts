@@ -351,6 +351,13 @@ export const fr = {
     tieKinds: "Liens affichés",
     /** The tie threshold, as the comparison's summary names it. */
     thresholdRule: (minWeight: number) => (minWeight <= 1 ? "Tous les liens" : `Liens de poids ≥ ${minWeight}`),
+    /** The rule for ties: the backbone at alpha (null: off), then the weight threshold. */
+    tieRule: (alpha: number | null, minWeight: number) =>
+      alpha === null
+        ? minWeight <= 1
+          ? "Tous les liens"
+          : `Liens de poids ≥ ${minWeight}`
+        : `Liens significatifs (α = ${String(alpha).replace(".", ",")})${minWeight > 1 ? `, de poids ≥ ${minWeight}` : ""}`,
     tieKind: { gained: "gagnés", lost: "perdus", kept: "maintenus" },
     /** The rule that chose the ties, the same for both periods. */
     rule: (rule: string, before: string, after: string) => `${rule}, la même règle pour ${before} et ${after}.`,
