@@ -41,24 +41,42 @@ async function currentContract(queries: QueryRunner, territoryId: string): Promi
   return { from: row.from, to: row.to };
 }
 
+/** The contracts of a demo territory, as its seed spec gives them. */
+function contracts(territoryId: string): { generation: number; window: Window }[] {
+  const spec = [PAYS_CEVENNES, GORGES_CAUSSES_CEVENNES].find((item) => item.id === territoryId);
+  return (spec?.contracts ?? []).map((c) => ({ generation: c.generation, window: { from: c.signedOn, to: c.endsOn } }));
+}
+
 /** The rows of this section, measured on the demo territory of `queries`' database. */
 export async function backboneRows(queries: QueryRunner, territoryId = PAYS_CEVENNES.id): Promise<BackboneRow[]> {
   const rows: BackboneRow[] = [];
   const service = new AnalyticsService(queries);
   await service.warmUp();
   const window = await currentContract(queries, territoryId);
-  for (const [level, label] of [["STRUCTURE", "structures"], ["ACTOR", "actors"]] as const) {
-    const request: NetworkRequest = { territoryId, level, window, filter: PAGE_FILTER };
-    const analysis = await service.analyse(request);
-    const n = analysis.graph.order;
-    const m = analysis.graph.size;
-    const tied = analysis.graph.filterNodes((id) => analysis.graph.degree(id) > 0).length;
-    const { modularity } = analysis.communities();
-    const view = `default ${label} view (current contract, SDSM backbone α 0.05)`;
-    rows.push({ measure: `${view}: ties kept of the whole network`, value: m, unit: `of ${analysis.network.allTieCount}` });
-    rows.push({ measure: `${view}: ties per shown node (${m} ties ÷ ${n} nodes drawn)`, value: m / n, target: 4, unit: "" });
-    rows.push({ measure: `${view}: mean degree of tied nodes (2 × ${m} ÷ ${tied})`, value: (2 * m) / Math.max(1, tied), unit: "" });
-    rows.push({ measure: `${view}: weighted modularity of its Louvain communities`, value: modularity, target: 0.3, sense: "min", unit: "" });
+  const methods = [
+    ["SDSM", PAGE_FILTER, true],
+    ["disparity filter (the previous default, for comparison)", { ...PAGE_FILTER, backbone: { ...PAGE_BACKBONE, method: "DISPARITY" } } satisfies NetworkFilter, false],
+  ] as const;
+  for (const [method, filter, isPage] of methods) {
+    for (const [level, label] of [["STRUCTURE", "structures"], ["ACTOR", "actors"]] as const) {
+      const request: NetworkRequest = { territoryId, level, window, filter };
+      const analysis = await service.analyse(request);
+      const n = analysis.graph.order;
+      const m = analysis.graph.size;
+      const tied = analysis.graph.filterNodes((id) => analysis.graph.degree(id) > 0).length;
+      const { modularity } = analysis.communities();
+      const view = `${isPage ? "default " : ""}${label} view (current contract, ${method} α 0.05)`;
+      const goal = isPage ? { target: 4 } : {};
+      rows.push({ measure: `${view}: ties kept of the whole network`, value: m, unit: `of ${analysis.network.allTieCount}` });
+      rows.push({ measure: `${view}: ties per node (${m} ties ÷ ${n} nodes)`, value: m / n, ...goal, unit: "" });
+      rows.push({ measure: `${view}: ties per drawn node (${m} ÷ ${tied} tied nodes; untied ones wait behind a chip)`, value: m / Math.max(1, tied), unit: "" });
+      rows.push({ measure: `${view}: weighted modularity of its Louvain communities`, value: modularity, ...(isPage ? { target: 0.3, sense: "min" as const } : {}), unit: "" });
+    }
+  }
+  // The comparison of the two last contracts, each on its own backbone.
+  for (const contract of contracts(territoryId).slice(-2)) {
+    const analysis = await service.analyse({ territoryId, level: "STRUCTURE", window: contract.window, filter: PAGE_FILTER });
+    rows.push({ measure: `structures of CLS ${contract.generation} (${contract.window.from} → ${contract.window.to}): significant ties`, value: analysis.graph.size, target: 200, sense: "min", unit: `of ${analysis.network.allTieCount}` });
   }
 
   // The backbone of the all-time actor network, before any paging: the projection and the p-values
@@ -97,18 +115,22 @@ export function renderBackboneRows(rows: readonly BackboneRow[]): string {
 async function main(): Promise<void> {
   const log = createLogger("warn", { component: "bench" });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-backbone-"));
-  const neo4j = await startLocalNeo4j({ dataDir });
-  const driver = await connectDriver({ uri: neo4j.uri });
+  // NEO4J_URI: an already seeded database (e.g. the one `npm start` made), so that no seed is needed.
+  const given = process.env.NEO4J_URI;
+  const neo4j = given ? null : await startLocalNeo4j({ dataDir });
+  const driver = await connectDriver({ uri: given ?? (neo4j as { uri: string }).uri });
   try {
-    await applySchema(driver);
-    for (const spec of [PAYS_CEVENNES, GORGES_CAUSSES_CEVENNES]) await seedTerritory(driver, spec, { geoSource: LOCAL_GEO_COPY, log });
+    if (neo4j !== null) {
+      await applySchema(driver);
+      for (const spec of [PAYS_CEVENNES, GORGES_CAUSSES_CEVENNES]) await seedTerritory(driver, spec, { geoSource: LOCAL_GEO_COPY, log });
+    }
     const loadBefore = os.loadavg();
     const rows = await backboneRows(createQueryRunner(driver, loadQueries()));
     const loadAfter = os.loadavg();
     process.stdout.write(`${renderBackboneRows(rows)}\n\nload average (1, 5, 15 min) before: ${loadBefore.map((l) => l.toFixed(2)).join(", ")}; after: ${loadAfter.map((l) => l.toFixed(2)).join(", ")}\n`);
   } finally {
     await driver.close();
-    await neo4j.stop();
+    await neo4j?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -201,8 +201,15 @@ describe("views of the network", () => {
         return n.style("label") === "" && p.x > 60 && p.y > 60 && p.x < cy.width() - 300 && p.y < cy.height() - 60 && inside(p.x, p.y, 2) === 1;
       });
       let empty: { x: number; y: number } | null = null;
+      // Away from every node, on the canvas itself (not under the title band or another overlay).
+      const container = cy.container();
+      const origin = container?.getBoundingClientRect();
+      const onCanvas = (x: number, y: number) => {
+        const hit = origin ? document.elementFromPoint(origin.left + x, origin.top + y) : null;
+        return hit instanceof HTMLCanvasElement && container?.contains(hit) === true;
+      };
       for (let x = 20; x < cy.width() && !empty; x += 17) {
-        for (let y = 20; y < cy.height() && !empty; y += 17) if (inside(x, y, 12) === 0) empty = { x, y };
+        for (let y = 20; y < cy.height() && !empty; y += 17) if (inside(x, y, 12) === 0 && onCanvas(x, y)) empty = { x, y };
       }
       return node && empty ? { node: { ...node.renderedPosition(), label: String(node.data("label")) }, empty } : null;
     });
@@ -412,7 +419,8 @@ describe("territory map", () => {
     expect(withContour).toBeGreaterThan(10);
     const expected = await structures(STRUCTURE_MIN_WEIGHT);
     await page.click('[data-view="map"]');
-    await waitForDrawn(page, tiedCount(expected), expected.ties.length);
+    // The map keeps every structure, tied or not: each sits in its commune.
+    await waitForDrawn(page, expected.nodes.length, expected.ties.length);
     const underlay = page.locator('[data-testid="map-underlay"]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="map-underlay"]')?.dataset.drawnCount) > 0);
     expect(Number(await underlay.getAttribute("data-drawn-count"))).toBe(withContour);
@@ -577,7 +585,9 @@ describe("filters", () => {
 describe("metrics and the coordinator's lists", () => {
   it("colours by community with a legend row per community drawn", async () => {
     const network = await structures(STRUCTURE_MIN_WEIGHT);
-    const communities = new Set(network.nodes.map((n) => n.metrics?.community));
+    // Communities of the drawn nodes: an untied node (its own community) waits behind the chip.
+    const tied = new Set(network.ties.flatMap((t) => [t.source, t.target]));
+    const communities = new Set(network.nodes.filter((n) => tied.has(n.id)).map((n) => n.metrics?.community));
     await page.selectOption('[data-testid="colour-by"]', "community");
     const legend = page.locator('[data-testid="legend-communities"] li');
     await legend.first().waitFor({ state: "visible" });
@@ -773,7 +783,9 @@ describe("layouts", () => {
   it("does not move the nodes under a reader who started working before the force layout was done, and moves them on request", async () => {
     const places = () => page.evaluate(() => window.__maillageCy?.nodes().map((n) => `${n.id()}@${Math.round(n.position("x"))},${Math.round(n.position("y"))}`).join(" ") ?? "");
     await page.goto(`${appUrl}/?territory=${territory.id}&bench=1&view=actors`);
-    // Over 150 actors: drawn at once, grouped by community, while the force layout runs.
+    await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="true"]`, { timeout: 60_000 });
+    // Every tie: over 150 actors, drawn at once, grouped by community, while the force layout runs.
+    await page.locator('[data-testid="backbone-all-ties"]').check();
     await page.waitForSelector(`${canvas}[data-state="ready"][data-settled="false"]`, { timeout: 60_000 });
     const grouped = await places();
     const box = await page.locator(canvas).boundingBox();

@@ -156,6 +156,26 @@ describe("networkViewReducer", () => {
     expect(state.elements.filter((e) => String(e.classes ?? "").includes("gained"))).toHaveLength(gainedDrawn);
   });
 
+  it("hides a kind of tie of the comparison without touching the others, and compares significant ties only", () => {
+    const comparing = reduce(loaded(), { type: "setCompareWindow", window: { from: "2011-06-30", to: "2013-06-30" } });
+    const before = selectBeforeRequest(comparing);
+    if (!before) throw new Error("no before request");
+    // The earlier period lists its first four ties, the first one not significant at 0.05.
+    const earlier = { ...sampleNetwork(), ties: sampleNetwork().ties.slice(0, 4).map((t, i) => ({ ...t, significance: i === 0 ? 0.1 : 0.001 })) };
+    const state = reduce(comparing, { type: "networkLoaded", key: before.key, network: earlier });
+    const edges = (s: NetworkViewState) => s.elements.filter((e) => e.group === "edges");
+    const first = sampleNetwork().ties[0];
+    if (!first) throw new Error("no tie");
+    // Listed but not significant before: the tie is gained, not kept.
+    const firstEdge = edges(state).find((e) => e.data.source === first.source && e.data.target === first.target);
+    expect(String(firstEdge?.classes ?? "")).toContain("gained");
+    const gained = edges(state).filter((e) => String(e.classes ?? "").includes("gained")).length;
+    expect(gained).toBeGreaterThan(0);
+    const hidden = reduce(state, { type: "setCompareTies", kinds: { gained: false, lost: true, kept: true } });
+    expect(edges(hidden)).toHaveLength(edges(state).length - gained);
+    expect(hidden.layoutPlan?.key).toBe(state.layoutPlan?.key);
+  });
+
   it("focuses on an ego network, expands a node, and leaves the focus", () => {
     const state = loaded();
     const ego = reduce(state, { type: "focusEgo", id: "s-prev-jeunes", depth: 1 });

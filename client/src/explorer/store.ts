@@ -276,7 +276,11 @@ function derive(state: NetworkViewState): NetworkViewState {
     return { ...state, status };
   }
 
-  const comparison = before && state.loadedBefore ? compareNetworks(state.loadedBefore.network, state.loaded.network) : null;
+  // Both periods on the same rule: the ties significant at the page's alpha (the API lists more, for the slider).
+  const alpha = state.filters.alpha;
+  const significant = (network: Network): Network =>
+    alpha === null ? network : { ...network, ties: network.ties.filter((t) => t.significance === null || t.significance === undefined || t.significance < alpha) };
+  const comparison = before && state.loadedBefore ? compareNetworks(significant(state.loadedBefore.network), significant(state.loaded.network)) : null;
   const model = createNetworkModel(comparison ? comparison.network : state.loaded.network);
   const filtered = applyFilters(model, state.filters);
   // A focus kept across a view switch ends where its centre is not in the new view, and says why.

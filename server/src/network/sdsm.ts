@@ -123,18 +123,32 @@ export function sdsmSignificance(ties: readonly Tie[], counts: readonly number[]
     }
     return row;
   };
+  // The moments depend on the two ends' degrees only: computed once per pair of degrees.
+  const moments = new Map<number, readonly [number, number, number]>();
+  const momentsOf = (a: number, b: number): readonly [number, number, number] => {
+    const [low, high] = a < b ? [a, b] : [b, a];
+    const key = low * 1_048_576 + high;
+    let found = moments.get(key);
+    if (found === undefined) {
+      const left = ofDegree(low);
+      const right = ofDegree(high);
+      let mean = 0;
+      let variance = 0;
+      let third = 0;
+      for (let column = 0; column < sizes.length; column++) {
+        const count = (sizes[column] as { count: number }).count;
+        const q = (left[column] as number) * (right[column] as number);
+        mean += count * q;
+        variance += count * q * (1 - q);
+        third += count * q * (1 - q) * (1 - 2 * q);
+      }
+      found = [mean, variance, third];
+      moments.set(key, found);
+    }
+    return found;
+  };
   return ties.map((tie, index) => {
-    const left = ofDegree(degrees.nodeActivities.get(tie.source) ?? 0);
-    const right = ofDegree(degrees.nodeActivities.get(tie.target) ?? 0);
-    let mean = 0;
-    let variance = 0;
-    let third = 0;
-    sizes.forEach(({ count }, column) => {
-      const q = (left[column] as number) * (right[column] as number);
-      mean += count * q;
-      variance += count * q * (1 - q);
-      third += count * q * (1 - q) * (1 - 2 * q);
-    });
+    const [mean, variance, third] = momentsOf(degrees.nodeActivities.get(tie.source) ?? 0, degrees.nodeActivities.get(tie.target) ?? 0);
     const p = poissonBinomialUpperTail(counts[index] as number, mean, variance, third);
     return Math.min(1, p * Math.max(1, pairs));
   });
