@@ -790,7 +790,22 @@ describe("layouts", () => {
     const grouped = await places();
     const box = await page.locator(canvas).boundingBox();
     if (!box) throw new Error("no canvas");
-    await page.mouse.click(box.x + 12, box.y + 12);
+    // A click on the canvas itself (the title band and the legend lie over its top corner).
+    const spot = await page.evaluate(() => {
+      const cy = window.__maillageCy;
+      const container = cy?.container();
+      const origin = container?.getBoundingClientRect();
+      if (!cy || !container || !origin) return null;
+      for (let y = cy.height() - 20; y > 20; y -= 17) {
+        for (let x = 20; x < cy.width(); x += 17) {
+          const hit = document.elementFromPoint(origin.left + x, origin.top + y);
+          if (hit instanceof HTMLCanvasElement && container.contains(hit)) return { x, y };
+        }
+      }
+      return null;
+    });
+    if (!spot) throw new Error("no free spot on the canvas");
+    await page.mouse.click(box.x + spot.x, box.y + spot.y);
     const waiting = page.locator('[data-testid="layout-refining"]', { hasText: "La disposition par forces est prête." });
     await waiting.waitFor({ timeout: 60_000 });
     expect(await page.getAttribute(canvas, "data-settled")).toBe("false");
