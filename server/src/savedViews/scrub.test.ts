@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isCommonFrenchWord } from "./commonWords.js";
-import { MASKED_NAME, personalDataScrub } from "./scrub.js";
+import { MASKED_NAME, personalDataScrub, scrubJsonStrings } from "./scrub.js";
 
 const scrub = personalDataScrub([
   { firstName: "Marie", lastName: "Martin-Durand", email: "marie.martin@exemple.fr", phone: "04 66 12 34 56", formerEmails: ["m.md@old.fr"], pseudonym: "Acteur AAAA1111" },
@@ -67,5 +67,19 @@ describe("personalDataScrub", () => {
     expect(firstNames("Réunion à Saint-Jean-du-Gard avec Jean")).toBe("Réunion à Saint-Jean-du-Gard avec Acteur GGGG7777");
     const martin = personalDataScrub([{ firstName: "Paul", lastName: "Martin", email: null, phone: null, formerEmails: [], pseudonym: "Acteur LLLL2222" }]);
     expect(martin("Saint-Martin-de-Valgalgues, avec M. Martin")).toBe("Saint-Martin-de-Valgalgues, avec M. Acteur LLLL2222");
+  });
+});
+
+describe("scrubJsonStrings", () => {
+  it("scrubs every string of a JSON state, keys included, and keeps ids, numbers and the shape", () => {
+    const state = JSON.stringify({ version: 1, note: "Suivi de Camille Vidal", "Léa Garnier": true, positions: { "pays-cevennes-a-0001": [1.5, 2] }, ids: ["pays-cevennes-s-0007"] });
+    expect(JSON.parse(scrubJsonStrings(state, firstNames))).toEqual({
+      version: 1,
+      note: "Suivi de Acteur CCCC3333",
+      "Acteur JJJJ0000": true,
+      positions: { "pays-cevennes-a-0001": [1.5, 2] },
+      ids: ["pays-cevennes-s-0007"],
+    });
+    expect(scrubJsonStrings("not json: Camille", firstNames)).toBe("not json: Acteur CCCC3333");
   });
 });

@@ -150,3 +150,23 @@ function replaceNames(text: string, names: ReadonlyMap<string, NameEntry>): stri
   }
   return out + text.slice(copied);
 }
+
+/**
+ * A saved view's state (JSON text) with every string in it, keys included, through `scrub`: the
+ * server checks only that the state is a JSON object with a version, so any text a page (or a
+ * hand-made request) put there reaches whoever reads the view. Numbers, booleans and the shape stay;
+ * ids pass unchanged (lower case and joined by hyphens, they never stand as a name).
+ */
+export function scrubJsonStrings(json: string, scrub: (text: string) => string): string {
+  const walk = (value: unknown): unknown => {
+    if (typeof value === "string") return scrub(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [scrub(key), walk(inner)]));
+  };
+  try {
+    return JSON.stringify(walk(JSON.parse(json)));
+  } catch {
+    return scrub(json);
+  }
+}
