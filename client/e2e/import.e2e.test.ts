@@ -9,7 +9,8 @@ import { devLogin, type Role } from "../src/api/auth";
 /**
  * The spreadsheet import in headless Chromium, on the small demo territory: a coordinator imports a
  * structures directory, maps a column by hand, reads the dry run's counts and row error, fixes the
- * file, applies, and finds the new structure with the search; upload progress and cancel on a
+ * file, applies, and finds the new structure with the search; an administrator reads the import
+ * and the structures it created in the Journal des modifications; upload progress and cancel on a
  * throttled connection; analysts have no import. Structures made here end with RUN and are removed.
  */
 const appUrl = inject("appUrl");
@@ -165,6 +166,27 @@ describe("spreadsheet import in the page", () => {
     await option.waitFor();
     expect(await option.textContent()).toContain(`Maison des aidants ${RUN}`);
     await shot(page, "search-after");
+    await context.close();
+  }, 240_000);
+
+  it("shows the applied import in the administrators' journal: the file, its counts, and each structure it created", async () => {
+    const { page, context } = await signedIn("ADMIN");
+    await openExplorer(page);
+    await page.click('[data-testid="open-audit"]');
+    const audit = page.locator('[data-testid="audit-dialog"]');
+    await audit.locator('[data-testid="audit-entry"]').first().waitFor({ timeout: 60_000 });
+    const rows = await audit.locator('[data-testid="audit-entry"]').allTextContents();
+    const imported = rows.filter((row) => row.includes("Import de fichier « structures.csv »"));
+    expect(imported.length).toBeGreaterThanOrEqual(1);
+    expect(imported[0]).toContain("Création · Import de fichier « structures.csv »");
+    expect(imported[0]).toContain("lignes : 3");
+    expect(imported[0]).toContain("fiches créées : 3");
+    expect(imported[0]).toContain("(coordination)");
+    const created = rows.filter((row) => row.includes(RUN) && row.includes("Création · Structure"));
+    expect(created).toHaveLength(3);
+    await shot(page, "audit-import", '[data-testid="audit-dialog"]');
+    await page.keyboard.press("Escape");
+    await audit.waitFor({ state: "detached" });
     await context.close();
   }, 240_000);
 

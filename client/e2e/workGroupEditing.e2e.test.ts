@@ -95,7 +95,7 @@ beforeAll(async () => {
   const pilot = keep(await person("Inès", PILOT));
   newcomerId = keep(await person("Zoé", NEWCOMER));
   workGroupId = keep(await saveWorkGroup(GORGES, { id: null, version: null, name: GROUP, kind: "WORK_GROUP", startedOn: "2023-01-01", endedOn: "", axisIds: [] }, api));
-  await saveParticipation(GORGES, { actorId: pilot, workGroupId, role: "PILOT", since: "2023-01-01", until: "" }, api);
+  await saveParticipation(GORGES, { version: null, actorId: pilot, workGroupId, role: "PILOT", since: "2023-01-01", until: "" }, api);
   eventId = keep(
     await saveEvent(GORGES, { id: null, version: null, title: EVENT, kind: "MEETING", date: "2024-03-12", durationHours: "2", communeCode, organiserId: workGroupId, axisIds: [] }, api),
   );

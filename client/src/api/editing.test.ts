@@ -70,12 +70,21 @@ describe("saving a form with a required field left empty", () => {
     for (const field of ["title", "kind", "date", "durationHours", "communeCode", "organiserId"] as const) {
       expect((await refusal(saveEvent("t", { ...event, [field]: "" }))).field, field).toBe(field);
     }
-    expect((await refusal(saveMembership("t", { actorId: "", organisationId: "s1", role: "", since: "", until: "" }))).field).toBe("actorId");
-    expect((await refusal(saveParticipation("t", { actorId: "a1", workGroupId: "g1", role: "MEMBER", since: "", until: "" }))).field).toBe("since");
+    expect((await refusal(saveMembership("t", { version: null, actorId: "", organisationId: "s1", role: "", since: "", until: "" }))).field).toBe("actorId");
+    expect((await refusal(saveParticipation("t", { version: null, actorId: "a1", workGroupId: "g1", role: "MEMBER", since: "", until: "" }))).field).toBe("since");
   });
 
   it("says a duration that is not a number of hours like the server does", async () => {
     expect(await refusal(saveEvent("t", { ...event, durationHours: "deux" }))).toMatchObject({ field: "durationHours", reason: "OUT_OF_RANGE", message: "Une durée de plus de 0 et d'au plus 24 heures." });
+  });
+});
+
+describe("saving a membership or a participation", () => {
+  it("sends the version the form expects as expectedVersion, and none when it has none", async () => {
+    await saveMembership("t", { version: 0, actorId: "a1", organisationId: "s1", role: "", since: "", until: "" });
+    await saveParticipation("t", { version: 3, actorId: "a1", workGroupId: "g1", role: "MEMBER", since: "2024-01-01", until: "" });
+    await saveParticipation("t", { version: null, actorId: "a1", workGroupId: "g1", role: "MEMBER", since: "2024-01-01", until: "" });
+    expect(sent.map((body) => (body.variables.input as Record<string, unknown>).expectedVersion)).toEqual([0, 3, undefined]);
   });
 });
 

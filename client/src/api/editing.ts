@@ -86,6 +86,8 @@ export interface EventValues {
 }
 
 export interface MembershipValues {
+  /** The version the form expects (sent as `expectedVersion`): 0 for a membership it adds; null skips the check. */
+  version: number | null;
   actorId: string;
   organisationId: string;
   role: string;
@@ -94,6 +96,8 @@ export interface MembershipValues {
 }
 
 export interface ParticipationValues {
+  /** The version loaded (sent as `expectedVersion`): 0 for a participation the form adds; null skips the check. */
+  version: number | null;
   actorId: string;
   workGroupId: string;
   role: ParticipationRole | "";
@@ -225,6 +229,7 @@ export async function saveEvent(territoryId: string, values: EventValues, option
 
 export async function saveMembership(territoryId: string, values: MembershipValues, options?: RequestOptions): Promise<EditResult> {
   const input = {
+    ...withVersion(values.version),
     territoryId,
     actorId: required(values.actorId, "input.actorId"),
     organisationId: required(values.organisationId, "input.organisationId"),
@@ -247,6 +252,7 @@ export async function deleteMembership(territoryId: string, actorId: string, org
 
 export async function saveParticipation(territoryId: string, values: ParticipationValues, options?: RequestOptions): Promise<EditResult> {
   const input = {
+    ...withVersion(values.version),
     territoryId,
     actorId: required(values.actorId, "input.actorId"),
     workGroupId: required(values.workGroupId, "input.workGroupId"),
@@ -351,7 +357,7 @@ export async function loadEvent(id: string, options?: RequestOptions): Promise<E
 export async function loadParticipation(actorId: string, workGroupId: string, options?: RequestOptions): Promise<ParticipationValues | null> {
   const data = await requestGraphQL(
     `query LoadParticipation($a: ID!, $g: ID!) { workGroups(where: { id: { eq: $g } }) { participantsConnection(where: { node: { id: { eq: $a } } }) {
-      edges { properties { role since until } } } } }`,
+      edges { properties { version role since until } } } } }`,
     { a: actorId, g: workGroupId },
     options,
   );
@@ -361,6 +367,7 @@ export async function loadParticipation(actorId: string, workGroupId: string, op
   if (edge === null) return null;
   const properties = record(edge.properties, "properties");
   return {
+    version: versionOf(properties.version),
     actorId,
     workGroupId,
     role: oneOf(properties.role, PARTICIPATION_ROLES, "role"),

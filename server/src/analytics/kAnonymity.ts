@@ -2,7 +2,8 @@
  * Re-identification (issue 19): a pseudonym hides a name, not a person who is the only « Sage-femme »
  * of a commune. In answers and exports for viewers who may not see personal data, an actor's
  * profession and commune are given only where at least k actors of the network share the
- * combination (with their category and sector, the other quasi-identifiers shown); otherwise they are generalised: the profession becomes the category (« Élu·e »), the
+ * combination (with their category, sector and organisations, the other quasi-identifiers an
+ * analyst can read); otherwise they are generalised: the profession becomes the category (« Élu·e »), the
  * commune is left out (the EPCI stays). Pure: no driver, no GraphQL.
  */
 import type { AnalysedNode } from "./collaboration.js";
@@ -16,6 +17,17 @@ const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   INSTITUTIONAL: "Représentant·e institutionnel·le",
 };
 
+/** The category in French, shown in place of a profession that would single a person out. */
+export const generalisedProfession = (category: string | null): string | null => (category === null ? null : (CATEGORY_LABELS[category] ?? category));
+
+/**
+ * The same rule for a list that names a person's organisations (the explorer's details panels):
+ * their profession (and role) is given only where, in each organisation of the territory they
+ * belonged to during the window, at least k people share their category, profession and role.
+ * `peers` holds one such count per membership; a person without a membership is generalised.
+ */
+export const isReleasedAmongPeers = (peers: readonly number[], k: number): boolean => peers.length > 0 && peers.every((count) => count >= k);
+
 /** What an analyst is shown of an actor's quasi-identifiers. */
 export interface ReleasedActor {
   readonly type: string | null;
@@ -24,10 +36,15 @@ export interface ReleasedActor {
   readonly isGeneralised: boolean;
 }
 
-type ActorLike = Pick<AnalysedNode, "id" | "kind" | "type" | "category" | "communeCode" | "communeName" | "sector">;
+type ActorLike = Pick<AnalysedNode, "id" | "kind" | "type" | "category" | "communeCode" | "communeName" | "sector" | "organisationIds">;
 
-/** Every quasi-identifier shown with the profession and the commune: category, profession, commune, sector. */
-const comboKey = (node: ActorLike): string => JSON.stringify([node.category, node.type, node.communeCode, node.sector]);
+/**
+ * Every quasi-identifier shown with the profession and the commune: category, profession, commune,
+ * sector, and the organisations: an analyst reads every actor's memberships (the generated API, the
+ * details panels), so a profession shared in the commune but not in the organisation would still
+ * name « the midwife of that health centre ».
+ */
+const comboKey = (node: ActorLike): string => JSON.stringify([node.category, node.type, node.communeCode, node.sector, [...node.organisationIds].sort()]);
 
 /** The released attributes of every actor among `nodes` (organisations are not people: left out). */
 export function releaseActors(nodes: Iterable<ActorLike>, k: number): Map<string, ReleasedActor> {
@@ -41,7 +58,7 @@ export function releaseActors(nodes: Iterable<ActorLike>, k: number): Map<string
       actor.id,
       isShared
         ? { type: actor.type, communeCode: actor.communeCode, communeName: actor.communeName, isGeneralised: false }
-        : { type: actor.category === null ? null : (CATEGORY_LABELS[actor.category] ?? actor.category), communeCode: null, communeName: null, isGeneralised: true },
+        : { type: generalisedProfession(actor.category), communeCode: null, communeName: null, isGeneralised: true },
     );
   }
   return released;

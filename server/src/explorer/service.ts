@@ -4,6 +4,7 @@ import type { NetworkFilter } from "../analytics/filters.js";
 import type { AnalyticsService } from "../analytics/service.js";
 import { isPlain, num, optionalText, text, type Plain } from "../analytics/values.js";
 import { windowParameters, type Window } from "../analytics/window.js";
+import { generalisedProfession, isReleasedAmongPeers } from "../analytics/kAnonymity.js";
 import { AppError } from "../errors.js";
 import type { QueryName, QueryRunner } from "../neo4j/queries.js";
 import { toPlain } from "../neo4j/values.js";
@@ -113,6 +114,16 @@ export interface ActorDetails {
   readonly eventsAttended: number;
 }
 
+/**
+ * Who may see what in a details panel: everything (`withPersonalData`), or, for viewers who may not
+ * see personal data, no names nor contact details, and professions and roles only where k people
+ * share them (analytics/kAnonymity.ts, isReleasedAmongPeers).
+ */
+export type PanelViewer = { readonly withPersonalData: true } | { readonly withPersonalData: false; readonly kAnonymity: number };
+
+/** A person whose profession would single them out: the category stands in for it. */
+const generalised = (person: PersonRow): PersonRow => ({ ...person, profession: person.profession === null ? null : generalisedProfession(person.category) });
+
 const territoryNotFound = (territoryId: string): AppError =>
   new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
 
@@ -135,6 +146,26 @@ export class ExplorerService {
     const plain = toPlain(row);
     if (!isPlain(plain)) throw new Error(`${name}: expected a row`);
     return plain;
+  }
+
+  /**
+   * The people of `ids` whose profession and roles may be shown to this viewer (every one of them
+   * for viewers who may see personal data).
+   */
+  private async releasedPeople(territoryId: string, ids: readonly string[], window: Window, viewer: PanelViewer): Promise<(id: string) => boolean> {
+    if (viewer.withPersonalData) return () => true;
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return () => false;
+    const rows = await this.queries.read<Plain>("explorerProfessionPeers", { territoryId, ids: unique, ...windowParameters(window) });
+    const released = new Set<string>();
+    for (const row of rows) {
+      const plain = toPlain(row);
+      if (!isPlain(plain)) throw new Error("explorerProfessionPeers: expected a row");
+      const peers = plain.peers;
+      if (!Array.isArray(peers) || !peers.every((count): count is number => typeof count === "number")) throw new Error("explorerProfessionPeers: expected counts");
+      if (isReleasedAmongPeers(peers, viewer.kAnonymity)) released.add(text(plain, "id"));
+    }
+    return (id) => released.has(id);
   }
 
   async catalog(territoryId: string): Promise<TerritoryCatalog> {
@@ -183,29 +214,39 @@ export class ExplorerService {
     return { analysis, actorIds: [...actorIds].sort(), workGroups, participations };
   }
 
-  async organisation(territoryId: string, id: string, window: Window, withPersonalData: boolean): Promise<OrganisationDetails> {
+  async organisation(territoryId: string, id: string, window: Window, viewer: PanelViewer): Promise<OrganisationDetails> {
+    const { withPersonalData } = viewer;
     const row = await this.row("explorerOrganisation", territoryId, { id, ...windowParameters(window), withPersonalData });
     const organisation = optionalRecord(row, "organisation");
     if (organisation === null) throw new AppError("NOT_FOUND", `No structure or institution "${id}" in territory "${territoryId}"`, { argument: "id" });
     const commune = optionalRecord(row, "commune");
+    const members = list(row, "members", (item) => ({
+      person: personRow(item),
+      role: optionalText(item, "role"),
+      ...datedRow(item),
+      ...(withPersonalData ? contactRow(item) : { email: null, phone: null }),
+    }));
+    const isReleased = await this.releasedPeople(territoryId, members.map((member) => member.person.id), window, viewer);
     return {
       organisation: organisationRow(organisation),
       commune: commune === null ? null : communeSummaryRow(commune),
-      members: list(row, "members", (item) => ({
-        person: personRow(item),
-        role: optionalText(item, "role"),
-        ...datedRow(item),
-        ...(withPersonalData ? contactRow(item) : { email: null, phone: null }),
-      })),
+      members: members.map((member) => (isReleased(member.person.id) ? member : { ...member, person: generalised(member.person), role: null })),
       workGroups: list(row, "workGroups", (item) => ({ workGroup: workGroupRow(record(item, "workGroup")), participants: num(item, "participants") })),
       axes: list(row, "axes", axisRow),
     };
   }
 
-  async workGroup(territoryId: string, id: string, window: Window, withPersonalData: boolean): Promise<WorkGroupDetails> {
-    const row = await this.row("explorerWorkGroup", territoryId, { id, ...windowParameters(window), withPersonalData });
+  async workGroup(territoryId: string, id: string, window: Window, viewer: PanelViewer): Promise<WorkGroupDetails> {
+    const row = await this.row("explorerWorkGroup", territoryId, { id, ...windowParameters(window), withPersonalData: viewer.withPersonalData });
     const workGroup = optionalRecord(row, "workGroup");
     if (workGroup === null) throw new AppError("NOT_FOUND", `No work group "${id}" in territory "${territoryId}"`, { argument: "id" });
+    const members = list(row, "members", (item) => ({
+      person: personRow(item),
+      role: text(item, "role"),
+      ...datedRow(item),
+      organisations: list(item, "organisations", organisationRow),
+    }));
+    const isReleased = await this.releasedPeople(territoryId, members.map((member) => member.person.id), window, viewer);
     return {
       workGroup: {
         id: text(workGroup, "id"),
@@ -215,12 +256,7 @@ export class ExplorerService {
         endedOn: optionalText(workGroup, "endedOn"),
       },
       axes: list(row, "axes", axisRow),
-      members: list(row, "members", (item) => ({
-        person: personRow(item),
-        role: text(item, "role"),
-        ...datedRow(item),
-        organisations: list(item, "organisations", organisationRow),
-      })),
+      members: members.map((member) => (isReleased(member.person.id) ? member : { ...member, person: generalised(member.person) })),
       events: list(row, "events", (item) => ({
         id: text(item, "id"),
         title: text(item, "title"),
@@ -253,14 +289,17 @@ export class ExplorerService {
     };
   }
 
-  async actor(territoryId: string, id: string, window: Window, withPersonalData: boolean): Promise<ActorDetails> {
+  async actor(territoryId: string, id: string, window: Window, viewer: PanelViewer): Promise<ActorDetails> {
+    const { withPersonalData } = viewer;
     const row = await this.row("explorerActor", territoryId, { id, ...windowParameters(window), withPersonalData });
     const actor = optionalRecord(row, "actor");
     if (actor === null) throw new AppError("NOT_FOUND", `No actor "${id}" in territory "${territoryId}"`, { argument: "id" });
+    const person = personRow(actor);
+    const isReleased = (await this.releasedPeople(territoryId, [person.id], window, viewer))(person.id);
     return {
-      person: personRow(actor),
+      person: isReleased ? person : generalised(person),
       contact: withPersonalData ? contactRow(actor) : { email: null, phone: null },
-      organisations: list(row, "organisations", (item) => ({ ...organisationRow(item), role: optionalText(item, "role"), ...datedRow(item) })),
+      organisations: list(row, "organisations", (item) => ({ ...organisationRow(item), role: isReleased ? optionalText(item, "role") : null, ...datedRow(item) })),
       workGroups: list(row, "workGroups", (item) => ({ workGroup: workGroupRow(record(item, "workGroup")), role: text(item, "role"), ...datedRow(item) })),
       eventsAttended: num(row, "eventsAttended"),
     };

@@ -528,16 +528,16 @@ describe("ExplorerService without personal data (the analysts' path)", () => {
        RETURN s.id AS id ORDER BY id LIMIT 1`,
       { territoryId: PC },
     );
-    const organisation = await service.organisation(PC, id as string, { from: null, to: null }, false);
+    const organisation = await service.organisation(PC, id as string, { from: null, to: null }, { withPersonalData: false, kAnonymity: 5 });
     expect(organisation.members.length).toBeGreaterThan(0);
     for (const member of organisation.members) {
       expect(member).toMatchObject({ email: null, phone: null, person: { firstName: null, lastName: null } });
     }
     const actorId = organisation.members[0]!.person.id;
-    const actor = await service.actor(PC, actorId, { from: null, to: null }, false);
+    const actor = await service.actor(PC, actorId, { from: null, to: null }, { withPersonalData: false, kAnonymity: 5 });
     expect(actor.contact).toEqual({ email: null, phone: null });
     expect(actor.person).toMatchObject({ firstName: null, lastName: null });
-    const withData = await service.actor(PC, actorId, { from: null, to: null }, true);
+    const withData = await service.actor(PC, actorId, { from: null, to: null }, { withPersonalData: true });
     expect(withData.contact.email).toEqual(expect.stringContaining("@"));
   });
 });

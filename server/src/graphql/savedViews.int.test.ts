@@ -143,6 +143,22 @@ describe("saving a view", () => {
     expect((await read(coordinator, view.id)).data!.savedView.name).toBe(title);
   });
 
+  it("shows analysts a first name alone and the state's free text after the scrub", async () => {
+    const people = await graphqlAs<{ actors: { firstName: string; lastName: string; email: string }[] }>(
+      coordinator,
+      `{ actors(limit: 1, sort: [{ id: ASC }], where: { AND: [{ id: { startsWith: "${CEVENNES}-" } }, { email: { contains: "@" } }] }) { firstName lastName email } }`,
+    );
+    const person = people.data!.actors[0]!;
+    const state = JSON.stringify({ version: 1, window: { from: "2019-06-27", to: "2025-12-31" }, note: `${person.firstName} ${person.lastName} <${person.email}>`, positions: { s1: [10, 20] } });
+    const view = await saved(coordinator, { name: `${TAG} Réunion avec ${person.firstName}`, state });
+    const seen = (await read(analyst, view.id)).data!.savedView;
+    expect(seen.name).not.toContain(person.firstName);
+    expect(seen.name).toMatch(/^.* Réunion avec (Acteur [0-9A-Z]{8}|\[nom masqué\])$/);
+    for (const secret of [person.lastName, person.email]) expect(seen.state).not.toContain(secret);
+    expect(JSON.parse(seen.state!)).toMatchObject({ version: 1, window: { from: "2019-06-27" }, positions: { s1: [10, 20] } });
+    expect((await read(coordinator, view.id)).data!.savedView.state).toBe(state);
+  });
+
   it("lets administrators save on any territory", async () => {
     const view = await saved(ADMIN, { territoryId: GORGES, view: "MAP", picture: null });
     expect(view).toMatchObject({ territoryId: GORGES, view: "MAP", picture: null, isPictureWithheld: false });

@@ -33,16 +33,20 @@ const isPersonalDefinition = (node: ASTNode): boolean =>
   (node.kind === Kind.FIELD_DEFINITION || node.kind === Kind.INPUT_VALUE_DEFINITION) && isPersonalFieldName(node.name.value);
 
 /**
- * Quasi-identifiers of the generated Actor type: with a structure's commune, a profession can single
- * a person out (issue 19). These viewers read them from the analytics API instead, where they are
- * given only when shared by k people (analytics/kAnonymity.ts); @neo4j/graphql then generates no
- * filter, sort or aggregate on them either.
+ * Quasi-identifiers of the generated model, by type: with a structure's commune, a profession can
+ * single a person out (issue 19), and so can a membership's role (« Directrice », « Sage-femme »:
+ * the demo's roles are the professions). These viewers read professions from the analytics API and
+ * the details panels instead, where they are given only when shared by k people
+ * (analytics/kAnonymity.ts); @neo4j/graphql then generates no filter, sort or aggregate on them either.
  */
-const ACTOR_QUASI_IDENTIFIERS: ReadonlySet<string> = new Set(["profession"]);
+const QUASI_IDENTIFIERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  Actor: new Set(["profession"]),
+  Membership: new Set(["role"]),
+};
 
 /**
- * Removes every field (of object, interface and input types) named as personal data, Actor's
- * quasi-identifiers (ACTOR_QUASI_IDENTIFIERS), and the
+ * Removes every field (of object, interface and input types) named as personal data, the model's
+ * quasi-identifiers (QUASI_IDENTIFIERS), and the
  * personal fields @customResolver would read (`displayName` then needs only the id: it is the
  * pseudonym for these viewers). Arguments named like personal fields are left alone: they are not
  * data of the model (an argument is not returned, filtered or sorted on by @neo4j/graphql).
@@ -51,8 +55,10 @@ export function withoutPersonalFields(typeDefs: readonly string[]): string[] {
   return typeDefs.map((source) => {
     const stripped = visit(parse(source), {
       FieldDefinition: (node) => (isPersonalDefinition(node) ? null : undefined),
-      ObjectTypeDefinition: (node) =>
-        node.name.value === "Actor" ? { ...node, fields: node.fields?.filter((field) => !ACTOR_QUASI_IDENTIFIERS.has(field.name.value)) } : undefined,
+      ObjectTypeDefinition: (node) => {
+        const hidden = QUASI_IDENTIFIERS[node.name.value];
+        return hidden === undefined ? undefined : { ...node, fields: node.fields?.filter((field) => !hidden.has(field.name.value)) };
+      },
       InputObjectTypeDefinition: (node) => ({ ...node, fields: node.fields?.filter((field) => !isPersonalDefinition(field)) }),
       InputObjectTypeExtension: (node) => ({ ...node, fields: node.fields?.filter((field) => !isPersonalDefinition(field)) }),
       Directive: (node) => withoutPersonalRequires(node),

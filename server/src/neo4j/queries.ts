@@ -26,6 +26,7 @@ export const QUERY_NAMES = [
   "explorerWorkGroup",
   "explorerCommune",
   "explorerActor",
+  "explorerProfessionPeers",
   "savedViewsOfTerritory",
   "savedViewById",
   "savedViewTerritory",

@@ -13,7 +13,7 @@ import { toPlain } from "../neo4j/values.js";
 import { pseudonymFor } from "../auth/pseudonym.js";
 import { describeState, viewReferences, type ViewNames } from "./describe.js";
 import { PEOPLE_VIEWS, SAVED_VIEW_KINDS, type LegendEntry, type SaveViewInput, type SavedViewKind } from "./input.js";
-import { personalDataScrub, type KnownPerson } from "./scrub.js";
+import { personalDataScrub, scrubJsonStrings, type KnownPerson } from "./scrub.js";
 
 /** A saved view as stored; `state` is null when the query was told not to read it. */
 export interface SavedViewRow {
@@ -91,7 +91,8 @@ export class SavedViewService {
   /**
    * The rows as this viewer may see them (forViewer). For viewers who may not see personal data, the
    * free texts (title; subtitle and legend stored before the server wrote them) first go through the
-   * personal-data scrub: names, e-mails and phones of the territory's people become pseudonyms.
+   * personal-data scrub: names, e-mails and phones of the territory's people become pseudonyms; so
+   * do the strings of the state (scrubJsonStrings), which the server does not otherwise check.
    */
   async present(rows: readonly SavedViewRow[], viewer: Viewer | null, pseudonymSecret: string): Promise<SavedViewOut[]> {
     if (canSeePersonalData(viewer)) return rows.map((row) => forViewer(row, viewer));
@@ -108,6 +109,7 @@ export class SavedViewService {
         ...row,
         name: clean(row.name),
         subtitle: clean(row.subtitle),
+        state: row.state === null ? null : scrubJsonStrings(row.state, clean),
         legend: row.legend.map((entry) => ({ ...entry, label: clean(entry.label) })),
       };
       out.push(forViewer(scrubbed, viewer));

@@ -3,6 +3,8 @@ import { loadParticipation, saveParticipation, type EditResult, type Participati
 import { PARTICIPATION_ROLES } from "../../api/network";
 import { fr, ROLE_LABELS } from "../../i18n/fr";
 import { ActorPicker } from "./ActorPicker";
+import { takeCurrent } from "./conflict";
+import { ConflictPanel } from "./ConflictPanel";
 import { Dialog } from "./Dialog";
 import { SelectField, TextField } from "./Field";
 import { FormActions } from "./FormActions";
@@ -12,6 +14,8 @@ import { useSave } from "./useSave";
 
 const f = fr.editing.fields;
 const FIELDS = ["actorId", "workGroupId", "role", "since", "until"] as const;
+/** The fields compared when someone else saved the participation meanwhile. */
+const CONFLICT_LABELS = { role: f.participationRole, since: f.since, until: f.until };
 
 interface ParticipantFormProps {
   territoryId: string;
@@ -37,11 +41,12 @@ function Known({ label, name }: { label: string; name: string }) {
 
 /**
  * Add a participant to a work group (a person found by name), add a person to a group, or change
- * a participation's role and dates. Both ends known means the participation exists: it is loaded.
+ * a participation's role and dates. Both ends known means the participation exists: it is loaded,
+ * with its version; a change saved meanwhile by someone else is shown side by side (CONFLICT).
  */
 export function ParticipantForm({ territoryId, actor, workGroup, workGroups, onSaved, onClose, onSessionExpired }: ParticipantFormProps) {
   const isNew = actor === null || workGroup === null;
-  const blank = (): ParticipationValues => ({ actorId: actor?.id ?? "", workGroupId: workGroup?.id ?? "", role: "MEMBER", since: "", until: "" });
+  const blank = (): ParticipationValues => ({ version: 0, actorId: actor?.id ?? "", workGroupId: workGroup?.id ?? "", role: "MEMBER", since: "", until: "" });
   const [record, setValues] = useRecord(
     isNew ? null : `${actor.id}>${workGroup.id}`,
     blank,
@@ -58,6 +63,7 @@ export function ParticipantForm({ territoryId, actor, workGroup, workGroups, onS
         if (record.status === "error") return <p className="field-error" role="alert">{fr.editing.loadFailed}</p>;
         const values = record.values;
         const set = (patch: Partial<ParticipationValues>) => setValues({ ...values, ...patch });
+        const conflict = save.problem?.conflict;
         const onSubmit = (event: FormEvent) => {
           event.preventDefault();
           void save.run(() => saveParticipation(territoryId, values));
@@ -79,6 +85,19 @@ export function ParticipantForm({ territoryId, actor, workGroup, workGroups, onS
               <TextField name="since" label={f.since} type="date" value={values.since} isRequired hint={fr.editing.hints.participationSince} error={save.errorOf("since")} onChange={(since) => set({ since })} />
               <TextField name="until" label={f.until} type="date" value={values.until} error={save.errorOf("until")} onChange={(until) => set({ until })} />
             </div>
+            {conflict && (
+              <ConflictPanel values={values} conflict={conflict} labels={CONFLICT_LABELS} isBusy={save.isBusy}
+                describe={(field, value) => (field === "role" ? ((ROLE_LABELS as Readonly<Record<string, string>>)[value] ?? value) : value)}
+                onKeepMine={() => {
+                  const kept = { ...values, version: conflict.currentVersion };
+                  setValues(kept);
+                  void save.run(() => saveParticipation(territoryId, kept));
+                }}
+                onTakeCurrent={() => {
+                  setValues(takeCurrent(values, conflict));
+                  save.dismiss();
+                }} />
+            )}
             <FormActions isBusy={save.isBusy} formError={save.formError} onCancel={onClose} />
           </form>
         );

@@ -6,7 +6,8 @@ import type { RequestContext } from "../../auth/context.js";
 import { canSeePersonalData } from "../../auth/viewer.js";
 import { AppError } from "../../errors.js";
 import type { PersonRow } from "../../explorer/rows.js";
-import type { ExplorerService } from "../../explorer/service.js";
+import type { ExplorerService, PanelViewer } from "../../explorer/service.js";
+import { DEFAULT_K_ANONYMITY } from "../../analytics/kAnonymity.js";
 import { apiNode, assertReadable } from "./analytics.js";
 
 type Args = Record<string, unknown>;
@@ -38,7 +39,9 @@ const ROLE_ORDER: Readonly<Record<string, number>> = { PILOT: 0, CO_PILOT: 1, ME
 async function panelRequest(analytics: AnalyticsService, args: Args, context: RequestContext, idArgument = "id") {
   const territoryId = requiredId(args, "territoryId");
   await assertReadable(analytics, context, territoryId);
-  return { territoryId, id: requiredId(args, idArgument), window: parseWindow(args.window), withPersonalData: canSeePersonalData(context.viewer) };
+  const withPersonalData = canSeePersonalData(context.viewer);
+  const viewer: PanelViewer = withPersonalData ? { withPersonalData } : { withPersonalData, kAnonymity: context.kAnonymity ?? DEFAULT_K_ANONYMITY };
+  return { territoryId, id: requiredId(args, idArgument), window: parseWindow(args.window), withPersonalData, viewer };
 }
 
 /** Resolvers of the coordinator explorer's queries (explorer.graphql); the service does the work. */
@@ -65,8 +68,8 @@ export function createExplorerResolvers(service: ExplorerService, analytics: Ana
     },
 
     organisationDetails: async (_parent: unknown, args: Args, context: RequestContext) => {
-      const { territoryId, id, window, withPersonalData } = await panelRequest(analytics, args, context);
-      const details = await service.organisation(territoryId, id, window, withPersonalData);
+      const { territoryId, id, window, withPersonalData, viewer } = await panelRequest(analytics, args, context);
+      const details = await service.organisation(territoryId, id, window, viewer);
       return {
         territoryId,
         window: windowOut(window),
@@ -95,8 +98,8 @@ export function createExplorerResolvers(service: ExplorerService, analytics: Ana
     },
 
     workGroupDetails: async (_parent: unknown, args: Args, context: RequestContext) => {
-      const { territoryId, id, window, withPersonalData } = await panelRequest(analytics, args, context);
-      const details = await service.workGroup(territoryId, id, window, withPersonalData);
+      const { territoryId, id, window, viewer } = await panelRequest(analytics, args, context);
+      const details = await service.workGroup(territoryId, id, window, viewer);
       return {
         territoryId,
         window: windowOut(window),
@@ -116,8 +119,8 @@ export function createExplorerResolvers(service: ExplorerService, analytics: Ana
     },
 
     actorDetails: async (_parent: unknown, args: Args, context: RequestContext) => {
-      const { territoryId, id, window, withPersonalData } = await panelRequest(analytics, args, context);
-      const details = await service.actor(territoryId, id, window, withPersonalData);
+      const { territoryId, id, window, withPersonalData, viewer } = await panelRequest(analytics, args, context);
+      const details = await service.actor(territoryId, id, window, viewer);
       return {
         territoryId,
         window: windowOut(window),
