@@ -17,7 +17,7 @@ import { TtlCache } from "./cache.js";
 import { type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
-import { PAGE_BACKBONE, PAGE_NETWORKS, PRELOAD_DELAY_MS } from "./pageNetworks.js";
+import { PAGE_BACKBONE, PAGE_NETWORKS, PRELOAD_BUDGET_MS, PRELOAD_DELAY_MS, PRELOAD_TERRITORIES } from "./pageNetworks.js";
 import { num, optionalText, records, text, texts, tuples, type Plain } from "./values.js";
 import { OPEN_WINDOW, windowParameters, yearWindow, type Window } from "./window.js";
 
@@ -76,6 +76,10 @@ export interface AnalyticsOptions {
   readonly preloadDelayMs?: number;
   /** Worker threads that build and measure networks (default: one fewer than the cores, at least one; 0: on the main thread). */
   readonly analysisThreads?: number;
+  /** How many territories' page networks the preload computes and pins, the most used first (default PRELOAD_TERRITORIES). */
+  readonly preloadTerritories?: number;
+  /** A preload run starts no new network after this long (default PRELOAD_BUDGET_MS). */
+  readonly preloadBudgetMs?: number;
 }
 
 // Column orders of collaborationData's rows, as the query's comments give them.
@@ -125,6 +129,12 @@ function actorRow(row: Plain): ActorRow {
   };
 }
 
+/** Where `territoryId` stands in `first` (the territories asked about last), those not in it after. */
+const rank = (first: readonly string[], territoryId: string): number => {
+  const at = first.indexOf(territoryId);
+  return at === -1 ? first.length : at;
+};
+
 /**
  * The analyst API's service layer: runs the named queries, converts their rows, and hands the
  * numbers to server/src/network. Territory scoping is the queries' job (every one starts from the
@@ -138,6 +148,12 @@ export class AnalyticsService {
   private preload: { onError: (error: unknown) => void; timer: ReturnType<typeof setTimeout> | undefined; running: Promise<number> | null } | null = null;
 
   private readonly preloadDelayMs: number;
+  private readonly preloadTerritories: number;
+  private readonly preloadBudgetMs: number;
+  /** Pinned networks stop being added past this many nodes and ties (half the cache's bound). */
+  private readonly maxPinnedElements: number;
+  /** The territories this process was last asked networks of, most recent first (at most preloadTerritories). */
+  private recentTerritories: string[] = [];
   /** Builds and measures networks off the event loop (analysisPool.ts). */
   private readonly runner: AnalysisRunner;
   /** The size of the networks built last, per territory and level: what a new one is expected to cost. */
@@ -153,6 +169,9 @@ export class AnalyticsService {
     });
     this.coverageCache = new TtlCache<Coverage>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
     this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
+    this.preloadTerritories = options.preloadTerritories ?? PRELOAD_TERRITORIES;
+    this.preloadBudgetMs = options.preloadBudgetMs ?? PRELOAD_BUDGET_MS;
+    this.maxPinnedElements = Math.floor((options.maxCachedElements ?? 1_000_000) / 2);
     this.runner = sharedAnalysisPool(options.analysisThreads);
   }
 
@@ -201,6 +220,10 @@ export class AnalyticsService {
    * territory's latest contract) and keeps them cached until a write; after a write they are
    * computed again a few seconds later. `npm start` calls it once the queries are warm: the
    * first visit of the explorer then draws at once instead of waiting seconds for the server.
+   * Bounded whatever the number of territories: only the `preloadTerritories` most used ones (those
+   * this process was last asked about, then the most edited lately: territoriesToPreload.cypher),
+   * no new network after `preloadBudgetMs`, and no more pinned than half the cache's bound; the
+   * other territories' networks are computed on their first request and cached like any other.
    * Resolves to how many networks were computed; `onError` hears of each one that failed. Never
    * called by the tests' apps.
    */
@@ -221,12 +244,20 @@ export class AnalyticsService {
 
   /** One failed network (too many ties for metrics, say) is reported and skipped; the others are still computed. */
   private async computePageNetworks(onError: (error: unknown) => void): Promise<number> {
-    const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
+    const startedAt = performance.now();
+    const first = [...this.recentTerritories];
+    const since = new Date(Date.now() - 90 * 24 * 3_600_000).toISOString();
+    const rows = (await this.queries.read<Plain>("territoriesToPreload", { first, since, limit: this.preloadTerritories }))
+      .map((row) => toPlain(row) as Plain)
+      .map((plain) => ({ plain, territoryId: text(plain, "territoryId"), activity: num(plain, "activity") }))
+      .sort((a, b) => rank(first, a.territoryId) - rank(first, b.territoryId) || b.activity - a.activity || (a.territoryId < b.territoryId ? -1 : 1));
+    // Networks of territories that are no longer among the most used go back to the LRU.
+    this.cache.unpin();
     let count = 0;
-    for (const row of rows) {
-      const plain = toPlain(row) as Plain;
+    for (const { plain } of rows) {
       const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
       for (const { level, minWeight } of PAGE_NETWORKS) {
+        if (performance.now() - startedAt > this.preloadBudgetMs || this.cache.pinnedWeight > this.maxPinnedElements) return count;
         try {
           const filter: NetworkFilter = { ...NO_FILTER, minWeight, backbone: PAGE_BACKBONE };
           const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter }, { pin: true });
@@ -261,8 +292,15 @@ export class AnalyticsService {
     return typeof row?.version === "string" ? row.version : "";
   }
 
+  /** Remembers the territories asked about last: the next preload computes theirs first. */
+  private noteUse(territoryId: string): void {
+    if (this.recentTerritories[0] === territoryId) return;
+    this.recentTerritories = [territoryId, ...this.recentTerritories.filter((id) => id !== territoryId)].slice(0, this.preloadTerritories);
+  }
+
   /** The analysed network for a request, from the cache when it is there and of the territory's data version (`pin`: kept until a write). */
   async analyse(request: NetworkRequest, options: { pin?: boolean } = {}): Promise<Analysis> {
+    if (options.pin !== true) this.noteUse(request.territoryId);
     const version = await this.dataVersion(request.territoryId);
     return this.cache.get(cacheKey(request), () => this.build(request), { ...options, version });
   }
