@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       limits: config.graphqlLimits,
       analytics,
       auth,
-      onWrite: () => analytics.invalidate(),
+      onWrite: () => analytics.written(),
       database: { status: db.status, ping: () => pingDatabase(db.driver, db.database) },
       isWarm: () => warm,
     });

@@ -144,6 +144,8 @@ export class AnalyticsService {
   private readonly cache: TtlCache<Analysis>;
   /** Coverage grids (the map's coverage mode, every commune's details panel), under the same keys' territory prefix. */
   private readonly coverageCache: TtlCache<Coverage>;
+  /** Key figures per territory and year, under the same prefix. */
+  private readonly keyFiguresCache: TtlCache<KeyFigures>;
   /** Set by `preloadPageNetworks`: writes then schedule it again. */
   private preload: { onError: (error: unknown) => void; timer: ReturnType<typeof setTimeout> | undefined; running: Promise<number> | null } | null = null;
 
@@ -168,6 +170,7 @@ export class AnalyticsService {
       maxWeight: options.maxCachedElements ?? 1_000_000,
     });
     this.coverageCache = new TtlCache<Coverage>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+    this.keyFiguresCache = new TtlCache<KeyFigures>(options.ttlMs ?? 10 * 60_000, 256);
     this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
     this.preloadTerritories = options.preloadTerritories ?? PRELOAD_TERRITORIES;
     this.preloadBudgetMs = options.preloadBudgetMs ?? PRELOAD_BUDGET_MS;
@@ -194,17 +197,32 @@ export class AnalyticsService {
       // metrics (a large territory's whole network) leaves them unmeasured, the query warm all the same.
       await this.build({ territoryId, level: "STRUCTURE", window: each, filter: NO_FILTER });
     }
-    await this.keyFigures(territoryId, year);
+    await this.computeKeyFigures(territoryId, year);
     await this.computeCoverage(territoryId, window, null);
     await this.queries.read("structureNetwork", { territoryId, ...windowParameters(OPEN_WINDOW) });
     return territoryId;
   }
 
-  /** Drops cached networks (of one territory, or all): call it after any write. */
+  /** Drops cached networks (of one territory, or all), e.g. for a bench that wants cold first calls; writes call `written()`. */
   invalidate(territoryId?: string): void {
     const prefix = territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`;
     this.cache.invalidate(prefix);
     this.coverageCache.invalidate(prefix);
+    this.keyFiguresCache.invalidate(prefix);
+    this.schedulePreload();
+  }
+
+  /**
+   * Call it after any write through this process. Cached networks and coverage stay: each carries the
+   * data version of its territory, which the write changed in its transaction, and is rebuilt when next
+   * asked (so a write to one territory no longer drops every territory's networks, a minute of CPU for
+   * a large one under load); the page networks' preload runs again a few seconds after the last write.
+   */
+  written(): void {
+    this.schedulePreload();
+  }
+
+  private schedulePreload(): void {
     const preload = this.preload;
     if (preload === null) return;
     clearTimeout(preload.timer);
@@ -392,7 +410,14 @@ export class AnalyticsService {
     };
   }
 
+  /** The key figures of a year, cached under the territory's data version like the networks (every page visit asks for them). */
   async keyFigures(territoryId: string, year: number): Promise<KeyFigures> {
+    const key = `${JSON.stringify(territoryId)}|keyFigures|${year}`;
+    const version = await this.dataVersion(territoryId);
+    return this.keyFiguresCache.get(key, () => this.computeKeyFigures(territoryId, year), { version });
+  }
+
+  private async computeKeyFigures(territoryId: string, year: number): Promise<KeyFigures> {
     const window = yearWindow(year);
     const [row] = await this.queries.read<Plain>("keyFigures", { territoryId, ...windowParameters(window) });
     if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });
