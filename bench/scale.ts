@@ -141,6 +141,8 @@ async function main(): Promise<void> {
     });
     const focus = await territoryIds(driver, PAYS_CEVENNES.id);
     const demoIds = [focus, await territoryIds(driver, GORGES_CAUSSES_CEVENNES.id)];
+    // Store files only grow at a checkpoint: without one they still hold almost nothing.
+    await driver.executeQuery("CALL db.checkpoint()");
     const storeTwo = duMb(path.join(dataDir, "data", "databases"));
     // An untimed round first: the first app process on a fresh Neo4j would pay for the JVM's JIT
     // and tsx's compile cache, and the 102-territory round would look faster than the 2-territory one.
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
         perTerritory.push((await timeIt(() => seedTerritory(driver, spec, { geoSource: file, log }))).ms);
       }
     });
+    await driver.executeQuery("CALL db.checkpoint()");
     const storeAll = duMb(path.join(dataDir, "data", "databases"));
     process.stdout.write(`${COUNT} territories seeded in ${Math.round(scaleSeed.ms)} ms; phase with ${COUNT + 2}\n`);
     const passIds = [...demoIds, ...(await Promise.all(extra.slice(0, 8).map(({ spec }) => territoryIds(driver, spec.id))))];
