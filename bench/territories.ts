@@ -14,10 +14,13 @@ import { DEMO_TERRITORIES, GORGES_CAUSSES_CEVENNES, PAYS_CEVENNES, type Territor
 
 const require = createRequire(import.meta.url);
 const DEPARTEMENTS = new Set(["07", "30", "34", "48"]);
+/** The départements whose commune contours seed/data/geo holds (Ardèche, Gard, Hérault, Lozère, and the four Breton ones). */
+export const CONTOUR_DEPARTEMENTS: ReadonlySet<string> = new Set(["07", "22", "29", "30", "34", "35", "48", "56"]);
 
 interface Commune {
   readonly code: string;
   readonly departement: string;
+  readonly region: string;
   readonly population: number;
 }
 
@@ -39,6 +42,7 @@ function officialEpcis(): Epci[] {
     communes.set(item.code, {
       code: item.code,
       departement: typeof item.departement === "string" ? item.departement : "",
+      region: typeof item.region === "string" ? item.region : "",
       population: typeof item.population === "number" ? item.population : 0,
     });
   }
@@ -94,6 +98,101 @@ export function benchTerritories(count: number): TerritorySpec[] {
       mainCommuneCode: main.code,
       institutions: base.institutions.map((institution) => ({ ...institution, communeCode: main.code })),
       anchors: base.anchors.map((anchor) => ({ ...anchor, communeCode: main.code })),
+    };
+  });
+}
+
+/**
+ * A small CLS: 15 structures, 60 actors, 6 work groups, 24 events a year from 2020, one contract
+ * signed in 2021; small enough that a hundred load in minutes, large enough that every page query
+ * finds a network, key figures and details to show.
+ */
+const SMALL: TerritorySpec = {
+  ...GORGES_CAUSSES_CEVENNES,
+  contracts: [{ generation: 1, signedOn: "2021-03-01", endsOn: "2026-12-31", axes: GORGES_CAUSSES_CEVENNES.axes }],
+  institutions: [
+    { key: "ars", name: "ARS – délégation départementale", kind: "ARS", communeCode: "", members: 2, signs: [1], isHub: true },
+    { key: "departement", name: "Conseil départemental", kind: "DEPARTEMENT", communeCode: "", members: 2, signs: [1], isHub: true },
+    { key: "epci", name: "Communauté de communes", kind: "EPCI", communeCode: "", members: 2, signs: [1], isHub: false },
+  ],
+  anchors: [{ kind: "coordination", communeCode: "", isHub: true, name: "Association de coordination en santé" }],
+  structureCounts: { pharmacy: 1, nursing: 1, school: 2, townHall: 2 },
+  standingCommittees: [{ name: "Comité de pilotage santé", axes: ["accessToCare", "frailty"], start: "2021-03-01", end: null }],
+  scale: {
+    structures: 15,
+    actors: 60,
+    workGroups: 6,
+    eventsPerYear: 24,
+    volunteerHoursPerYear: 150,
+    firstEventYear: 2020,
+    fullActivityYear: 2021,
+    lastEventYear: 2026,
+    isolatedStructures: 1,
+    partnerships: 2,
+  },
+};
+
+/** What the scale bench needs of a territory beyond its spec: which contour file, if any, holds its communes. */
+export interface ScaleTerritory {
+  readonly spec: TerritorySpec;
+  readonly region: string;
+  /** The commune contours' département when seed/data/geo has them for every commune of the EPCI, else null (seeded without contours). */
+  readonly contourDepartement: string | null;
+}
+
+/**
+ * `count` small fictitious territories (ids `scale-territory-1`...), each on a real EPCI of 5 to 60
+ * communes of its own that no demo territory uses, taken in turn from every région of metropolitan
+ * France (the same ones on every run); within a région, EPCI whose communes all lie in a
+ * département with contours in seed/data/geo come first, so that Occitanie and Bretagne's have
+ * contours and the others none.
+ */
+export function scaleTerritories(count: number): ScaleTerritory[] {
+  const taken = new Set(DEMO_TERRITORIES.flatMap((spec) => spec.epciCodes));
+  const byRegion = new Map<string, Epci[]>();
+  for (const epci of officialEpcis()) {
+    if (taken.has(epci.code) || epci.communes.length < 5 || epci.communes.length > 60 || !fits(SMALL, epci)) continue;
+    const regions = new Set(epci.communes.map((commune) => commune.region));
+    const [region] = regions;
+    // One région each, metropolitan (overseas régions' codes are 01 to 06).
+    if (regions.size !== 1 || region === undefined || region < "10") continue;
+    byRegion.set(region, [...(byRegion.get(region) ?? []), epci]);
+  }
+  const contourOf = (epci: Epci): string | null => {
+    const departements = new Set(epci.communes.map((commune) => commune.departement));
+    const [only] = departements;
+    return departements.size === 1 && only !== undefined && CONTOUR_DEPARTEMENTS.has(only) ? only : null;
+  };
+  for (const list of byRegion.values()) {
+    list.sort((a, b) => Number(contourOf(b) !== null) - Number(contourOf(a) !== null) || (a.code < b.code ? -1 : 1));
+  }
+  const regions = [...byRegion.keys()].sort();
+  const picked: { epci: Epci; region: string }[] = [];
+  for (let round = 0; picked.length < count; round += 1) {
+    const before = picked.length;
+    for (const region of regions) {
+      const epci = byRegion.get(region)?.[round];
+      if (epci !== undefined && picked.length < count) picked.push({ epci, region });
+    }
+    if (picked.length === before) throw new Error(`only ${picked.length} EPCI fit a small territory`);
+  }
+  return picked.map(({ epci, region }, index): ScaleTerritory => {
+    const main = [...epci.communes].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1))[0] as Commune;
+    const number = index + 1;
+    return {
+      region,
+      contourDepartement: contourOf(epci),
+      spec: {
+        ...SMALL,
+        id: `scale-territory-${number}`,
+        name: `Territoire fictif ${number} (${epci.name})`,
+        epciCodes: [epci.code],
+        seed: 7000 + number,
+        expected: { communes: epci.communes.length, population: epci.communes.reduce((sum, commune) => sum + commune.population, 0) },
+        mainCommuneCode: main.code,
+        institutions: SMALL.institutions.map((institution) => ({ ...institution, communeCode: main.code })),
+        anchors: SMALL.anchors.map((anchor) => ({ ...anchor, communeCode: main.code })),
+      },
     };
   });
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GeoSource } from "../../seed/src/geo.js";
+import { PRELOAD_TERRITORIES } from "./analytics/pageNetworks.js";
 
 /** Root of the repository, resolved from this file so that the working directory does not matter. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -52,6 +53,8 @@ export interface Config {
   readonly seedOnStart: boolean;
   /** Whether the page's queries and networks are computed once the app listens (see http/warmUp.ts). */
   readonly warmUpOnStart: boolean;
+  /** How many territories' page networks the warm-up computes and keeps, the most used first (analytics/pageNetworks.ts). */
+  readonly warmUpTerritories: number;
   readonly logLevel: LogLevel;
   /** Limits on GraphQL operations, checked before they run (see server/src/graphql/limits.ts). */
   readonly graphqlLimits: {
@@ -219,6 +222,7 @@ export function loadConfig(env: Env = process.env): Config {
     geoSource: read("GEO_SOURCE") ?? DEFAULT_GEO_SOURCE,
     seedOnStart: bool("SEED_ON_START", true),
     warmUpOnStart: bool("WARM_UP_ON_START", true),
+    warmUpTerritories: positiveInt("WARM_UP_TERRITORIES", PRELOAD_TERRITORIES),
     logLevel: logLevel as LogLevel,
     graphqlLimits: Object.freeze({
       maxDepth: positiveInt("GRAPHQL_MAX_DEPTH", 10),

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     if (config.seedOnStart) await seedIfEmpty(db, queries, config, log);
     const migrated = await migrateImportedIds(queries);
     if (migrated.nodes > 0) log.info("imported records got random ids (their old ids stay as aliases for spreadsheets)", { ...migrated });
-    const analytics = new AnalyticsService(queries, { analysisThreads: config.analysisThreads });
+    const analytics = new AnalyticsService(queries, { analysisThreads: config.analysisThreads, preloadTerritories: config.warmUpTerritories });
     const schema = await buildSchema({ driver: db.driver, queries, analytics, geoSource: config.geoSource });
     const auth = createAppAuth(config.auth, resolveAuthSecrets(config.auth), {
       database: db.database,
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       limits: config.graphqlLimits,
       analytics,
       auth,
-      onWrite: () => analytics.invalidate(),
+      onWrite: () => analytics.written(),
       database: { status: db.status, ping: () => pingDatabase(db.driver, db.database) },
       isWarm: () => warm,
     });

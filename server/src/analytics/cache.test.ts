@@ -80,4 +80,20 @@ describe("TtlCache", () => {
     expect(byWeight.has("four") && byWeight.has("three")).toBe(true);
     expect(byWeight.weight).toBe(7);
   });
+
+  it("unpins: a pinned entry becomes an ordinary one, evicted for room; pinnedWeight counts the pinned ones", async () => {
+    const cache = new TtlCache<number>(1000, 2, Date.now, { weigh: (value) => value });
+    await cache.get("a", async () => 4, { pin: true });
+    await cache.get("b", async () => 5, { pin: true });
+    await Promise.resolve();
+    expect(cache.pinnedWeight).toBe(9);
+    cache.unpin();
+    expect(cache.pinnedWeight).toBe(0);
+    await cache.get("b", async () => 0, { pin: true });
+    await cache.get("c", async () => 1);
+    await Promise.resolve();
+    expect(cache.has("a")).toBe(false);
+    expect(cache.has("b") && cache.has("c")).toBe(true);
+    expect(cache.pinnedWeight).toBe(5);
+  });
 });

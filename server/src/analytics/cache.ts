@@ -96,6 +96,18 @@ export class TtlCache<V> {
     return hit !== undefined && (hit.pinned || hit.expiresAt > this.now());
   }
 
+  /** Unpins every entry (they stay, as ordinary least-recently-used entries); `get(…, { pin: true })` pins one again. */
+  unpin(): void {
+    for (const entry of this.entries.values()) entry.pinned = false;
+  }
+
+  /** The total weight of the pinned, resolved entries. */
+  get pinnedWeight(): number {
+    let weight = 0;
+    for (const entry of this.entries.values()) if (entry.pinned) weight += entry.weight;
+    return weight;
+  }
+
   get size(): number {
     return this.entries.size;
   }

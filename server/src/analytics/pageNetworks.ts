@@ -16,3 +16,13 @@ export const PAGE_BACKBONE = { method: "SDSM", alpha: 0.05, listUpTo: 0.2 } as c
 
 /** How long after a write the preload runs again (writes come in bursts: an import, a merge). */
 export const PRELOAD_DELAY_MS = 3_000;
+
+/**
+ * How many territories' page networks the preload computes and keeps (WARM_UP_TERRITORIES): the
+ * most used ones. The others' are computed on their first request, so that the start-up costs the
+ * same with 2 territories or several hundred.
+ */
+export const PRELOAD_TERRITORIES = 4;
+
+/** A preload run (at start-up, or after a write) starts no new network after this long. */
+export const PRELOAD_BUDGET_MS = 120_000;

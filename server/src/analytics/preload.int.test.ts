@@ -37,7 +37,8 @@ async function pageRequests(): Promise<NetworkRequest[]> {
 
 describe("preloadPageNetworks", () => {
   it("caches the page's first networks of every territory, as the resolver asks for them, and again after a write", async () => {
-    const service = new AnalyticsService(createQueryRunner(driver, loadQueries()), { ttlMs: 60_000, preloadDelayMs: 50 });
+    // Every territory of the test database (the suites add some): the bound is tested below.
+    const service = new AnalyticsService(createQueryRunner(driver, loadQueries()), { ttlMs: 60_000, preloadDelayMs: 50, preloadTerritories: 1_000 });
     const requests = await pageRequests();
     expect(requests.length).toBeGreaterThanOrEqual(4);
     expect(requests.some((r) => service.isCached(r))).toBe(false);
@@ -66,12 +67,48 @@ describe("preloadPageNetworks", () => {
       read: (name, parameters) =>
         name === "collaborationData" && parameters.territoryId === failing.territoryId ? Promise.reject(new Error("boom")) : queries.read(name, parameters),
     };
-    const service = new AnalyticsService(flaky, { ttlMs: 60_000 });
+    const service = new AnalyticsService(flaky, { ttlMs: 60_000, preloadTerritories: 1_000 });
     const errors: unknown[] = [];
     const others = requests.filter((r) => r.territoryId !== failing.territoryId);
     expect(await service.preloadPageNetworks((error) => errors.push(error))).toBe(others.length);
     expect(errors.map((e) => (e instanceof Error ? e.message : String(e)))).toEqual(PAGE_NETWORKS.map(() => "boom"));
     for (const request of others) expect(service.isCached(request)).toBe(true);
     expect(service.isCached(failing)).toBe(false);
+  });
+
+  it("computes the networks of the preloadTerritories most used territories only, the one asked about last first, whatever their number", async () => {
+    const queries = createQueryRunner(driver, loadQueries());
+    const built: string[] = [];
+    const counting: typeof queries = {
+      ...queries,
+      read: (name, parameters) => {
+        if (name === "collaborationData") built.push(String(parameters.territoryId));
+        return queries.read(name, parameters);
+      },
+    };
+    const service = new AnalyticsService(counting, { ttlMs: 60_000, preloadDelayMs: 50, preloadTerritories: 1 });
+    const requests = await pageRequests();
+    expect(new Set(requests.map((r) => r.territoryId)).size).toBeGreaterThanOrEqual(2);
+
+    expect(await service.preloadPageNetworks()).toBe(PAGE_NETWORKS.length);
+    expect(new Set(built).size).toBe(1);
+    const [preloaded] = built;
+    const cached = requests.filter((r) => service.isCached(r));
+    expect(cached.map((r) => r.territoryId)).toEqual(PAGE_NETWORKS.map(() => preloaded));
+
+    // A request for another territory: after the next write, that one is preloaded instead.
+    const other = requests.find((r) => r.territoryId !== preloaded);
+    if (other === undefined) throw new Error("no other territory");
+    await service.analyse({ ...other, filter: { ...other.filter, minWeight: 2 } });
+    built.length = 0;
+    service.invalidate();
+    await expect.poll(() => requests.filter((r) => r.territoryId === other.territoryId).every((r) => service.isCached(r)), { timeout: 60_000, interval: 100 }).toBe(true);
+    expect(new Set(built)).toEqual(new Set([other.territoryId]));
+    expect(requests.filter((r) => r.territoryId !== other.territoryId).some((r) => service.isCached(r))).toBe(false);
+  });
+
+  it("starts no network once its time budget is spent", async () => {
+    const service = new AnalyticsService(createQueryRunner(driver, loadQueries()), { ttlMs: 60_000, preloadBudgetMs: 0 });
+    expect(await service.preloadPageNetworks()).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ import { TtlCache } from "./cache.js";
 import { type ActorRow, type CollaborationData, type GroupRow, type OrganisationRow } from "./collaboration.js";
 import { buildCoverage, type Coverage, type CoverageAxis } from "./coverage.js";
 import { NO_FILTER, type NetworkFilter, type NetworkLevel } from "./filters.js";
-import { PAGE_BACKBONE, PAGE_NETWORKS, PRELOAD_DELAY_MS } from "./pageNetworks.js";
+import { PAGE_BACKBONE, PAGE_NETWORKS, PRELOAD_BUDGET_MS, PRELOAD_DELAY_MS, PRELOAD_TERRITORIES } from "./pageNetworks.js";
 import { num, optionalText, records, text, texts, tuples, type Plain } from "./values.js";
 import { OPEN_WINDOW, windowParameters, yearWindow, type Window } from "./window.js";
 
@@ -76,6 +76,10 @@ export interface AnalyticsOptions {
   readonly preloadDelayMs?: number;
   /** Worker threads that build and measure networks (default: one fewer than the cores, at least one; 0: on the main thread). */
   readonly analysisThreads?: number;
+  /** How many territories' page networks the preload computes and pins, the most used first (default PRELOAD_TERRITORIES). */
+  readonly preloadTerritories?: number;
+  /** A preload run starts no new network after this long (default PRELOAD_BUDGET_MS). */
+  readonly preloadBudgetMs?: number;
 }
 
 // Column orders of collaborationData's rows, as the query's comments give them.
@@ -125,6 +129,12 @@ function actorRow(row: Plain): ActorRow {
   };
 }
 
+/** Where `territoryId` stands in `first` (the territories asked about last), those not in it after. */
+const rank = (first: readonly string[], territoryId: string): number => {
+  const at = first.indexOf(territoryId);
+  return at === -1 ? first.length : at;
+};
+
 /**
  * The analyst API's service layer: runs the named queries, converts their rows, and hands the
  * numbers to server/src/network. Territory scoping is the queries' job (every one starts from the
@@ -134,10 +144,18 @@ export class AnalyticsService {
   private readonly cache: TtlCache<Analysis>;
   /** Coverage grids (the map's coverage mode, every commune's details panel), under the same keys' territory prefix. */
   private readonly coverageCache: TtlCache<Coverage>;
+  /** Key figures per territory and year, under the same prefix. */
+  private readonly keyFiguresCache: TtlCache<KeyFigures>;
   /** Set by `preloadPageNetworks`: writes then schedule it again. */
   private preload: { onError: (error: unknown) => void; timer: ReturnType<typeof setTimeout> | undefined; running: Promise<number> | null } | null = null;
 
   private readonly preloadDelayMs: number;
+  private readonly preloadTerritories: number;
+  private readonly preloadBudgetMs: number;
+  /** Pinned networks stop being added past this many nodes and ties (half the cache's bound). */
+  private readonly maxPinnedElements: number;
+  /** The territories this process was last asked networks of, most recent first (at most preloadTerritories). */
+  private recentTerritories: string[] = [];
   /** Builds and measures networks off the event loop (analysisPool.ts). */
   private readonly runner: AnalysisRunner;
   /** The size of the networks built last, per territory and level: what a new one is expected to cost. */
@@ -152,7 +170,11 @@ export class AnalyticsService {
       maxWeight: options.maxCachedElements ?? 1_000_000,
     });
     this.coverageCache = new TtlCache<Coverage>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 64);
+    this.keyFiguresCache = new TtlCache<KeyFigures>(options.ttlMs ?? 10 * 60_000, 256);
     this.preloadDelayMs = options.preloadDelayMs ?? PRELOAD_DELAY_MS;
+    this.preloadTerritories = options.preloadTerritories ?? PRELOAD_TERRITORIES;
+    this.preloadBudgetMs = options.preloadBudgetMs ?? PRELOAD_BUDGET_MS;
+    this.maxPinnedElements = Math.floor((options.maxCachedElements ?? 1_000_000) / 2);
     this.runner = sharedAnalysisPool(options.analysisThreads);
   }
 
@@ -175,17 +197,32 @@ export class AnalyticsService {
       // metrics (a large territory's whole network) leaves them unmeasured, the query warm all the same.
       await this.build({ territoryId, level: "STRUCTURE", window: each, filter: NO_FILTER });
     }
-    await this.keyFigures(territoryId, year);
+    await this.computeKeyFigures(territoryId, year);
     await this.computeCoverage(territoryId, window, null);
     await this.queries.read("structureNetwork", { territoryId, ...windowParameters(OPEN_WINDOW) });
     return territoryId;
   }
 
-  /** Drops cached networks (of one territory, or all): call it after any write. */
+  /** Drops cached networks (of one territory, or all), e.g. for a bench that wants cold first calls; writes call `written()`. */
   invalidate(territoryId?: string): void {
     const prefix = territoryId === undefined ? undefined : `${JSON.stringify(territoryId)}|`;
     this.cache.invalidate(prefix);
     this.coverageCache.invalidate(prefix);
+    this.keyFiguresCache.invalidate(prefix);
+    this.schedulePreload();
+  }
+
+  /**
+   * Call it after any write through this process. Cached networks and coverage stay: each carries the
+   * data version of its territory, which the write changed in its transaction, and is rebuilt when next
+   * asked (so a write to one territory no longer drops every territory's networks, a minute of CPU for
+   * a large one under load); the page networks' preload runs again a few seconds after the last write.
+   */
+  written(): void {
+    this.schedulePreload();
+  }
+
+  private schedulePreload(): void {
     const preload = this.preload;
     if (preload === null) return;
     clearTimeout(preload.timer);
@@ -201,6 +238,10 @@ export class AnalyticsService {
    * territory's latest contract) and keeps them cached until a write; after a write they are
    * computed again a few seconds later. `npm start` calls it once the queries are warm: the
    * first visit of the explorer then draws at once instead of waiting seconds for the server.
+   * Bounded whatever the number of territories: only the `preloadTerritories` most used ones (those
+   * this process was last asked about, then the most edited lately: territoriesToPreload.cypher),
+   * no new network after `preloadBudgetMs`, and no more pinned than half the cache's bound; the
+   * other territories' networks are computed on their first request and cached like any other.
    * Resolves to how many networks were computed; `onError` hears of each one that failed. Never
    * called by the tests' apps.
    */
@@ -221,12 +262,20 @@ export class AnalyticsService {
 
   /** One failed network (too many ties for metrics, say) is reported and skipped; the others are still computed. */
   private async computePageNetworks(onError: (error: unknown) => void): Promise<number> {
-    const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
+    const startedAt = performance.now();
+    const first = [...this.recentTerritories];
+    const since = new Date(Date.now() - 90 * 24 * 3_600_000).toISOString();
+    const rows = (await this.queries.read<Plain>("territoriesToPreload", { first, since, limit: this.preloadTerritories }))
+      .map((row) => toPlain(row) as Plain)
+      .map((plain) => ({ plain, territoryId: text(plain, "territoryId"), activity: num(plain, "activity") }))
+      .sort((a, b) => rank(first, a.territoryId) - rank(first, b.territoryId) || b.activity - a.activity || (a.territoryId < b.territoryId ? -1 : 1));
+    // Networks of territories that are no longer among the most used go back to the LRU.
+    this.cache.unpin();
     let count = 0;
-    for (const row of rows) {
-      const plain = toPlain(row) as Plain;
+    for (const { plain } of rows) {
       const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
       for (const { level, minWeight } of PAGE_NETWORKS) {
+        if (performance.now() - startedAt > this.preloadBudgetMs || this.cache.pinnedWeight > this.maxPinnedElements) return count;
         try {
           const filter: NetworkFilter = { ...NO_FILTER, minWeight, backbone: PAGE_BACKBONE };
           const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter }, { pin: true });
@@ -261,8 +310,15 @@ export class AnalyticsService {
     return typeof row?.version === "string" ? row.version : "";
   }
 
+  /** Remembers the territories asked about last: the next preload computes theirs first. */
+  private noteUse(territoryId: string): void {
+    if (this.recentTerritories[0] === territoryId) return;
+    this.recentTerritories = [territoryId, ...this.recentTerritories.filter((id) => id !== territoryId)].slice(0, this.preloadTerritories);
+  }
+
   /** The analysed network for a request, from the cache when it is there and of the territory's data version (`pin`: kept until a write). */
   async analyse(request: NetworkRequest, options: { pin?: boolean } = {}): Promise<Analysis> {
+    if (options.pin !== true) this.noteUse(request.territoryId);
     const version = await this.dataVersion(request.territoryId);
     return this.cache.get(cacheKey(request), () => this.build(request), { ...options, version });
   }
@@ -354,7 +410,14 @@ export class AnalyticsService {
     };
   }
 
+  /** The key figures of a year, cached under the territory's data version like the networks (every page visit asks for them). */
   async keyFigures(territoryId: string, year: number): Promise<KeyFigures> {
+    const key = `${JSON.stringify(territoryId)}|keyFigures|${year}`;
+    const version = await this.dataVersion(territoryId);
+    return this.keyFiguresCache.get(key, () => this.computeKeyFigures(territoryId, year), { version });
+  }
+
+  private async computeKeyFigures(territoryId: string, year: number): Promise<KeyFigures> {
     const window = yearWindow(year);
     const [row] = await this.queries.read<Plain>("keyFigures", { territoryId, ...windowParameters(window) });
     if (row === undefined) throw new AppError("NOT_FOUND", `No territory with id "${territoryId}"`, { argument: "territoryId" });

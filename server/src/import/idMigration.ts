@@ -3,7 +3,8 @@
  * SHA-256 of an e-mail, a name or a title, which anyone could recompute and link to a person. They
  * get random ids (newImportId), in one transaction with one audit entry each; the old id stays on
  * the node as `formerIds` (so coordinators' spreadsheets naming it still find the record), and the
- * saved views' states and the audit trail's links are rewritten to the new id.
+ * saved views' states and the audit trail's links are rewritten to the new id, and the territories'
+ * data versions are bumped in the same transaction (caches built from the old ids are rebuilt).
  */
 import { recordChange, type EntityKind } from "../audit/trail.js";
 import type { Viewer } from "../auth/viewer.js";
@@ -40,6 +41,8 @@ export async function migrateImportedIds(queries: QueryRunner, now: Date = new D
       return spec === undefined ? [] : [{ oldId, newId: newImportId(territoryOf(oldId), spec.prefix), kind: spec.kind }];
     });
     if (renames.length === 0) return { nodes: 0, savedViews: 0, auditEntries: 0 };
+    // Cached networks and coverage name the old ids: every app process must rebuild them.
+    tx.changed([...new Set(renames.map(({ oldId }) => territoryOf(oldId)))]);
     const [result] = await tx.run<Record<string, unknown>>("importedIdsRename", { renames: renames.map(({ oldId, newId }) => ({ oldId, newId })) });
     const counts = toPlain(result ?? {}) as Record<string, unknown>;
     for (const { oldId, newId, kind } of renames) {

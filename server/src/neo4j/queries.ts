@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   "territoryExists",
   "firstTerritory",
   "territoryLatestContracts",
+  "territoriesToPreload",
   "explorerCatalog",
   "explorerParticipations",
   "explorerOrganisation",

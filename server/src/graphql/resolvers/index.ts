@@ -20,7 +20,7 @@ import { resolveStructureNetwork, type StructureNetworkArgs } from "./structureN
 
 export interface ResolverDependencies {
   queries: QueryRunner;
-  /** The analyst API's service (and its cache: call `invalidate()` after writes); one is created if absent. */
+  /** The analyst API's service (its caches are versioned; writes call `written()`); one is created if absent. */
   analytics?: AnalyticsService;
   /** config.geoSource, read when a territory is created; `none` (no contours) when absent. */
   geoSource?: GeoSource;
@@ -30,10 +30,10 @@ export interface ResolverDependencies {
 export function createResolvers({ queries, analytics = new AnalyticsService(queries), geoSource = "none" }: ResolverDependencies) {
   const savedViews = createSavedViewResolvers(new SavedViewService(queries), analytics);
   const explorer = new ExplorerService(queries, analytics);
-  const gdpr = createGdprResolvers(new GdprService(queries, () => analytics.invalidate()));
-  const territories = createTerritoryResolvers(new TerritoryService(queries, geoSource, () => analytics.invalidate()));
-  const duplicates = createDuplicateResolvers(new DuplicateService(queries, () => analytics.invalidate()));
-  const editing = createEditingResolvers(new EditingService(queries, () => analytics.invalidate()), queries);
+  const gdpr = createGdprResolvers(new GdprService(queries, () => analytics.written()));
+  const territories = createTerritoryResolvers(new TerritoryService(queries, geoSource, () => analytics.written()));
+  const duplicates = createDuplicateResolvers(new DuplicateService(queries, () => analytics.written()));
+  const editing = createEditingResolvers(new EditingService(queries, () => analytics.written()), queries);
   return {
     Mutation: { ...savedViews.Mutation, ...gdpr.Mutation, ...editing.Mutation, ...duplicates.Mutation, ...territories.Mutation },
     Query: {
