@@ -256,7 +256,7 @@ export class AnalyticsService {
    * another one are computed again, so a write through any app process is seen by the next read
    * through every other (see QueryTransaction.changed).
    */
-  private async dataVersion(territoryId: string): Promise<string> {
+  async dataVersion(territoryId: string): Promise<string> {
     const [row] = await this.queries.read<{ version: unknown }>("territoryVersion", { territoryId });
     return typeof row?.version === "string" ? row.version : "";
   }
