@@ -221,15 +221,12 @@ export class AnalyticsService {
 
   /** One failed network (too many ties for metrics, say) is reported and skipped; the others are still computed. */
   private async computePageNetworks(onError: (error: unknown) => void): Promise<number> {
-    const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
     let count = 0;
-    for (const row of rows) {
-      const plain = toPlain(row) as Plain;
-      const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
+    for (const { territoryId, window } of await this.latestContractWindows()) {
       for (const { level, minWeight } of PAGE_NETWORKS) {
         try {
           const filter: NetworkFilter = { ...NO_FILTER, minWeight, backbone: PAGE_BACKBONE };
-          const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter }, { pin: true });
+          const analysis = await this.analyse({ territoryId, level, window, filter }, { pin: true });
           analysis.nodeMetrics();
           count += 1;
         } catch (error) {
@@ -238,6 +235,15 @@ export class AnalyticsService {
       }
     }
     return count;
+  }
+
+  /** Every territory with the window of its latest contract: the period the page opens on. */
+  async latestContractWindows(): Promise<{ territoryId: string; window: Window }[]> {
+    const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
+    return rows.map((row) => {
+      const plain = toPlain(row) as Plain;
+      return { territoryId: text(plain, "territoryId"), window: { from: optionalText(plain, "from"), to: optionalText(plain, "to") } };
+    });
   }
 
   /** The territory's name, whether it holds fictitious demo data, and its axes; NOT_FOUND when it does not exist. */

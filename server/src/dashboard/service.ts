@@ -68,7 +68,8 @@ export class DashboardService {
     private readonly analytics: AnalyticsService,
     options: { ttlMs?: number; maxEntries?: number; now?: () => Date } = {},
   ) {
-    this.trendsCache = new TtlCache<DashboardTrends>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 32);
+    // Checked against the data version at every read, the years (a few kB, seconds to compute) can stay a day.
+    this.trendsCache = new TtlCache<DashboardTrends>(options.ttlMs ?? 24 * 60 * 60_000, options.maxEntries ?? 32);
     this.shapeCache = new TtlCache<DashboardShape>(options.ttlMs ?? 10 * 60_000, options.maxEntries ?? 32);
     this.now = options.now ?? (() => new Date());
   }

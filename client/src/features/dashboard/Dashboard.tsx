@@ -93,7 +93,8 @@ export function Dashboard({ territory, comparedTerritoryIds, window, windowText,
   const comparison = usePanel(`${compared.join(",")}|${year}`, (signal) => (compared.length > 1 ? fetchDashboardComparison(compared, year, { signal }) : Promise.resolve([])), onSessionExpired);
 
   return (
-    <div className="dashboard" role="region" aria-label={t.regionLabel} data-testid="dashboard">
+    <div className="dashboard" role="region" aria-label={t.regionLabel} data-testid="dashboard" data-territory={territory.id}
+      data-year={year} data-window-from={window.from ?? ""} data-window-to={window.to ?? ""} data-compared={compared.join(" ")}>
       <h1 className="dashboard-title">{t.title(territory.name)}</h1>
       <p className="dashboard-period">{windowText}</p>
       <Panel title={t.panels.figures} id="figures" state={trends}>{(data) => <Figures trends={data} />}</Panel>

@@ -104,6 +104,8 @@ function heatmap(spec: HeatmapChart, width: number): Element {
         width,
         height: 16 * group.rows.length + (first ? 150 : 10),
         marginLeft: 170,
+        // Room for the last axis name, slanted to the right.
+        marginRight: 90,
         marginTop: first ? 140 : 4,
         marginBottom: 4,
         style,
