@@ -95,8 +95,11 @@ export function Dashboard({ territory, comparedTerritoryIds, window, windowText,
   return (
     <div className="dashboard" role="region" aria-label={t.regionLabel} data-testid="dashboard" data-territory={territory.id}
       data-year={year} data-window-from={window.from ?? ""} data-window-to={window.to ?? ""} data-compared={compared.join(" ")}>
-      <h1 className="dashboard-title">{t.title(territory.name)}</h1>
-      <p className="dashboard-period">{windowText}</p>
+      <header className="dashboard-header">
+        <h1 className="dashboard-title">{t.title(territory.name)}</h1>
+        <p className="dashboard-period">{windowText}</p>
+        <p className="dashboard-filters-note">{t.filtersNote}</p>
+      </header>
       <Panel title={t.panels.figures} id="figures" state={trends}>{(data) => <Figures trends={data} />}</Panel>
       <Panel title={t.panels.trends} id="trends" state={trends}>
         {(data) => (
@@ -145,7 +148,7 @@ export function Dashboard({ territory, comparedTerritoryIds, window, windowText,
         <Panel title={t.panels.comparison} id="comparison" state={comparison}>
           {(data) => (
             <div className="dashboard-grid">
-              {comparisonCharts(data, { ...context, period: String(year) }).map((chart) => <ChartFigure key={chart.id} chart={chart} territoryName={territory.name} />)}
+              {comparisonCharts(data, { period: String(year), source: t.comparedSource(today) }).map((chart) => <ChartFigure key={chart.id} chart={chart} territoryName={territory.name} />)}
             </div>
           )}
         </Panel>

@@ -25,6 +25,8 @@ export const dashboardTexts = {
   retry: "Réessayer",
   source: (territory: string, date: string) => `Source : Maillage, ${territory}, données du graphe au ${date}`,
   demoSource: " (données fictives)",
+  comparedSource: (date: string) => `Source : Maillage, territoires comparés (figures de l'année, population municipale INSEE), données du graphe au ${date}`,
+  filtersNote: "La période et les filtres de la barre latérale s'appliquent ; le filtre des liens significatifs et le seuil de poids ne concernent que le dessin des réseaux.",
   panels: {
     figures: "En quelques chiffres",
     trends: "Tendances par année",
