@@ -344,7 +344,7 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     expect(second).toMatch(/\d+ structures · /);
     const slideTexts = await Promise.all(slides.map(async (n) => (await zip.file(n)?.async("string")) ?? ""));
     expect(slideTexts.some((xml) => xml.includes(name.replace("'", "&apos;")) || xml.includes(name))).toBe(true);
-  });
+  }, 480_000);
 
   it("exports the data formats with the positions on screen", async () => {
     const expectations: [string, RegExp, (text: string) => void][] = [
