@@ -8,6 +8,7 @@ import { cspViolations, launchChromium, signedInContext } from "./browser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { devLogin, type DevLoginResult } from "../src/api/auth";
 import { fetchCollaborationNetwork, fetchTerritories, type Territory } from "../src/api/network";
+import { fetchDashboardTrends, fetchNetworkShape } from "../src/api/dashboard";
 import { deleteSavedView, listSavedViews, saveView } from "../src/api/savedViews";
 import { normalise } from "../src/features/search/match";
 import { defaultWindow } from "../src/features/timeWindow/timeWindow";
@@ -303,7 +304,7 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     expect(pixels.inked).toBeGreaterThan(20_000);
   });
 
-  it("exports a PowerPoint: a valid Office file, key figures, the current view, then one slide per saved view", async () => {
+  it("exports a PowerPoint: a valid Office file, key figures, the current view, one slide per saved view, then the dashboard's charts", async () => {
     const options = { endpoint, token: coordinator.token };
     const name = `Vue d'export ${Date.now().toString(36)}`;
     const created = await saveView(
@@ -311,6 +312,10 @@ describe("picture exports of Pays Cévennes' structures network", () => {
       options,
     );
     const saved = await listSavedViews(cevennes.id, options);
+    // The dashboard's figures, which `npm start` computes ahead (the test app does not warm up): the
+    // years since the first contract cost minutes on a loaded machine, more than a download waits.
+    const window = defaultWindow(cevennes.contracts);
+    await Promise.all([fetchDashboardTrends(cevennes.id, 2025, {}, options), fetchNetworkShape(cevennes.id, window, {}, options)]);
     let file: Downloaded;
     try {
       file = await exportFile(page, "pptx");
@@ -323,7 +328,10 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     expect(names).toContain("[Content_Types].xml");
     expect(names).toContain("ppt/presentation.xml");
     const slides = names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-    expect(slides).toHaveLength(2 + saved.length);
+    // Then one slide per Tableau de bord chart (issue 20): each a native chart, the heat map as tables.
+    const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts.length).toBeGreaterThanOrEqual(10);
+    expect(slides.length).toBeGreaterThan(2 + saved.length + charts.length);
     for (const name of names.filter((n) => n.endsWith(".xml") || n.endsWith(".rels"))) {
       expect(parseXml(await zip.file(name)?.async("string") ?? "").errors, name).toEqual([]);
     }
@@ -336,7 +344,7 @@ describe("picture exports of Pays Cévennes' structures network", () => {
     expect(second).toMatch(/\d+ structures · /);
     const slideTexts = await Promise.all(slides.map(async (n) => (await zip.file(n)?.async("string")) ?? ""));
     expect(slideTexts.some((xml) => xml.includes(name.replace("'", "&apos;")) || xml.includes(name))).toBe(true);
-  });
+  }, 480_000);
 
   it("exports the data formats with the positions on screen", async () => {
     const expectations: [string, RegExp, (text: string) => void][] = [

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "./api/auth";
 import { SAVED_VIEW_LIMITS } from "./api/savedViews";
 import { CompareControl } from "./features/compare/CompareControl";
+import { DashboardView } from "./features/dashboard/DashboardView";
+import { dashboardTexts } from "./features/dashboard/texts";
 import { DetailsPanel } from "./features/details/DetailsPanel";
 import { ExportMenu } from "./features/export/ExportMenu";
 import { useExportSource } from "./features/export/useExportSource";
@@ -104,6 +106,7 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
   const definition = VIEWS[view];
   const catalogReady = catalog !== null && state.catalogTerritoryId === state.territoryId;
   const withContacts = role !== "ANALYST";
+  const [isDashboardOpen, setDashboardOpen] = useState(false);
 
   const presets = useMemo(() => windowPresets(territory?.contracts ?? []), [territory]);
   const categories = useMemo(() => (model ? presentCategories(model) : []), [model]);
@@ -316,7 +319,8 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
       <div className="workspace">
         {territory && (
           <div className="sidebar">
-            <ViewSwitcher view={view} onChange={actions.setView} />
+            <ViewSwitcher view={view} onChange={(next) => { setDashboardOpen(false); actions.setView(next); }}
+              extra={{ label: dashboardTexts.open, hint: dashboardTexts.openHint, isOpen: isDashboardOpen, onOpen: () => setDashboardOpen(true) }} />
             {listed && (
               <SearchBox nodes={listed.nodes}
                 elsewhere={view === "structures" || view === "map" ? { label: fr.search.inActors, onSelect: () => actions.setView("actors") } : null} entries={searchEntries} onSelect={onSearchSelect} onSelectEntry={onSearchEntry} />
@@ -407,6 +411,10 @@ export function Explorer({ role, onSignOut, onSessionExpired }: ExplorerProps) {
             {state.status === "error" && state.error && (
               <ErrorMessage error={state.error} raisedThreshold={definition.hasWeights ? raisedThreshold(filters.minWeight, definition.defaultMinWeight) : null}
                 onAction={onErrorAction} />
+            )}
+            {territory && isDashboardOpen && (
+              <DashboardView role={role} territory={territory} territories={state.territories ?? []} window={state.window}
+                windowText={describeWindow(presets, state.window)} filters={filters} onSessionExpired={onSessionExpired} />
             )}
             {noTerritory && <EmptyMessage title={fr.app.noTerritory} help={fr.app.noTerritoryHelp} />}
             {state.status === "ready" && model && model.nodes.length === 0 && <EmptyMessage title={fr.app.emptyByView[view]} />}

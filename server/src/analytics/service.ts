@@ -272,13 +272,13 @@ export class AnalyticsService {
     // Networks of territories that are no longer among the most used go back to the LRU.
     this.cache.unpin();
     let count = 0;
-    for (const { plain } of rows) {
+    for (const { plain, territoryId } of rows) {
       const window: Window = { from: optionalText(plain, "from"), to: optionalText(plain, "to") };
       for (const { level, minWeight } of PAGE_NETWORKS) {
         if (performance.now() - startedAt > this.preloadBudgetMs || this.cache.pinnedWeight > this.maxPinnedElements) return count;
         try {
           const filter: NetworkFilter = { ...NO_FILTER, minWeight, backbone: PAGE_BACKBONE };
-          const analysis = await this.analyse({ territoryId: text(plain, "territoryId"), level, window, filter }, { pin: true });
+          const analysis = await this.analyse({ territoryId, level, window, filter }, { pin: true });
           analysis.nodeMetrics();
           count += 1;
         } catch (error) {
@@ -287,6 +287,15 @@ export class AnalyticsService {
       }
     }
     return count;
+  }
+
+  /** Every territory with the window of its latest contract: the period the page opens on. */
+  async latestContractWindows(): Promise<{ territoryId: string; window: Window }[]> {
+    const rows = await this.queries.read<Plain>("territoryLatestContracts", {});
+    return rows.map((row) => {
+      const plain = toPlain(row) as Plain;
+      return { territoryId: text(plain, "territoryId"), window: { from: optionalText(plain, "from"), to: optionalText(plain, "to") } };
+    });
   }
 
   /** The territory's name, whether it holds fictitious demo data, and its axes; NOT_FOUND when it does not exist. */
@@ -305,7 +314,7 @@ export class AnalyticsService {
    * another one are computed again, so a write through any app process is seen by the next read
    * through every other (see QueryTransaction.changed).
    */
-  private async dataVersion(territoryId: string): Promise<string> {
+  async dataVersion(territoryId: string): Promise<string> {
     const [row] = await this.queries.read<{ version: unknown }>("territoryVersion", { territoryId });
     return typeof row?.version === "string" ? row.version : "";
   }

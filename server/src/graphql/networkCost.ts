@@ -29,6 +29,8 @@ export const EXPENSIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   "keyFigures",
   "coverage",
   "structureNetwork",
+  "dashboardTrends",
+  "networkShape",
 ]);
 
 const single = (args: Args): NetworkRequest[] => {
@@ -59,6 +61,13 @@ const NETWORKS_OF: Readonly<Record<string, (args: Args, selections: (name: strin
     const window = yearWindow(args.year);
     return [...new Set(ids)].map((territoryId) => ({ territoryId, level: "STRUCTURE", window, filter: NO_FILTER }));
   },
+  // The dashboard measures every tie (server/src/dashboard/service.ts, dashboardFilter); the trends'
+  // yearly networks depend on the territory's contracts, unknown here: only the field itself counts.
+  networkShape: (args) =>
+    single(args).flatMap((request) => {
+      const filter = { ...request.filter, minWeight: 1, weighting: "COUNT" as const, backbone: null };
+      return [{ ...request, level: "STRUCTURE" as const, filter }, { ...request, level: "ACTOR" as const, filter }];
+    }),
   participationNetwork: (args) => single({ ...args, level: "ACTOR" }).map(workGroupsOnly),
   // The details panel builds the structure network of the window only for its `node` field.
   organisationDetails: (args, selects) =>

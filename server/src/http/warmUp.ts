@@ -1,4 +1,5 @@
 import type { AnalyticsService } from "../analytics/service.js";
+import { warmUpDashboards } from "../dashboard/warmUp.js";
 import type { Viewer } from "../auth/index.js";
 import type { Logger } from "../logger.js";
 import { PAGE_OPERATIONS, type PageOperation } from "../graphql/pageOperations.js";
@@ -78,5 +79,6 @@ export async function warmUpServer(analytics: AnalyticsService, execute: Execute
     return 0;
   });
   log.info("page networks preloaded", { networks, ms: Date.now() - startedAt });
+  await warmUpDashboards(analytics, execute, log).catch(failed("dashboards could not be computed ahead"));
   return networks;
 }

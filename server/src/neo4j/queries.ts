@@ -17,6 +17,7 @@ export const QUERY_NAMES = [
   "collaborationData",
   "keyFigures",
   "coverage",
+  "dashboardContracts",
   "territoryExists",
   "firstTerritory",
   "territoryLatestContracts",

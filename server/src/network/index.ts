@@ -29,6 +29,7 @@ export {
 } from "./communities.js";
 export { MAX_EGO_DEPTH, egoIndex, egoNetwork, indexedEgoNetwork, shortestPath, type EgoIndex, type EgoNetwork, type EgoNode } from "./ego.js";
 export { compareNetworks, type Compared, type NetworkEvolution } from "./evolution.js";
+export { degreeDistribution, topConcentration, type DegreeCount, type TopConcentration } from "./shape.js";
 export { singlePersonStructures, topBrokers, type Broker, type SinglePersonStructure } from "./bridges.js";
 export { mulberry32 } from "./prng.js";
 export { compareIds } from "./order.js";

@@ -1,5 +1,6 @@
 /** Writes the presentation (slides.ts) with PptxGenJS, in the 16:9 widescreen layout. */
 import PptxGenJS from "pptxgenjs";
+import type { ChartSlide } from "./chartSlides";
 import type { Presentation, SlideLegendRow, ViewSlide } from "./slides";
 
 const WIDTH = 13.333;
@@ -100,6 +101,49 @@ function viewSlide(pptx: PptxGenJS, presentation: Presentation, view: ViewSlide,
   footer(slide, presentation);
 }
 
+/** A dashboard chart as a native PowerPoint chart (its values editable in PowerPoint), or a table. */
+function chartSlide(pptx: PptxGenJS, presentation: Presentation, slideData: ChartSlide): void {
+  const slide = pptx.addSlide();
+  slide.addText(slideData.title, { x: MARGIN, y: 0.2, w: WIDTH - 2 * MARGIN, h: 0.6, fontSize: 22, bold: true, color: TEXT, fontFace: FONT, fit: "shrink" });
+  slide.addText(slideData.subtitle, { x: MARGIN, y: 0.8, w: WIDTH - 2 * MARGIN, h: 0.4, fontSize: 12, color: MUTED, fontFace: FONT, fit: "shrink" });
+  const area = { x: MARGIN, y: 1.3, w: WIDTH - 2 * MARGIN, h: 5.2 };
+  const { chart, table } = slideData;
+  if (chart) {
+    // Horizontal bars are drawn from the bottom up: reversed, the first category is at the top, as on the page.
+    const order = <T,>(list: readonly T[]): T[] => (chart.horizontal ? [...list].reverse() : [...list]);
+    const data = chart.series.map((series) => ({ name: series.name, labels: order(chart.labels), values: order(series.values) }));
+    slide.addChart(chart.type === "line" ? pptx.ChartType.line : pptx.ChartType.bar, data, {
+      ...area,
+      barDir: chart.horizontal ? "bar" : "col",
+      ...(chart.logScale ? { valAxisLogScaleBase: 10 } : {}),
+      chartColors: [BRAND],
+      showLegend: chart.series.length > 1,
+      showCatAxisTitle: true,
+      catAxisTitle: chart.categoryLabel,
+      showValAxisTitle: true,
+      valAxisTitle: chart.valueLabel,
+      catAxisLabelFontSize: 10,
+      valAxisLabelFontSize: 10,
+      catAxisLabelFontFace: FONT,
+      valAxisLabelFontFace: FONT,
+      // Densities (0 to 1) with three decimals, counts and hours as whole numbers.
+      valAxisLabelFormatCode: Math.max(...chart.series.flatMap((series) => series.values)) < 1 ? "0.000" : "#,##0",
+      dataLabelFormatCode: "#,##0",
+      lineDataSymbol: "circle",
+      lineDataSymbolSize: 6,
+      showValue: chart.horizontal,
+      dataLabelFontSize: 9,
+    });
+  } else if (table) {
+    const header = table.header.map((text) => ({ text, options: { bold: true, fill: { color: "F3F6F9" } } }));
+    slide.addTable([header, ...table.rows.map((row) => row.map((text) => ({ text })))], {
+      x: area.x, y: area.y, w: area.w, fontSize: 8, fontFace: FONT, color: TEXT, border: { type: "solid", pt: 0.5, color: "D1D5DB" }, autoPage: false,
+    });
+  }
+  slide.addText(slideData.source, { x: MARGIN, y: 6.6, w: WIDTH - 2 * MARGIN, h: 0.35, fontSize: 10, color: MUTED, fontFace: FONT, fit: "shrink" });
+  footer(slide, presentation);
+}
+
 /** The .pptx file: a Blob in the browser, bytes in Node (tests). */
 export async function writePptx(presentation: Presentation, legendTitle: string, output: "blob" | "uint8array"): Promise<Blob | Uint8Array> {
   const pptx = new PptxGenJS();
@@ -110,6 +154,7 @@ export async function writePptx(presentation: Presentation, legendTitle: string,
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   figuresSlide(pptx, presentation);
   for (const view of presentation.views) viewSlide(pptx, presentation, view, legendTitle);
+  for (const chart of presentation.charts) chartSlide(pptx, presentation, chart);
   const written = await pptx.write({ outputType: output, compression: true });
   if (output === "blob" && written instanceof Blob) return written;
   if (output === "uint8array" && written instanceof Uint8Array) return written;

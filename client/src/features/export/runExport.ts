@@ -5,7 +5,9 @@
 import type { Core, NodeSingular } from "cytoscape";
 import { fetchNetworkExport, type ExportView, type NodePosition } from "../../api/exports";
 import { fetchKeyFigures } from "../../api/keyFigures";
-import type { NetworkQueryFilter, TimeWindow } from "../../api/network";
+import type { Epci, NetworkQueryFilter, TimeWindow } from "../../api/network";
+import { loadDashboardCharts } from "../dashboard/loadCharts";
+import { chartSlides } from "./chartSlides";
 import { listSavedViews } from "../../api/savedViews";
 import { fr } from "../../i18n/fr";
 import type { ViewKind } from "../views/views";
@@ -21,8 +23,12 @@ import { buildPresentation, currentViewSlide, savedViewSlide, type ViewSlide } f
 /** What the page gives at the moment of the click. */
 export interface ExportSource {
   cy: Core;
-  territory: { id: string; name: string; isDemo: boolean };
+  territory: { id: string; name: string; isDemo: boolean; epcis: readonly Epci[] };
   view: ViewKind;
+  /** The period in words, as the page shows it (the dashboard charts' period). */
+  windowText: string;
+  /** The axis filter, which the coverage of the dashboard charts follows. */
+  axisId: string | null;
   frame: ExportFrame;
   map: PictureMap | null;
   window: TimeWindow;
@@ -93,8 +99,13 @@ export async function runExport(choice: ExportChoice, source: ExportSource, opti
       return { blob, fileName: name("pdf", choice.page === "a4" ? "a4" : "16-9") };
     }
     case "pptx": {
-      const [figures, slides] = await Promise.all([fetchKeyFigures(territory.id, figuresYear(source.window, date)), presentationSlides(source)]);
-      const blob = await writePptx(buildPresentation(frame, figures, slides), fr.legend.title, "blob");
+      const [figures, slides, charts] = await Promise.all([
+        fetchKeyFigures(territory.id, figuresYear(source.window, date)),
+        presentationSlides(source),
+        // Without the dashboard's figures (a panel the server could not compute) the presentation still holds the views.
+        loadDashboardCharts({ territory, window: source.window, windowText: source.windowText, filter: source.filter, axisId: source.axisId, today: date }).catch(() => []),
+      ]);
+      const blob = await writePptx(buildPresentation(frame, figures, slides, charts.flatMap(chartSlides)), fr.legend.title, "blob");
       if (!(blob instanceof Blob)) throw new ExportError("failed", "pptx output");
       return { blob, fileName: exportFileName(territory.name, "presentation", date, "pptx") };
     }

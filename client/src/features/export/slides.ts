@@ -1,10 +1,12 @@
 /**
  * What the PowerPoint holds, as plain data: a first slide of key figures, then one slide per view
- * (the saved views, or the current one), each with its picture, legend and the key figures line.
+ * (the saved views, or the current one), each with its picture, legend and the key figures line,
+ * then one slide per chart of the Tableau de bord.
  */
 import type { KeyFigures } from "../../api/keyFigures";
 import type { SavedViewSummary } from "../../api/savedViews";
 import { formatCount, fr } from "../../i18n/fr";
+import type { ChartSlide } from "./chartSlides";
 import type { ExportFrame } from "./frame";
 
 export interface SlideLegendRow {
@@ -38,6 +40,8 @@ export interface Presentation {
   source: string;
   demo: string | null;
   views: ViewSlide[];
+  /** The Tableau de bord's charts, after the views (chartSlides.ts). */
+  charts: ChartSlide[];
 }
 
 export function keyFigureCells(k: KeyFigures): { value: string; label: string }[] {
@@ -107,7 +111,7 @@ export function savedViewSlide(view: SavedViewSummary, territoryName: string, vi
   };
 }
 
-export function buildPresentation(frame: ExportFrame, figures: KeyFigures, views: ViewSlide[]): Presentation {
+export function buildPresentation(frame: ExportFrame, figures: KeyFigures, views: ViewSlide[], charts: ChartSlide[] = []): Presentation {
   return {
     title: fr.exports.keyFiguresTitle(figures.territoryName),
     figures: keyFigureCells(figures),
@@ -116,5 +120,6 @@ export function buildPresentation(frame: ExportFrame, figures: KeyFigures, views
     source: frame.source,
     demo: frame.demo,
     views,
+    charts,
   };
 }

@@ -65,8 +65,10 @@ export function useExportSource(inputs: ExportInputs): () => ExportSource | null
     });
     return {
       cy,
-      territory: { id: territory.id, name: territory.name, isDemo: territory.isDemo },
+      territory: { id: territory.id, name: territory.name, isDemo: territory.isDemo, epcis: territory.epcis },
       view: state.view,
+      windowText,
+      axisId: state.filters.axisId,
       frame,
       map,
       window: state.window,

@@ -2,7 +2,7 @@ import type { Analysis } from "../../analytics/analysis.js";
 import type { AnalysedNode } from "../../analytics/collaboration.js";
 import type { CoverageAxis } from "../../analytics/coverage.js";
 import { parseBackbone, parseFilter, parseLevel, parseWeighting, type NetworkFilter } from "../../analytics/filters.js";
-import type { AnalyticsService, NetworkRequest, TerritoryProfile } from "../../analytics/service.js";
+import type { AnalyticsService, KeyFigures, NetworkRequest, TerritoryProfile } from "../../analytics/service.js";
 import { parseWindow, type Window } from "../../analytics/window.js";
 import { DEFAULT_K_ANONYMITY, releasedActorsOf } from "../../analytics/kAnonymity.js";
 import type { RequestContext } from "../../auth/context.js";
@@ -180,6 +180,18 @@ function axisSummary(axes: readonly CoverageAxis[], id: string): CoverageAxis {
 
 const windowOut = (window: Window) => ({ from: window.from, to: window.to });
 
+/** A year's figures per 10,000 inhabitants (PerInhabitants): 0 for a territory without inhabitants. */
+export function perTenThousand(figures: KeyFigures) {
+  const per = (value: number): number => (figures.inhabitants > 0 ? (value * 10_000) / figures.inhabitants : 0);
+  return {
+    activeActors: per(figures.activeActors),
+    structures: per(figures.structures),
+    events: per(figures.events),
+    volunteerHours: per(figures.volunteerHours),
+    activeWorkGroups: per(figures.activeWorkGroups),
+  };
+}
+
 /** Resolvers of the analyst API (analytics.graphql); the service does the work. */
 export function createAnalyticsResolvers(service: AnalyticsService) {
   return {
@@ -342,6 +354,7 @@ export function createAnalyticsResolvers(service: AnalyticsService) {
           territoryId: profile.territoryId,
           territoryName: profile.keyFigures.territoryName,
           keyFigures: profile.keyFigures,
+          perTenThousandInhabitants: perTenThousand(profile.keyFigures),
           network: graphSummary(profile.network),
           coverage: {
             cellCount: profile.coverage.cellCount,

@@ -2,6 +2,7 @@ import type { GeoSource } from "../../../../seed/src/geo.js";
 import { AnalyticsService } from "../../analytics/service.js";
 import type { QueryRunner } from "../../neo4j/queries.js";
 import type { RequestContext } from "../../auth/context.js";
+import { DashboardService } from "../../dashboard/service.js";
 import { DuplicateService } from "../../duplicates/service.js";
 import { EditingService } from "../../editing/service.js";
 import { ExplorerService } from "../../explorer/service.js";
@@ -9,6 +10,7 @@ import { GdprService } from "../../gdpr/service.js";
 import { SavedViewService } from "../../savedViews/service.js";
 import { TerritoryService } from "../../territories/service.js";
 import { assertReadable, createAnalyticsResolvers } from "./analytics.js";
+import { createDashboardResolvers } from "./dashboard.js";
 import { createDuplicateResolvers } from "./duplicates.js";
 import { createEditingResolvers } from "./editing.js";
 import { createExplorerResolvers } from "./explorer.js";
@@ -47,6 +49,7 @@ export function createResolvers({ queries, analytics = new AnalyticsService(quer
         return resolveStructureNetwork(queries, args);
       },
       ...createAnalyticsResolvers(analytics),
+      ...createDashboardResolvers(new DashboardService(queries, analytics), analytics),
       ...createExplorerResolvers(explorer, analytics),
       ...createExportResolvers(analytics, explorer),
     },
