@@ -97,7 +97,7 @@ async function farthestLabel(page: Page, fromId: string): Promise<string | null>
     if (root.empty()) return null;
     let farthest = null;
     let depth = -1;
-    nodes.bfs({ roots: root, directed: false, visit: (node, _edge, _previous, _index, level) => {
+    cy.elements().bfs({ roots: root, directed: false, visit: (node, _edge, _previous, _index, level) => {
       if (level > depth && nodes.contains(node)) { depth = level; farthest = node; }
     } });
     return farthest && depth > 0 ? String(farthest.data("label") || "") : null;
