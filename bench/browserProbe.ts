@@ -68,7 +68,7 @@ export const PROBE_SCRIPT = `(() => {
   const cy = () => window.__maillageCy || null;
   const frame = () => document.querySelector(canvasSelector).getBoundingClientRect();
   /** A drawn node well inside the canvas, the most connected first, in page coordinates. */
-  probe.nodePoint = () => {
+  probe.nodePoint = (exceptId) => {
     const core = cy();
     if (!core) return null;
     const box = frame();
@@ -78,7 +78,8 @@ export const PROBE_SCRIPT = `(() => {
     core.edges().forEach((edge) => {
       for (const end of [edge.data("source"), edge.data("target")]) degree.set(end, (degree.get(end) || 0) + 1);
     });
-    const nodes = core.nodes().filter((node) => node.visible()).toArray().sort((a, b) => (degree.get(b.id()) || 0) - (degree.get(a.id()) || 0));
+    // Titles drawn as nodes (".canvas-label") and the map's commune groups are not what a reader clicks.
+    const nodes = core.nodes().not(".canvas-label, .map-group").filter((node) => node.visible() && node.id() !== exceptId).toArray().sort((a, b) => (degree.get(b.id()) || 0) - (degree.get(a.id()) || 0));
     for (const node of nodes) {
       const p = node.renderedPosition();
       if (p.x > 20 && p.y > 20 && p.x < box.width - 20 && p.y < box.height - 20) return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
@@ -96,6 +97,44 @@ export const PROBE_SCRIPT = `(() => {
     points.sort((a, b) => Math.hypot(a.x - box.width / 2, a.y - box.height / 2) - Math.hypot(b.x - box.width / 2, b.y - box.height / 2));
     const free = points.find((p) => !covered(p.x, p.y));
     return free ? { x: box.left + free.x, y: box.top + free.y, box: { left: box.left, top: box.top, width: box.width, height: box.height } } : null;
+  };
+  /** Long tasks (PerformanceObserver "longtask") from start to stop: [start, duration] each. */
+  probe.startLongTasks = () => {
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]); });
+    observer.observe({ entryTypes: ["longtask"] });
+    probe.longTasks = { observer, tasks };
+  };
+  probe.stopLongTasks = () => {
+    const current = probe.longTasks;
+    if (!current) return [];
+    for (const entry of current.observer.takeRecords()) current.tasks.push([entry.startTime, entry.duration]);
+    current.observer.disconnect();
+    probe.longTasks = null;
+    return current.tasks;
+  };
+  /**
+   * Wheel → frame: for each wheel event the page receives (its timeStamp, when the input was
+   * created), the time to the next Cytoscape "render" event, and whether that frame had another zoom.
+   */
+  probe.startWheelLatency = () => {
+    const samples = [];
+    const onWheel = (event) => {
+      const core = cy();
+      if (!core) return;
+      const zoom = core.zoom();
+      const created = event.timeStamp;
+      core.one("render", () => samples.push([performance.now() - created, core.zoom() !== zoom]));
+    };
+    window.addEventListener("wheel", onWheel, { capture: true, passive: true });
+    probe.wheel = { samples, onWheel };
+  };
+  probe.stopWheelLatency = () => {
+    const current = probe.wheel;
+    if (!current) return [];
+    window.removeEventListener("wheel", current.onWheel, { capture: true });
+    probe.wheel = null;
+    return current.samples;
   };
   probe.viewport = () => { const core = cy(); return core ? { zoom: core.zoom(), x: core.pan().x, y: core.pan().y } : null; };
   /** Which renderer Cytoscape really uses: its WebGL flag, the context of its WebGL layer, the GL renderer string. */
@@ -210,8 +249,9 @@ export async function stopFrames(page: Page): Promise<number[]> {
   return Array.isArray(raw) ? raw.flatMap((item: unknown) => (finite(item) === undefined ? [] : [item as number])) : [];
 }
 
-export async function nodePoint(page: Page): Promise<(Point & { id: string }) | null> {
-  const raw: unknown = await page.evaluate("window.__benchProbe.nodePoint()");
+/** The most connected drawn node well inside the canvas, other than `exceptId`. */
+export async function nodePoint(page: Page, exceptId = ""): Promise<(Point & { id: string }) | null> {
+  const raw: unknown = await page.evaluate(`window.__benchProbe.nodePoint(${JSON.stringify(exceptId)})`);
   const point = asPoint(raw);
   return point && isRecord(raw) && typeof raw.id === "string" ? { ...point, id: raw.id } : null;
 }
@@ -254,4 +294,33 @@ export async function rendererInfo(page: Page): Promise<RendererInfo> {
     glRenderer: typeof raw.glRenderer === "string" ? raw.glRenderer : null,
     layers: Array.isArray(raw.layers) ? raw.layers.filter((item): item is string => typeof item === "string") : [],
   };
+}
+
+export async function startLongTasks(page: Page): Promise<void> {
+  await page.evaluate("window.__benchProbe.startLongTasks()");
+}
+
+/** The long tasks seen since `startLongTasks`: durations in ms. */
+export async function stopLongTasks(page: Page): Promise<number[]> {
+  const raw: unknown = await page.evaluate("window.__benchProbe.stopLongTasks()");
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item: unknown) => {
+    const duration = Array.isArray(item) ? finite(item[1]) : undefined;
+    return duration === undefined ? [] : [duration];
+  });
+}
+
+export async function startWheelLatency(page: Page): Promise<void> {
+  await page.evaluate("window.__benchProbe.startWheelLatency()");
+}
+
+/** Per wheel event: ms from the input to the next Cytoscape "render" event, and whether the zoom had changed by then. */
+export async function stopWheelLatency(page: Page): Promise<{ ms: number; zoomed: boolean }[]> {
+  const raw: unknown = await page.evaluate("window.__benchProbe.stopWheelLatency()");
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item: unknown) => {
+    if (!Array.isArray(item)) return [];
+    const ms = finite(item[0]);
+    return ms === undefined ? [] : [{ ms, zoomed: item[1] === true }];
+  });
 }

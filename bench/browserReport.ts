@@ -2,7 +2,7 @@
 import type { TimeWindow } from "./browserApi.js";
 import type { Renderer } from "./browserLaunch.js";
 import type { RendererInfo } from "./browserProbe.js";
-import { formatMs, ratioToTarget, type FrameStats, type Repeated, type ViewCandidate } from "./browserStats.js";
+import { formatMs, ratioToTarget, type FrameStats, type Repeated, type ViewCandidate, type WheelLatency } from "./browserStats.js";
 import { HOST_SPEED_LOOP } from "./stats.js";
 import type { TerritoryScale } from "../seed/src/spec.js";
 
@@ -13,19 +13,28 @@ export interface Measurement {
   readonly territory: string;
   readonly territoryId: string;
   readonly view: string;
+  /** How the view was opened: "address" (`?view=…`), else the step taken from an address view. */
+  readonly opened: string;
   readonly renderer: Renderer;
-  /** Label of the API network with the drawn counts, or null when none matches. */
-  drawnView: string | null;
   nodes: number | null;
   edges: number | null;
-  /** Navigation start → canvas `data-state="ready"`. */
+  /** Navigation start (or the step's control) → the view drawn. */
   drawnMs: number | null;
-  /** Navigation start → details panel visible, after a click on a node issued as soon as the canvas was ready. */
+  /** Navigation start (or the step's control) → a node clicked as soon as the view was drawn is selected, its details shown. */
   interactiveMs: number | null;
-  /** Pointer down → details panel visible. */
+  /** Pointer down → details panel visible (views opened by address). */
   clickToPanelMs: number | null;
   pan: FrameStats | null;
   zoom: FrameStats | null;
+  /** The longest "longtask" entry while panning, zooming and wheeling, and how many there were. */
+  longestTaskMs: number | null;
+  longTasks: number | null;
+  wheel: WheelLatency | null;
+  /** Pairs of drawn labels overlapping once the layout settled (client/e2e/glance.ts), and labels drawn. */
+  overlappingLabels: number | null;
+  labelsDrawn: number | null;
+  /** Share of drawn nodes on a place of their own once the layout settled (client/e2e/glance.ts). */
+  distinctShare: number | null;
   /** Every page load's drawn and interactive times when the page was opened several times (the values above are their medians). */
   repeats: { drawn: Repeated; interactive: Repeated; clickToPanel: Repeated } | null;
   rendererInfo: RendererInfo | null;
@@ -58,6 +67,8 @@ export interface ExplorerRun {
     readonly apiFailures: readonly string[];
   }[];
   readonly measurements: readonly Measurement[];
+  /** What this run left out, in words (e.g. the 5× territory). */
+  readonly omitted: readonly string[];
 }
 
 const fps = (stats: FrameStats | null): string =>
@@ -79,9 +90,20 @@ function timing(value: number | null, runs: Repeated | undefined): string {
   return `${formatMs(runs.median)} (median of ${runs.runs}: ${formatMs(runs.min)}–${formatMs(runs.max)}${failed})`;
 }
 
-function drawnCell(measurement: Measurement): string {
-  if (measurement.nodes === null) return "not drawn";
-  return measurement.drawnView ?? "no API network has these counts";
+function wheelCell(wheel: WheelLatency | null): string {
+  if (wheel === null) return "—";
+  const missed = wheel.notches - wheel.zoomed;
+  return `${formatMs(wheel.medianMs)} / ${formatMs(wheel.worstMs)}${missed > 0 ? ` (${missed} of ${wheel.notches} notches without a new frame)` : ""}`;
+}
+
+function longTaskCell(m: Measurement): string {
+  if (m.longTasks === null) return "—";
+  return m.longTasks === 0 ? "none" : `${formatMs(m.longestTaskMs)} (${m.longTasks} long tasks)`;
+}
+
+function overlapCell(m: Measurement): string {
+  if (m.overlappingLabels === null) return "—";
+  return `${m.overlappingLabels === 0 ? "0" : `**${m.overlappingLabels}**`} of ${m.labelsDrawn ?? "?"} labels`;
 }
 
 export function renderExplorerResults(run: ExplorerRun): string {
@@ -89,17 +111,19 @@ export function renderExplorerResults(run: ExplorerRun): string {
     [
       m.territory,
       m.view,
-      drawnCell(m),
+      m.opened,
       rendererCell(m),
       m.nodes ?? "—",
       m.edges ?? "—",
       timing(m.drawnMs, m.repeats?.drawn),
       ratioToTarget(m.drawnMs, DRAWN_TARGET_MS),
       timing(m.interactiveMs, m.repeats?.interactive),
-      ratioToTarget(m.interactiveMs, DRAWN_TARGET_MS),
-      formatMs(m.clickToPanelMs),
+      longTaskCell(m),
+      wheelCell(m.wheel),
       fps(m.pan),
       fps(m.zoom),
+      overlapCell(m),
+      m.distinctShare === null ? "—" : m.distinctShare.toFixed(3),
     ].join(" | "),
   );
   const sizes = run.territories.flatMap((t) => [
@@ -115,17 +139,22 @@ export function renderExplorerResults(run: ExplorerRun): string {
     "# Explorer in headless Chromium",
     "",
     `Measured in one run of \`bench/explorer.ts\` on ${run.date}: ${run.cores} cores shared with other work, ${run.memoryGiB} GiB, ` +
-      `Node ${run.node}, Chromium ${run.chromium.canvas ?? run.chromium.webgl ?? "?"}, viewport 1280×800, in ${Math.round(run.totalMs / 1000)} s.`,
+      `Node ${run.node}, Chromium ${run.chromium.canvas ?? run.chromium.webgl ?? "?"}, viewport 1440×900, in ${Math.round(run.totalMs / 1000)} s.`,
     `Load average (1 / 5 / 15 min) before: ${load(run.loadBefore)}; after: ${load(run.loadAfter)}.`,
     `Host speed: a fixed loop of ${HOST_SPEED_LOOP.toLocaleString("en-US")} additions in Node took ${Math.round(run.hostSpeed.beforeMs)} ms before the run and ` +
       `${Math.round(run.hostSpeed.afterMs)} ms after (about 1100 ms when the machine is quiet); page timings move with it.`,
     "",
-    `"drawn" is navigation start → canvas \`data-state="ready"\`; "interactive" is navigation start → details panel visible,`,
-    "after a real mouse click on the most connected node, issued as soon as the canvas was ready; with the canvas renderer each",
-    "view is opened several times in fresh browser contexts and the median is given with the range; the ratios are value ÷ the",
-    `${DRAWN_TARGET_MS} ms target of issue 3 (set for the demo's full actors network). Frame rates are requestAnimationFrame`,
-    `callbacks per second in the page during ${"~3 s"} of mouse drag (pan) and mouse wheel (zoom); the page hides ties while the`,
-    "view moves (`hideEdgesOnViewport`). \"drawn view\" names the API network whose node and tie counts are those drawn.",
+    `"drawn" is navigation start → canvas \`data-state="ready"\` for a view opened by its address; for a view opened by a control`,
+    "on top of one (coverage, focus, path, comparison: see \"opened\") it is the control used → the first frame showing its result",
+    "(communes coloured, new layout drawn, path classes drawn). \"interactive\" is the same start → a node, clicked as soon as the",
+    "view was drawn, selected with its details shown. With the canvas renderer each view opened by its address is opened several",
+    "times in fresh browser contexts and the median is given with the range; the ratio is drawn ÷ the",
+    `${DRAWN_TARGET_MS} ms target of issue 3. Then, once the force layout has settled (a refined layout the page holds back is applied`,
+    "as a reader would), \"overlaps\" counts pairs of drawn labels whose boxes overlap and \"distinct\" is the share of nodes on a",
+    "place of their own (both `client/e2e/glance.ts`, as the browser tests). Then ~3 s of mouse drag (pan fps) and of mouse wheel",
+    "(zoom fps: requestAnimationFrame callbacks per second; the page hides ties while the view moves), then 10 wheel notches 300 ms",
+    "apart: \"wheel → frame\" is each notch's input time stamp → the next Cytoscape `render` event (median / worst). \"longest task\"",
+    "is the longest PerformanceObserver `longtask` entry from the start of the pan to the last notch.",
     ...(run.preload === null
       ? []
       : [
@@ -133,14 +162,15 @@ export function renderExplorerResults(run: ExplorerRun): string {
             `(structures and actors views of every territory's latest contract) in ${formatMs(run.preload.ms)}, before the first page was opened.`,
         ]),
     "",
-    "| territory | view asked | drawn view | renderer | nodes | edges | drawn | ratio | interactive | ratio | click → panel | pan fps | zoom fps |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| territory | view | opened | renderer | nodes | edges | drawn | ratio | interactive | longest task | wheel → frame | pan fps | zoom fps | overlaps | distinct |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map((row) => `| ${row} |`),
     "",
-    "Networks the API serves (to tell which view was drawn):",
+    "Territories:",
     "",
     ...sizes,
     "",
+    ...(run.omitted.length === 0 ? [] : ["Left out of this run:", "", ...run.omitted.map((o) => `- ${o}`), ""]),
     "Chromium flags: canvas runs `" + run.flags.canvas.join(" ") + "`; WebGL runs `" + run.flags.webgl.join(" ") + "`.",
     ...(notes.length === 0 ? [] : ["", "Notes:", "", ...notes]),
     "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frameStats, identifyView, ratioToTarget, repeated, spliceSection } from "./browserStats.js";
+import { frameStats, identifyView, ratioToTarget, repeated, spliceSection, wheelLatency } from "./browserStats.js";
 import { PAYS_CEVENNES } from "../seed/src/index.js";
 import { GARD_WITHOUT_CEVENNES, scaledTerritory } from "./browserTerritory.js";
 
@@ -78,5 +78,21 @@ describe("repeated", () => {
     expect(repeated([300, 100, 200])).toEqual({ median: 200, min: 100, max: 300, runs: 3, failed: 0 });
     expect(repeated([400, null, 100, 200, 300])).toEqual({ median: 250, min: 100, max: 400, runs: 5, failed: 1 });
     expect(repeated([null])).toEqual({ median: null, min: null, max: null, runs: 1, failed: 1 });
+  });
+});
+
+describe("wheelLatency", () => {
+  it("gives the median and the worst of the notches whose frame showed the new zoom", () => {
+    const samples = [
+      { ms: 30, zoomed: true },
+      { ms: 10, zoomed: true },
+      { ms: 500, zoomed: false },
+      { ms: 20, zoomed: true },
+    ];
+    expect(wheelLatency(samples, 5)).toEqual({ notches: 5, zoomed: 3, medianMs: 20, worstMs: 30 });
+  });
+
+  it("has no times when no frame followed a notch", () => {
+    expect(wheelLatency([], 10)).toEqual({ notches: 10, zoomed: 0, medianMs: null, worstMs: null });
   });
 });

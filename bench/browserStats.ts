@@ -90,3 +90,17 @@ export function repeated(values: readonly (number | null)[]): Repeated {
   const median = ok.length % 2 === 1 ? (ok[middle] ?? null) : ((ok[middle - 1] ?? 0) + (ok[middle] ?? 0)) / 2;
   return { median, min: ok[0] ?? null, max: ok[ok.length - 1] ?? null, runs: values.length, failed };
 }
+
+/** Wheel notch → next Cytoscape frame: median and worst of the notches whose frame showed a new zoom. */
+export interface WheelLatency {
+  readonly notches: number;
+  /** Notches whose next frame showed the new zoom (the others are left out of the times). */
+  readonly zoomed: number;
+  readonly medianMs: number | null;
+  readonly worstMs: number | null;
+}
+
+export function wheelLatency(samples: readonly { readonly ms: number; readonly zoomed: boolean }[], notches: number): WheelLatency {
+  const times = repeated(samples.filter((sample) => sample.zoomed).map((sample) => sample.ms));
+  return { notches, zoomed: samples.filter((sample) => sample.zoomed).length, medianMs: times.median, worstMs: times.max };
+}
