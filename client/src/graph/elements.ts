@@ -208,9 +208,19 @@ export function toLayoutElements(model: NetworkModel, sizeBy: SizeMetric = "memb
     group: "nodes",
     data: { id: node.id, size: round(sqrtScale(sizeValue(node, sizeBy), maxSize, NODE_SIZE.min, NODE_SIZE.max)) },
   }));
-  const ties = layoutBackbone(model.ties).map((tie): ElementDefinition => ({
-    group: "edges",
-    data: { id: tieId(tie.source, tie.target), source: tie.source, target: tie.target, weight: tie.weight },
-  }));
+  // Ties between two communities (the API's, computed on the ties drawn) do not pull: the groups
+  // that work together are laid out apart, each a block of the picture, and the ties between them
+  // are drawn across (they are the brokers' ties).
+  const community = new Map(model.nodes.map((node) => [node.id, node.metrics?.community ?? null]));
+  const across = (source: string, target: string): boolean => {
+    const [a, b] = [community.get(source) ?? null, community.get(target) ?? null];
+    return a !== null && b !== null && a !== b;
+  };
+  const ties = layoutBackbone(model.ties)
+    .filter((tie) => !across(tie.source, tie.target))
+    .map((tie): ElementDefinition => ({
+      group: "edges",
+      data: { id: tieId(tie.source, tie.target), source: tie.source, target: tie.target, weight: tie.weight },
+    }));
   return [...nodes, ...ties];
 }
