@@ -86,14 +86,18 @@ describe("editing a structure", () => {
     structureId = String(records[0]?.get("id") ?? "");
     expect(structureId).toMatch(new RegExp(`^${territory.id}-s-`));
 
-    // The network is asked again: the new structure is drawn, found by the search, shown in the panel.
-    await page.waitForFunction((id) => window.__maillageCy?.getElementById(id).nonempty() === true, structureId, { timeout: 60_000 });
-    await waitForSettled(page);
-    await page.fill("#search-input", FIRST_NAME);
-    await page.press("#search-input", "Enter");
+    // The network is asked again: the new structure (no tie yet, so behind the chip of untied ones)
+    // is found by the search, shown in the panel, and chosen there it is drawn with the untied ones.
     const title = page.locator("#details-title");
-    await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, FIRST_NAME);
+    await expect.poll(async () => {
+      await waitForSettled(page);
+      await page.fill("#search-input", FIRST_NAME);
+      await page.press("#search-input", "Enter");
+      await page.waitForTimeout(500);
+      return page.evaluate(() => document.querySelector("#details-title")?.textContent ?? null);
+    }, { timeout: 60_000 }).toBe(FIRST_NAME);
     expect(await title.textContent()).toBe(FIRST_NAME);
+    await page.waitForFunction((id) => window.__maillageCy?.getElementById(id).nonempty() === true, structureId, { timeout: 60_000 });
   }), STEP_TIMEOUT);
 
   it("keeps the keyboard in the form while a save runs: Escape waits for the answer, then closes the form", () => step("escape-while-saving", async () => {

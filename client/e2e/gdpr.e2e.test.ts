@@ -145,10 +145,11 @@ describe("the GDPR tools", () => {
   }), STEP_TIMEOUT);
 
   it("erase a person from their details panel: gone from the network and from the search", () => step("erase-panel", async () => {
-    await page.waitForFunction((id) => window.__maillageCy?.getElementById(id).nonempty() === true, ACTIVE.id, { timeout: 60_000 });
+    // Found by the search and chosen there, the person is drawn (with the untied people, if they have no tie).
     await page.fill("#search-input", fullName(ACTIVE));
     await page.press("#search-input", "Enter");
     await page.waitForFunction((name) => document.querySelector("#details-title")?.textContent === name, fullName(ACTIVE));
+    await page.waitForFunction((id) => window.__maillageCy?.getElementById(id).nonempty() === true, ACTIVE.id, { timeout: 60_000 });
     await page.getByTestId("person-gdpr").click();
     await page.waitForSelector(`${dialog}[open]`);
     expect(await page.getByTestId("gdpr-person").textContent()).toBe(fullName(ACTIVE));

@@ -93,8 +93,19 @@ describe("saved views", () => {
     // Drag the first node 120 px to the right with the mouse.
     const box = await page.locator(canvas).boundingBox();
     const start = await page.evaluate(() => {
-      const node = window.__maillageCy?.nodes().not(".canvas-label, .map-group").nodes().first();
-      return node ? { id: node.id(), ...node.renderedPosition() } : null;
+      const cy = window.__maillageCy;
+      // A drawn node inside the canvas (not a title, a group, or a node without a place yet).
+      const node = cy
+        ?.nodes()
+        .not(".canvas-label, .map-group")
+        .nodes()
+        .filter((n: import("cytoscape").NodeSingular) => {
+          const p = n.renderedPosition();
+          return Number.isFinite(p.x) && Number.isFinite(p.y) && p.x > 40 && p.y > 120 && p.x < cy.width() - 160 && p.y < cy.height() - 40;
+        })
+        .nodes()
+        .first();
+      return node && node.nonempty() ? { id: node.id(), ...node.renderedPosition() } : null;
     });
     if (!box || !start) throw new Error("pas de nœud à déplacer");
     const before = (await readCanvas(page)).positions[start.id];
