@@ -321,7 +321,8 @@ function derive(state: NetworkViewState): NetworkViewState {
     // A saved view's places, under a key of their own so that the canvas places them even when
     // the same layout is already drawn; later filter changes keep them (restoredLayoutKey).
     const computed = planLayout(layoutKey, state.layout, planned, elements, state.draw.sizeBy, catalog);
-    const { positions, dropped, added } = restorePlacement(pending.positions, listed);
+    // Against what is drawn: untied nodes hidden behind their chip had no place to save.
+    const { positions, dropped, added } = restorePlacement(pending.positions, visible);
     const layoutPlan: LayoutPlan = {
       key: `${layoutKey}|restore:${pending.serial}`,
       kind: "preset",

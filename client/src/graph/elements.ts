@@ -202,7 +202,7 @@ export function toElements(
 }
 
 /** What the force layout needs: every node with its size, and only the backbone of the ties. */
-export function toLayoutElements(model: NetworkModel, sizeBy: SizeMetric = "members"): ElementDefinition[] {
+export function toLayoutElements(model: NetworkModel, sizeBy: SizeMetric = "members", separateCommunities = false): ElementDefinition[] {
   const maxSize = maxOf(model.nodes.map((n) => sizeValue(n, sizeBy)));
   const nodes = model.nodes.map((node): ElementDefinition => ({
     group: "nodes",
@@ -214,7 +214,7 @@ export function toLayoutElements(model: NetworkModel, sizeBy: SizeMetric = "memb
   const community = new Map(model.nodes.map((node) => [node.id, node.metrics?.community ?? null]));
   const across = (source: string, target: string): boolean => {
     const [a, b] = [community.get(source) ?? null, community.get(target) ?? null];
-    return a !== null && b !== null && a !== b;
+    return separateCommunities && a !== null && b !== null && a !== b;
   };
   const ties = layoutBackbone(model.ties)
     .filter((tie) => !across(tie.source, tie.target))

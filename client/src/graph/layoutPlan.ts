@@ -20,7 +20,9 @@ export function forcePlan(key: string, model: NetworkModel, drawn: readonly Elem
   return {
     key,
     kind: "force",
-    elements: forceElements(model, drawn, sizeBy),
+    // Communities stand apart only where the force polish runs: the spectral draft alone folds
+    // separate groups onto lines (the demo's actors view).
+    elements: forceElements(model, drawn, sizeBy, model.nodes.length <= LARGE_NETWORK),
     initial: model.nodes.length > DRAW_FIRST ? communityClusters(model) : null,
     quality: model.nodes.length > LARGE_NETWORK ? "draft" : "full",
   };
@@ -57,8 +59,8 @@ export type LayoutPlan =
     };
 
 /** Layout elements with their compound parents (the map's EPCI/commune groups without contours). */
-function forceElements(model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric): ElementDefinition[] {
-  const base = toLayoutElements(model, sizeBy);
+function forceElements(model: NetworkModel, drawn: readonly ElementDefinition[], sizeBy: SizeMetric, separateCommunities: boolean): ElementDefinition[] {
+  const base = toLayoutElements(model, sizeBy, separateCommunities);
   const parents = drawn.filter((e) => e.group === "nodes" && typeof e.data.level === "string");
   if (parents.length === 0) return base;
   const parentOf = new Map<string, string>();
