@@ -7,24 +7,14 @@
  * 1 s. Writes bench/RESULTS-dashboard.md. Runs alone: `npx tsx bench/dashboard.ts`; stops by itself.
  * `BENCH_DASHBOARD_RUNS` sets the runs per case (default 3).
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
-import { AnalyticsService } from "../server/src/analytics/service.js";
-import { createAppAuth } from "../server/src/auth/index.js";
-import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
-import { LOCAL_GEO_COPY, repoRoot } from "../server/src/config.js";
-import { buildSchema } from "../server/src/graphql/schema.js";
-import { createApp } from "../server/src/http/app.js";
-import { warmUpServer } from "../server/src/http/warmUp.js";
+import { PAYS_CEVENNES } from "../seed/src/index.js";
+import { repoRoot } from "../server/src/config.js";
 import { createLogger } from "../server/src/logger.js";
-import { connectDriver } from "../server/src/neo4j/driver.js";
-import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
-import { createQueryRunner, loadQueries } from "../server/src/neo4j/queries.js";
+import { startBenchApp } from "./browserApp.js";
 import { devLogin, sessionScript, type DevSession } from "./browserApi.js";
 import { LAUNCH_FLAGS, launchChromium } from "./browserLaunch.js";
 import { formatMs } from "./browserStats.js";
@@ -85,33 +75,10 @@ async function main(): Promise<void> {
   let warmUpMs = 0;
   try {
     await mkdir(artifacts, { recursive: true });
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-bench-dashboard-"));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const neo4j = await startLocalNeo4j({ dataDir, heapMb: 1536, pageCache: "512m" });
-    cleanups.push(() => neo4j.stop());
-    const driver = await connectDriver({ uri: neo4j.uri });
-    cleanups.push(() => driver.close());
-    await seedTerritory(driver, PAYS_CEVENNES, { geoSource: LOCAL_GEO_COPY, log });
-
-    const jwtSecret = randomBytes(48).toString("base64url");
-    const queries = createQueryRunner(driver, loadQueries());
-    const auth = createAppAuth(
-      { jwksUrl: undefined, issuer: undefined, audience: undefined, devLogin: true },
-      { jwtSecret, pseudonymSecret: derivePseudonymSecret(jwtSecret) },
-      { database: undefined, demoTerritoryIds: [PAYS_CEVENNES.id] },
-    );
-    const analytics = new AnalyticsService(queries);
-    const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, analytics, limits: { networkCostPerMinute: 1_000_000 }, onWrite: () => analytics.invalidate() });
-    cleanups.push(() => app.stop());
-    const port = await findFreePort();
-    const server = await new Promise<Server>((resolve) => {
-      const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
-    });
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const warmStarted = performance.now();
-    await warmUpServer(analytics, app.execute, log);
-    warmUpMs = performance.now() - warmStarted;
+    // The app as `npm start` runs it, warm-up included (bench/browserApp.ts).
+    const app = await startBenchApp([PAYS_CEVENNES], log, cleanups);
+    const baseUrl = app.baseUrl;
+    warmUpMs = app.preload.ms;
     process.stderr.write(`warm-up done in ${Math.round(warmUpMs)} ms\n`);
     const session = await devLogin(baseUrl, "COORDINATOR", [PAYS_CEVENNES.id]);
 

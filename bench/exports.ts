@@ -5,23 +5,14 @@
  * its section of bench/RESULTS.md. Runs alone: `npx tsx bench/exports.ts`; stops by itself.
  * `BENCH_EXPORT_RUNS` sets the runs per format (default 5).
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { PAYS_CEVENNES, seedTerritory } from "../seed/src/index.js";
-import { AnalyticsService } from "../server/src/analytics/service.js";
-import { createAppAuth } from "../server/src/auth/index.js";
-import { derivePseudonymSecret } from "../server/src/auth/secrets.js";
-import { LOCAL_GEO_COPY, repoRoot } from "../server/src/config.js";
-import { buildSchema } from "../server/src/graphql/schema.js";
-import { createApp } from "../server/src/http/app.js";
+import { PAYS_CEVENNES } from "../seed/src/index.js";
+import { repoRoot } from "../server/src/config.js";
 import { createLogger } from "../server/src/logger.js";
-import { connectDriver } from "../server/src/neo4j/driver.js";
-import { findFreePort, startLocalNeo4j } from "../server/src/neo4j/localNeo4j.js";
-import { createQueryRunner, loadQueries } from "../server/src/neo4j/queries.js";
+import { startBenchApp } from "./browserApp.js";
 import { devLogin, sessionScript } from "./browserApi.js";
 import { LAUNCH_FLAGS, launchChromium } from "./browserLaunch.js";
 import { CANVAS_SELECTOR } from "./browserProbe.js";
@@ -43,7 +34,6 @@ const EXTRA_FORMATS = [
   { id: "pptx", label: "PowerPoint" },
 ] as const;
 
-const geoSource = LOCAL_GEO_COPY;
 const artifacts = path.join(repoRoot, "test-artifacts", "bench");
 const log = createLogger("warn", { component: "bench-exports" });
 
@@ -135,30 +125,8 @@ async function main(): Promise<void> {
   let drawnMs = 0;
   try {
     await mkdir(artifacts, { recursive: true });
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "maillage-bench-exports-"));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const neo4j = await startLocalNeo4j({ dataDir, heapMb: 1536, pageCache: "512m" });
-    cleanups.push(() => neo4j.stop());
-    const driver = await connectDriver({ uri: neo4j.uri });
-    cleanups.push(() => driver.close());
-    await seedTerritory(driver, PAYS_CEVENNES, { geoSource, log });
-
-    const jwtSecret = randomBytes(48).toString("base64url");
-    const queries = createQueryRunner(driver, loadQueries());
-    const auth = createAppAuth(
-      { jwksUrl: undefined, issuer: undefined, audience: undefined, devLogin: true },
-      { jwtSecret, pseudonymSecret: derivePseudonymSecret(jwtSecret) },
-      { database: undefined, demoTerritoryIds: [PAYS_CEVENNES.id] },
-    );
-    const analytics = new AnalyticsService(queries);
-    const app = await createApp({ schema: await buildSchema({ driver, queries, analytics }), queries, log, auth, analytics, limits: { networkCostPerMinute: 1_000_000 }, onWrite: () => analytics.invalidate() });
-    cleanups.push(() => app.stop());
-    const port = await findFreePort();
-    const server = await new Promise<Server>((resolve) => {
-      const listening = app.express.listen(port, "127.0.0.1", () => resolve(listening));
-    });
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const baseUrl = `http://127.0.0.1:${port}`;
+    // The app as `npm start` runs it, warm-up included (bench/browserApp.ts).
+    const { baseUrl } = await startBenchApp([PAYS_CEVENNES], log, cleanups);
     const session = await devLogin(baseUrl, "COORDINATOR", [PAYS_CEVENNES.id]);
 
     const browser = await launchChromium("canvas");
