@@ -322,7 +322,7 @@ function derive(state: NetworkViewState): NetworkViewState {
     // the same layout is already drawn; later filter changes keep them (restoredLayoutKey).
     const computed = planLayout(layoutKey, state.layout, planned, elements, state.draw.sizeBy, catalog);
     // Against what is drawn: untied nodes hidden behind their chip had no place to save.
-    const { positions, dropped, added } = restorePlacement(pending.positions, visible);
+    const { positions, dropped, added } = restorePlacement(pending.positions, visible, listed);
     const layoutPlan: LayoutPlan = {
       key: `${layoutKey}|restore:${pending.serial}`,
       kind: "preset",

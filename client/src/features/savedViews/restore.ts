@@ -30,9 +30,10 @@ export interface RestoredPlacement {
 /**
  * Saved places for the nodes that are still there; a new node goes beside its placed neighbours
  * (their centre, nudged so that two newcomers do not overlap), or on a row under the picture when
- * none of them is placed.
+ * none of them is placed. `model` is what is drawn; `known` every node of the network, drawn or not
+ * (untied nodes hidden behind their chip had no place to save, and are neither new nor dropped).
  */
-export function restorePlacement(saved: PendingRestore["positions"], model: NetworkModel): RestoredPlacement {
+export function restorePlacement(saved: PendingRestore["positions"], model: NetworkModel, known: NetworkModel = model): RestoredPlacement {
   const positions: Positions = {};
   let [minX, maxX, maxY] = [Infinity, -Infinity, -Infinity];
   for (const node of model.nodes) {
@@ -43,8 +44,8 @@ export function restorePlacement(saved: PendingRestore["positions"], model: Netw
     maxX = Math.max(maxX, xy[0]);
     maxY = Math.max(maxY, xy[1]);
   }
-  const kept = Object.keys(positions).length;
-  const dropped = Object.keys(saved).length - kept;
+  // Dropped: saved nodes the network no longer has (`known`: drawn or not, e.g. untied ones hidden).
+  const dropped = Object.keys(saved).filter((id) => !known.nodesById.has(id)).length;
   if (!Number.isFinite(minX)) [minX, maxX, maxY] = [0, 0, 0];
   let added = 0;
   let orphans = 0;
