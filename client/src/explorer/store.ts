@@ -136,7 +136,26 @@ export type NetworkViewAction =
 
 const ALL_PERIOD: TimeWindow = { from: null, to: null };
 
+/** What a new territory or network leaves behind: nothing loaded, drawn, chosen or failed. */
+const cleared = {
+  loaded: null,
+  loadedBefore: null,
+  comparison: null,
+  model: null,
+  listed: null,
+  visible: null,
+  isolatedCount: 0,
+  elements: [],
+  layoutPlan: null,
+  selection: null,
+  panel: null,
+  focus: null,
+  coverage: null,
+  error: null,
+} as const;
+
 export const initialState: NetworkViewState = {
+  ...cleared,
   status: "idle",
   attempt: 0,
   dataVersion: 0,
@@ -152,25 +171,11 @@ export const initialState: NetworkViewState = {
   draw: { sizeBy: DEFAULT_DRAW_OPTIONS.sizeBy, colourBy: DEFAULT_DRAW_OPTIONS.colourBy },
   catalog: null,
   catalogTerritoryId: null,
-  loaded: null,
-  loadedBefore: null,
-  comparison: null,
-  model: null,
-  listed: null,
-  visible: null,
   showIsolated: false,
-  isolatedCount: 0,
-  elements: [],
-  layoutPlan: null,
-  focus: null,
   coverageMode: null,
-  coverage: null,
-  error: null,
   pageChoseRequest: true,
   thresholdRaised: null,
   focusEnded: null,
-  selection: null,
-  panel: null,
   pendingRestore: null,
   restoredLayoutKey: null,
   restoreReport: null,
@@ -188,23 +193,6 @@ export function initialStateFrom(options: { territoryId?: string | null; view?: 
     filters: { ...DEFAULT_FILTERS, minWeight: VIEWS[view].defaultMinWeight },
   };
 }
-
-const cleared = {
-  loaded: null,
-  loadedBefore: null,
-  comparison: null,
-  model: null,
-  listed: null,
-  visible: null,
-  isolatedCount: 0,
-  elements: [],
-  layoutPlan: null,
-  selection: null,
-  panel: null,
-  focus: null,
-  coverage: null,
-  error: null,
-} as const;
 
 /** Without a territory in the address, the page opens on the largest (most EPCI), then the first by name. */
 function largestTerritory(territories: readonly Territory[]): Territory | undefined {

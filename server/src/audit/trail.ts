@@ -55,6 +55,17 @@ export interface AuditTrailPage {
   readonly endCursor: string | null;
 }
 
+/** The stored fields of an entry that come from the change itself: the entity first among the related ids, the changes as JSON. */
+function entryFields(change: Omit<ChangeToRecord, "territoryId">) {
+  return {
+    entityKind: change.entityKind,
+    entityId: change.entityId,
+    entityName: change.entityName,
+    relatedIds: [change.entityId, ...change.relatedIds.filter((related) => related !== change.entityId)],
+    changes: JSON.stringify(change.changes),
+  };
+}
+
 /** Writes the entry in the caller's transaction; returns its id. */
 export async function recordChange(tx: Runner, viewer: Viewer, change: ChangeToRecord, at: Date): Promise<string> {
   const id = randomUUID();
@@ -65,11 +76,7 @@ export async function recordChange(tx: Runner, viewer: Viewer, change: ChangeToR
     userRole: viewer.role,
     territoryId: change.territoryId,
     operation: change.operation,
-    entityKind: change.entityKind,
-    entityId: change.entityId,
-    entityName: change.entityName,
-    relatedIds: [change.entityId, ...change.relatedIds.filter((related) => related !== change.entityId)],
-    changes: JSON.stringify(change.changes),
+    ...entryFields(change),
   });
   return id;
 }
@@ -83,11 +90,7 @@ export async function recordChanges(tx: Runner, viewer: Viewer, territoryId: str
     const entries = changes.slice(start, start + BATCH).map((change) => ({
       id: randomUUID(),
       operation: change.operation,
-      entityKind: change.entityKind,
-      entityId: change.entityId,
-      entityName: change.entityName,
-      relatedIds: [change.entityId, ...change.relatedIds.filter((related) => related !== change.entityId)],
-      changes: JSON.stringify(change.changes),
+      ...entryFields(change),
     }));
     await tx.run("auditEntriesCreate", { at: at.toISOString(), userId: viewer.subject, userRole: viewer.role, territoryId, entries });
   }
